@@ -1,0 +1,3 @@
+from treatytrack.cli import main
+
+main()

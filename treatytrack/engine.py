@@ -1,0 +1,282 @@
+"""The status engine: what holds on a given day, derived from a treaty's recorded facts.
+
+Pure functions of (treaty, day). Nothing here reads the clock or a file: "today" is always
+passed in, so every answer can be reproduced for any date.
+
+Conventions (documented in the README):
+- A treaty is in force from its entry-into-force day; it has expired *on* its expiry day
+  (entry into force + duration, or the `new_expiry` of the latest extension agreed by then).
+- A withdrawal takes effect on the day the event records, or else on notice + the treaty's
+  notice period (calendar-month arithmetic). From that day the state is out; for a bilateral
+  treaty the treaty itself is terminated.
+- Suspension changes a bilateral treaty's status; for other treaties it is the party's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+
+from treatytrack.models import ENDING_EVENTS, Event, Period, Treaty
+from treatytrack.vocab import EventType, Kind, PartyStatus, Status
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A status on a day, with the rule and the events that produced it."""
+
+    status: Status
+    since: dt.date | None
+    why: str
+    evidence: tuple[Event, ...] = ()
+    expires: dt.date | None = None  # the scheduled or actual end known on the day
+    expires_by: str | None = None  # "term", "extension", "withdrawal" or an ending event type
+    expires_why: str | None = None
+
+
+@dataclass(frozen=True)
+class PartyAssessment:
+    party: str
+    status: PartyStatus
+    since: dt.date | None
+    why: str
+    evidence: tuple[Event, ...] = ()
+    withdrawal_effective: dt.date | None = None  # a pending withdrawal, not yet in effect
+
+
+def add_period(day: dt.date, period: Period) -> dt.date:
+    """Calendar arithmetic: 2019-02-02 + 6 months = 2019-08-02; Jan 31 + 1 month = Feb 28/29."""
+    return day + relativedelta(years=period.years, months=period.months, days=period.days)
+
+
+def withdrawal_effective(treaty: Treaty, notice: Event) -> dt.date | None:
+    """The day a withdrawal notice takes effect: as recorded, or notice + notice period."""
+    if notice.effective is not None:
+        return notice.effective
+    if treaty.withdrawal_notice is None:
+        return None
+    return add_period(notice.date, treaty.withdrawal_notice)
+
+
+def events_until(treaty: Treaty, day: dt.date) -> Iterable[Event]:
+    return (e for e in treaty.events if e.date <= day)
+
+
+@dataclass(frozen=True)
+class _Ending:
+    day: dt.date
+    status: Status
+    by: str
+    why: str
+    evidence: tuple[Event, ...] = field(default=())
+
+
+def scheduled_expiry(treaty: Treaty, day: dt.date) -> tuple[dt.date, Event | None] | None:
+    """The expiry known on `day`: the latest extension agreed by then, or the original term."""
+    extension = None
+    for event in events_until(treaty, day):
+        if event.type is EventType.EXTENDED:
+            extension = event
+    if extension is not None:
+        if extension.new_expiry is None:  # extended indefinitely
+            return None
+        return extension.new_expiry, extension
+    if treaty.entry_into_force is None or treaty.duration is None:
+        return None
+    return add_period(treaty.entry_into_force.date, treaty.duration), None
+
+
+def withdrawals_known(treaty: Treaty, day: dt.date) -> list[tuple[dt.date, Event]]:
+    """Withdrawals known on `day` (notice given by then, not rescinded), with effective days."""
+    found: dict[str, tuple[dt.date, Event]] = {}
+    for event in events_until(treaty, day):
+        party = event.party or ""
+        if event.type is EventType.WITHDRAWAL_NOTICE:
+            effective = withdrawal_effective(treaty, event)
+            if effective is not None and party not in found:
+                found[party] = (effective, event)
+        elif event.type is EventType.WITHDRAWN and party not in found:
+            found[party] = (event.date, event)
+        elif event.type is EventType.WITHDRAWAL_RESCINDED:
+            found.pop(party, None)
+    return sorted(found.values(), key=lambda pair: pair[0])
+
+
+def _endings(treaty: Treaty, day: dt.date) -> list[_Ending]:
+    """Every way the treaty ends that is known on `day`, actual or scheduled, soonest first."""
+    endings: list[_Ending] = []
+    expiry = scheduled_expiry(treaty, day)
+    if expiry is not None:
+        on, extension = expiry
+        if extension is not None:
+            why = f"term extended on {extension.date} to {on}"
+            endings.append(_Ending(on, Status.EXPIRED, "extension", why, (extension,)))
+        else:
+            assert treaty.entry_into_force is not None and treaty.duration is not None
+            why = (
+                f"{treaty.duration.describe()} term from entry into force on "
+                f"{treaty.entry_into_force.date}, ending {on}"
+            )
+            endings.append(_Ending(on, Status.EXPIRED, "term", why))
+    for event in events_until(treaty, day):
+        if event.type in ENDING_EVENTS:
+            status = Status.EXPIRED if event.type is EventType.EXPIRED else Status.TERMINATED
+            endings.append(_Ending(event.date, status, event.type.value, f"{event.type.value} on {event.date}", (event,)))
+    if treaty.kind is Kind.BILATERAL:
+        for effective, event in withdrawals_known(treaty, day):
+            if event.type is EventType.WITHDRAWN:
+                why = f"withdrawal by {event.party} took effect on {effective}"
+            elif event.effective is not None:
+                why = f"withdrawal notice by {event.party} on {event.date}, effective {effective}"
+            else:
+                assert treaty.withdrawal_notice is not None
+                why = (
+                    f"withdrawal notice by {event.party} on {event.date}, "
+                    f"{treaty.withdrawal_notice.describe()} notice period, effective {effective}"
+                )
+            endings.append(_Ending(effective, Status.TERMINATED, "withdrawal", why, (event,)))
+    endings.sort(key=lambda ending: ending.day)
+    return endings
+
+
+def _active_suspensions(treaty: Treaty, day: dt.date) -> list[Event]:
+    by_party: dict[str, Event] = {}
+    for event in events_until(treaty, day):
+        if event.type is EventType.SUSPENDED:
+            by_party.setdefault(event.party or "", event)
+        elif event.type is EventType.RESUMED:
+            by_party.pop(event.party or "", None)
+    return sorted(by_party.values(), key=lambda e: e.date)
+
+
+def assess(treaty: Treaty, day: dt.date) -> Assessment:
+    """The treaty's status on `day`, with its reason and its scheduled end."""
+    endings = _endings(treaty, day)
+    ended = next((e for e in endings if e.day <= day), None)
+    upcoming = next((e for e in endings if e.day > day), None)
+    eif = treaty.in_force_from
+
+    if eif is None or day < eif:
+        if eif is None:
+            why = "signed or open for signature; never entered into force"
+        else:
+            why = f"enters into force on {eif}"
+        return Assessment(Status.NOT_IN_FORCE, treaty.opened, why)
+    if ended is not None and ended.day >= eif:
+        return Assessment(
+            ended.status, ended.day, f"{ended.status.value}: {ended.why}", ended.evidence, ended.day, ended.by, ended.why
+        )
+    expires = upcoming.day if upcoming else None
+    expires_by = upcoming.by if upcoming else None
+    expires_why = upcoming.why if upcoming else None
+    if treaty.kind is Kind.BILATERAL:
+        suspensions = _active_suspensions(treaty, day)
+        if suspensions:
+            parts = ", ".join(f"{e.party} on {e.date}" for e in suspensions)
+            return Assessment(
+                Status.SUSPENDED,
+                suspensions[0].date,
+                f"suspended: implementation suspended by {parts}",
+                tuple(suspensions),
+                expires,
+                expires_by,
+                expires_why,
+            )
+    why = f"in force since {eif}"
+    if upcoming is not None:
+        why += f"; {upcoming.why}"
+    evidence = upcoming.evidence if upcoming else ()
+    return Assessment(Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why)
+
+
+def status_on(treaty: Treaty, day: dt.date) -> Status:
+    return assess(treaty, day).status
+
+
+def exists_on(treaty: Treaty, day: dt.date) -> bool:
+    """Whether the treaty had been signed or opened for signature by `day`."""
+    opened = treaty.opened or treaty.in_force_from
+    return opened is not None and opened <= day
+
+
+_JOINING = (EventType.SIGNED, EventType.RATIFIED, EventType.ACCEDED, EventType.ENTERED_INTO_FORCE)
+
+
+def assess_party(treaty: Treaty, party: str, day: dt.date) -> PartyAssessment:
+    """One state's (or organisation's) standing under the treaty on `day`."""
+    if party not in treaty.parties:
+        if treaty.parties_complete:
+            return PartyAssessment(party, PartyStatus.NOT_PARTY, None, f"{party} is not a party")
+        return PartyAssessment(
+            party, PartyStatus.NOT_TRACKED, None, f"this record does not follow {party}'s standing"
+        )
+    treaty_now = assess(treaty, day)
+    own = [e for e in treaty.events if e.party == party]
+    status: PartyStatus | None = None
+    since: dt.date | None = None
+    why = ""
+    evidence: list[Event] = []
+    pending: tuple[dt.date, Event] | None = None
+
+    def apply_pending(until: dt.date) -> None:
+        nonlocal status, since, why, pending
+        if pending is not None and pending[0] <= until:
+            status, since = PartyStatus.WITHDRAWN, pending[0]
+            why = f"withdrew: notice on {pending[1].date}, effective {pending[0]}"
+            pending = None
+
+    if not any(e.type in _JOINING for e in own):
+        # A complete party list without joining events: a party from signature and entry into force.
+        opened, eif = treaty.opened, treaty.in_force_from
+        if eif is not None and eif <= day:
+            status, since, why = PartyStatus.PARTY, eif, f"an original party, in force since {eif}"
+        elif opened is not None and opened <= day:
+            status, since, why = PartyStatus.SIGNATORY, opened, f"signed on {opened}"
+    for event in own:
+        if event.date > day:
+            break
+        apply_pending(event.date)
+        kind = event.type
+        if kind is EventType.SIGNED:
+            status, since, why = PartyStatus.SIGNATORY, event.date, f"signed on {event.date}"
+        elif kind in (EventType.RATIFIED, EventType.ACCEDED, EventType.ENTERED_INTO_FORCE):
+            verb = {"ratified": "ratified", "acceded": "acceded", "entered-into-force": "in force for it"}[kind.value]
+            status, since, why = PartyStatus.RATIFIED, event.date, f"{verb} on {event.date}"
+            if kind is EventType.ENTERED_INTO_FORCE:
+                status = PartyStatus.PARTY
+        elif kind is EventType.SUSPENDED:
+            status, since, why = PartyStatus.SUSPENDED, event.date, f"suspended on {event.date}"
+        elif kind is EventType.RESUMED:
+            status, since, why = PartyStatus.PARTY, event.date, f"resumed on {event.date}"
+        elif kind is EventType.WITHDRAWAL_NOTICE:
+            effective = withdrawal_effective(treaty, event)
+            if effective is not None:
+                pending = (effective, event)
+        elif kind is EventType.WITHDRAWAL_RESCINDED:
+            pending = None
+        elif kind is EventType.WITHDRAWN:
+            status, since, why = PartyStatus.WITHDRAWN, event.date, f"withdrawal took effect on {event.date}"
+        elif kind is EventType.DERATIFIED:
+            status, since, why = PartyStatus.DERATIFIED, event.date, f"revoked its ratification on {event.date}"
+        else:
+            continue
+        evidence.append(event)
+    apply_pending(day)
+
+    if status is None:
+        return PartyAssessment(party, PartyStatus.NOT_PARTY, None, "no signature or ratification by this day")
+    if status is PartyStatus.RATIFIED and treaty_now.status is not Status.NOT_IN_FORCE:
+        eif = treaty.in_force_from
+        assert eif is not None and since is not None
+        status, since = PartyStatus.PARTY, max(since, eif)
+    if status in (PartyStatus.PARTY, PartyStatus.SUSPENDED, PartyStatus.RATIFIED) and treaty_now.status.ended:
+        status, since = PartyStatus.TREATY_ENDED, treaty_now.since
+        why = f"{why}; treaty {treaty_now.why}"
+    pending_day = pending[0] if pending is not None else None
+    if pending is not None:
+        evidence.append(pending[1])
+        why += f"; withdrawal notice on {pending[1].date} takes effect {pending[0]}"
+    return PartyAssessment(party, status, since, why, tuple(evidence), pending_day)

@@ -1,0 +1,144 @@
+"""The one door to data: file -> strict YAML -> validated models, or every problem located.
+
+`load_dataset(path)` returns a frozen `Dataset` or raises `LoadError`, whose problems each
+carry the file, line and column of the offending key or value and a hint on how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from treatytrack import yamlstrict
+
+if TYPE_CHECKING:
+    from treatytrack.models import Dataset
+
+BUNDLED_NAME = "treaties.yaml"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class LoadError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+def bundled_path() -> Path:
+    """The bundled dataset: inside the installed package, or at the checkout's root."""
+    packaged = resources.files("treatytrack") / "data" / BUNDLED_NAME
+    if packaged.is_file():
+        return Path(str(packaged))
+    # A checkout or editable install: data/ sits beside the package directory.
+    return Path(__file__).resolve().parent.parent / "data" / BUNDLED_NAME
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(yamlstrict.MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise LoadError([Problem(str(path), 0, 0, "no such file; check the path")]) from None
+    except IsADirectoryError:
+        raise LoadError([Problem(str(path), 0, 0, "is a directory, not a YAML file")]) from None
+    except OSError as err:
+        raise LoadError([Problem(str(path), 0, 0, f"cannot read: {err.strerror}")]) from None
+    return data
+
+
+def load_dataset(path: Path | str) -> Dataset:
+    """Load and validate a dataset file."""
+    path = Path(path)
+    return parse_dataset(read_bytes(path), os.fspath(path))
+
+
+def parse_dataset(data: bytes, filename: str) -> Dataset:
+    from pydantic import ValidationError
+
+    from treatytrack.checks import check_dataset
+    from treatytrack.models import Dataset
+
+    try:
+        text = yamlstrict.decode(data)
+        root = yamlstrict.compose(text)
+        if root is None:
+            raise yamlstrict.YamlProblem(1, 1, "the file is empty; a dataset starts with `version: 1`")
+        raw = yamlstrict.to_python(root)
+    except yamlstrict.YamlProblem as problem:
+        raise LoadError([Problem(filename, problem.line, problem.column, problem.message)]) from None
+    if not isinstance(raw, dict):
+        raise LoadError([Problem(filename, 1, 1, "the top level must be a mapping with `version`, `reviewed` and `treaties`")])
+    try:
+        dataset = Dataset.model_validate(raw)
+    except ValidationError as err:
+        problems = [_pydantic_problem(filename, root, e) for e in err.errors(include_url=False)]
+        raise LoadError(_sorted(problems)) from None
+    findings = check_dataset(dataset)
+    if findings:
+        problems = []
+        for f in findings:
+            line, column = yamlstrict.locate(root, f.path, at_key=f.at_key)
+            problems.append(Problem(filename, line, column, f"{_dotted(f.path)}: {f.message}"))
+        raise LoadError(_sorted(problems))
+    return dataset
+
+
+def _sorted(problems: Iterable[Problem]) -> list[Problem]:
+    unique = {(p.line, p.column, p.message): p for p in problems}
+    return [unique[k] for k in sorted(unique)][: yamlstrict.MAX_PROBLEMS]
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out or "(top level)"
+
+
+def _field_names() -> list[str]:
+    from treatytrack import models
+
+    names: set[str] = set()
+    for model in (models.Dataset, models.Treaty, models.Event, models.Limit, models.Period,
+                  models.SourcedDate, models.PartyCount, models.Reference, models.NonStateParty):
+        names.update(model.model_fields)
+    return sorted(names)
+
+
+def _pydantic_problem(filename: str, root: Any, error: Any) -> Problem:
+    path = tuple(step for step in error["loc"] if isinstance(step, int) or not str(step).startswith(("function-", "union[")))
+    kind = error["type"]
+    message = str(error["msg"]).removeprefix("Value error, ")
+    at_key = kind == "extra_forbidden"
+    if kind == "extra_forbidden":
+        key = str(path[-1])
+        close = difflib.get_close_matches(key, _field_names(), n=1, cutoff=0.6)
+        message = f"unknown key `{key}`" + (f"; did you mean `{close[0]}`?" if close else "; remove it or check its spelling")
+        path_text = _dotted(path[:-1])
+    elif kind == "missing":
+        message = f"missing required key `{path[-1]}`"
+        path_text = _dotted(path[:-1])
+    else:
+        path_text = _dotted(path)
+        value = error.get("input")
+        if kind in ("string_type",) and isinstance(value, (int, bool, float)) or (kind == "string_type" and value is None):
+            message += "; quote it, e.g. \"...\""
+        elif kind in ("int_type", "int_parsing") and isinstance(value, str):
+            message += "; write a whole number without quotes"
+    line, column = yamlstrict.locate(root, path, at_key=at_key)
+    return Problem(filename, line, column, f"{path_text}: {message}")

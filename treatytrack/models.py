@@ -1,0 +1,201 @@
+"""The data model: what a treaty record may say, checked strictly.
+
+Records hold facts (dates, events, rules); status is never stored, it is computed by
+`treatytrack.engine`. Models are frozen and refuse unknown keys so that a typo in a data file
+is an error rather than a silently ignored field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from treatytrack.vocab import Category, EventType, Instrument, Kind
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_day(value: Any) -> dt.date:
+    """Accept only the text `YYYY-MM-DD`: no integers, no datetimes, no other spellings."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        raise ValueError("dates are written YYYY-MM-DD, e.g. 2011-02-05")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value} is not a calendar date") from None
+
+
+Day = Annotated[
+    dt.date,
+    BeforeValidator(_parse_day),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+
+
+def _no_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_blank)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+# ISO 3166-1 alpha-3 (current or historic) or a non-state code declared in the dataset.
+PartyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{1,7}$")]
+
+
+# Event types that only make sense for a named party.
+PARTY_EVENTS = frozenset(
+    {
+        EventType.RATIFIED,
+        EventType.ACCEDED,
+        EventType.ENTERED_INTO_FORCE,
+        EventType.SUSPENDED,
+        EventType.RESUMED,
+        EventType.WITHDRAWAL_NOTICE,
+        EventType.WITHDRAWAL_RESCINDED,
+        EventType.WITHDRAWN,
+        EventType.DERATIFIED,
+    }
+)
+# Event types that end the treaty itself.
+ENDING_EVENTS = frozenset({EventType.SUPERSEDED, EventType.TERMINATED, EventType.EXPIRED})
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class SourcedDate(_Strict):
+    """A key date and where it comes from."""
+
+    date: Day
+    source: Text
+    note: Text | None = None
+
+
+class Period(_Strict):
+    """A span written in the treaty text (a term, a notice period)."""
+
+    years: Annotated[int, Field(ge=0, strict=True)] = 0
+    months: Annotated[int, Field(ge=0, strict=True)] = 0
+    days: Annotated[int, Field(ge=0, strict=True)] = 0
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _not_zero(self) -> Period:
+        if not (self.years or self.months or self.days):
+            raise ValueError("give at least one of years, months or days")
+        return self
+
+    def describe(self) -> str:
+        parts = [
+            f"{n} {unit}{'' if n == 1 else 's'}"
+            for n, unit in ((self.years, "year"), (self.months, "month"), (self.days, "day"))
+            if n
+        ]
+        return ", ".join(parts)
+
+
+class PartyCount(_Strict):
+    count: Annotated[int, Field(ge=0, strict=True)]
+    as_of: Day
+    source: Text
+
+
+class Event(_Strict):
+    date: Day
+    type: EventType
+    party: PartyCode | None = None
+    note: Text | None = None
+    source: Text
+    new_expiry: Day | None = None
+    effective: Day | None = None
+
+    @model_validator(mode="after")
+    def _fields_fit_type(self) -> Event:
+        if self.type in PARTY_EVENTS and self.party is None:
+            raise ValueError(f"a `{self.type.value}` event needs a `party`")
+        if self.new_expiry is not None and self.type is not EventType.EXTENDED:
+            raise ValueError("`new_expiry` belongs only on an `extended` event")
+        if self.effective is not None and self.type is not EventType.WITHDRAWAL_NOTICE:
+            raise ValueError("`effective` belongs only on a `withdrawal-notice` event")
+        if self.effective is not None and self.effective < self.date:
+            raise ValueError("`effective` is before the notice's own date")
+        if self.new_expiry is not None and self.new_expiry <= self.date:
+            raise ValueError("`new_expiry` must be after the extension's date")
+        return self
+
+
+class Limit(_Strict):
+    item: Text
+    value: Annotated[int, Field(ge=0, strict=True)]
+    unit: Text
+    deadline: Day | None = None
+    source: Text
+    note: Text | None = None
+
+
+class Reference(_Strict):
+    title: Text
+    url: Text
+
+
+class NonStateParty(_Strict):
+    code: PartyCode
+    name: Text
+
+
+class Treaty(_Strict):
+    id: Slug
+    name: Text
+    short_name: Text
+    aliases: tuple[Text, ...] = ()
+    kind: Kind
+    instrument: Instrument
+    categories: Annotated[tuple[Category, ...], Field(min_length=1)]
+    depositary: Text | None = None
+    parties: tuple[PartyCode, ...] = ()
+    parties_complete: bool = True
+    party_count: PartyCount | None = None
+    signed: SourcedDate | None = None
+    opened_for_signature: SourcedDate | None = None
+    entry_into_force: SourcedDate | None = None
+    duration: Period | None = None
+    withdrawal_notice: Period | None = None
+    events: tuple[Event, ...] = ()
+    limits: tuple[Limit, ...] = ()
+    sources: tuple[Reference, ...] = ()
+    notes: Text | None = None
+
+    @property
+    def opened(self) -> dt.date | None:
+        """The day the treaty came into being: signature, or opening for signature."""
+        dates = [d.date for d in (self.signed, self.opened_for_signature) if d is not None]
+        return min(dates) if dates else None
+
+    @property
+    def in_force_from(self) -> dt.date | None:
+        return self.entry_into_force.date if self.entry_into_force else None
+
+
+class Dataset(_Strict):
+    version: Literal[1]
+    reviewed: Day
+    non_state_parties: tuple[NonStateParty, ...] = ()
+    treaties: tuple[Treaty, ...]

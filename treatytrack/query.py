@@ -1,0 +1,157 @@
+"""Questions asked of a dataset on a day: filtered listings, lookup by name, deadlines. Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from treatytrack.engine import Assessment, Status, assess, exists_on, withdrawals_known
+from treatytrack.models import Category, Dataset, Kind, Treaty
+
+
+@dataclass(frozen=True)
+class TreatyRow:
+    treaty: Treaty
+    assessment: Assessment
+    day: dt.date
+
+    @property
+    def days_left(self) -> int | None:
+        expires = self.assessment.expires
+        if expires is None or expires <= self.day:
+            return None
+        return (expires - self.day).days
+
+
+def treaty_rows(
+    dataset: Dataset,
+    day: dt.date,
+    *,
+    statuses: Iterable[Status] = (),
+    categories: Iterable[Category] = (),
+    parties: Iterable[str] = (),
+    kinds: Iterable[Kind] = (),
+) -> list[TreatyRow]:
+    """Treaties that existed on `day` (signed or opened by then), filtered, oldest first."""
+    wanted_status, wanted_cat = set(statuses), set(categories)
+    wanted_party, wanted_kind = {p.upper() for p in parties}, set(kinds)
+    rows = []
+    for treaty in dataset.treaties:
+        if not exists_on(treaty, day):
+            continue
+        if wanted_kind and treaty.kind not in wanted_kind:
+            continue
+        if wanted_cat and not wanted_cat.intersection(treaty.categories):
+            continue
+        if wanted_party and not wanted_party.intersection(treaty.parties):
+            continue
+        row = TreatyRow(treaty, assess(treaty, day), day)
+        if wanted_status and row.assessment.status not in wanted_status:
+            continue
+        rows.append(row)
+    rows.sort(key=lambda r: (r.treaty.opened or dt.date.max, r.treaty.id))
+    return rows
+
+
+class TreatyNotFound(LookupError):
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        super().__init__(name)
+        self.name = name
+        self.suggestions = suggestions
+
+
+def _normal(text: str) -> str:
+    """Case, accents, punctuation and spacing do not matter when naming a treaty."""
+    text = unicodedata.normalize("NFKD", text).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[\W_]+", "", text)
+
+
+def names_of(treaty: Treaty) -> list[str]:
+    return [treaty.id, treaty.short_name, *treaty.aliases, treaty.name]
+
+
+def find_treaty(dataset: Dataset, name: str) -> Treaty:
+    """The treaty whose id, short name, alias or name matches; else suggestions of close names."""
+    wanted = name.casefold()
+    for treaty in dataset.treaties:
+        if any(wanted == n.casefold() for n in names_of(treaty)):
+            return treaty
+    key = _normal(name)
+    if key:
+        matches = [t for t in dataset.treaties if any(key == _normal(n) for n in names_of(t))]
+        if len(matches) == 1:
+            return matches[0]
+    choices = {n: t.short_name for t in dataset.treaties for n in (t.id, t.short_name, *t.aliases)}
+    close = difflib.get_close_matches(name, list(choices), n=8, cutoff=0.5)
+    close += [n for n in choices if wanted and wanted in n.casefold() and n not in close]
+    suggestions = list(dict.fromkeys(choices[n] for n in close))[:5]
+    raise TreatyNotFound(name, suggestions)
+
+
+_WINDOW = re.compile(r"(\d+)\s*([ymwd])", re.IGNORECASE)
+
+
+def parse_window(text: str) -> relativedelta:
+    """`1y`, `6m`, `2w`, `90d` (or combinations such as `1y6m`) as a calendar span."""
+    compact = text.strip().replace(" ", "")
+    parts = _WINDOW.findall(compact)
+    if not compact or "".join(n + u for n, u in parts).lower() != compact.lower():
+        raise ValueError(f"{text!r} is not a window; use a number and a unit: 1y, 6m, 2w or 90d")
+    span = relativedelta()
+    for number, unit in parts:
+        n = int(number)
+        span += {
+            "y": relativedelta(years=n),
+            "m": relativedelta(months=n),
+            "w": relativedelta(weeks=n),
+            "d": relativedelta(days=n),
+        }[unit.lower()]
+    return span
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A day on which something stops holding: a treaty's expiry, a withdrawal taking effect."""
+
+    treaty: Treaty
+    date: dt.date
+    what: str  # "expires", "terminates", "withdrawal"
+    party: str | None
+    why: str
+    day: dt.date
+
+    @property
+    def days_left(self) -> int:
+        return (self.date - self.day).days
+
+
+def deadlines_within(dataset: Dataset, day: dt.date, until: dt.date) -> list[Deadline]:
+    """Expiries and withdrawals taking effect after `day` and on or before `until`, soonest first."""
+    found: list[Deadline] = []
+    for treaty in dataset.treaties:
+        if not exists_on(treaty, day):
+            continue
+        now = assess(treaty, day)
+        if now.status.ended:
+            continue
+        if now.status is not Status.NOT_IN_FORCE and now.expires and day < now.expires <= until:
+            why = now.expires_why or ""
+            if now.expires_by == "withdrawal":
+                party = next((e.party for e in reversed(now.evidence) if e.party), None)
+                found.append(Deadline(treaty, now.expires, "terminates", party, why, day))
+            else:
+                found.append(Deadline(treaty, now.expires, "expires", None, why, day))
+        if treaty.kind is not Kind.BILATERAL:
+            for effective, event in withdrawals_known(treaty, day):
+                if day < effective <= until:
+                    why = f"withdrawal notice by {event.party} on {event.date}, effective {effective}"
+                    found.append(Deadline(treaty, effective, "withdrawal", event.party, why, day))
+    found.sort(key=lambda d: (d.date, d.treaty.id, d.party or ""))
+    return found

@@ -1,0 +1,115 @@
+"""Markdown: GitHub-flavoured tables whose cells can hold any text without breaking the table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+_ACTIVE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+class Raw(str):
+    """Cell text that is already Markdown (a link built by `link`): not escaped again."""
+
+
+def escape_cell(value: Any) -> str:
+    """Escape Markdown-active characters; newlines become `<br>` so a row stays one line."""
+    if isinstance(value, Raw):
+        return str(value)
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value)
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = _ACTIVE.sub(r"\\\1", text)
+    text = text.replace("\n", "<br>")
+    return text or ""
+
+
+def render_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: Sequence[str] = ()) -> str:
+    lines = ["| " + " | ".join(escape_cell(h) for h in headers) + " |"]
+    marks = []
+    for i in range(len(headers)):
+        a = align[i] if i < len(align) else "l"
+        marks.append("---:" if a == "r" else "---")
+    lines.append("| " + " | ".join(marks) + " |")
+    for row in rows:
+        lines.append("| " + " | ".join(escape_cell(v) for v in row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def link(text: str, url: str | None) -> Raw:
+    """A Markdown link for a URL source; a citation that is not a URL stays escaped text."""
+    if url and re.match(r"https?://\S+$", url):
+        safe_url = url.replace("(", "%28").replace(")", "%29").replace("|", "%7C").replace(" ", "%20")
+        return Raw(f"[{escape_cell(text)}]({safe_url})")
+    return Raw(escape_cell(url or text))
+
+
+def _expires(record: dict[str, Any]) -> str | None:
+    expires = record.get("expires")
+    by = record.get("expires_by")
+    if expires and by in ("extension", "withdrawal"):
+        return f"{expires} ({'extended' if by == 'extension' else 'withdrawal'})"
+    return expires
+
+
+def list_markdown(records: Sequence[dict[str, Any]]) -> str:
+    headers = ["Treaty", "Kind", "Status", "Since", "In force", "Expires", "Days left"]
+    rows = [
+        [r["short_name"], r["kind"], r["status"], r["status_since"], r["entry_into_force"], _expires(r), r["days_left"]]
+        for r in records
+    ]
+    return render_table(headers, rows, align="llllllr")
+
+
+def expiring_markdown(records: Sequence[dict[str, Any]]) -> str:
+    headers = ["Date", "Days left", "Treaty", "What", "Party", "Why"]
+    rows = [[r["deadline"], r["days_left"], r["short_name"], r["what"], r["party"], r["why"]] for r in records]
+    return render_table(headers, rows, align="lrllll")
+
+
+def show_markdown(record: dict[str, Any]) -> str:
+    out = [f"## {escape_cell(record['name'])}", ""]
+    facts: list[tuple[str, Any]] = [
+        ("Status", f"{record['status']} (as of {record['as_of']}): {record['why']}"),
+        ("Id", record["id"]),
+        ("Short name", record["short_name"]),
+        ("Also known as", ", ".join(record["aliases"]) or None),
+        ("Kind", f"{record['kind']} {record['instrument']}"),
+        ("Categories", ", ".join(record["categories"])),
+        ("Depositary", record["depositary"]),
+    ]
+    for key, label in (("signed", "Signed"), ("opened_for_signature", "Opened for signature"),
+                       ("entry_into_force", "Entry into force")):
+        dated = record["dates"][key]
+        if dated:
+            facts.append((label, Raw(f"{escape_cell(dated['date'])} ({link('source', dated['source'])})")))
+    facts.append(("Term", record["duration"]["text"] if record["duration"] else "unlimited"))
+    if record["withdrawal_notice"]:
+        facts.append(("Withdrawal notice", record["withdrawal_notice"]["text"]))
+    facts.append(("Expires", _expires(record)))
+    out.append(render_table(["Field", "Value"], [[k, v] for k, v in facts if v not in (None, "")]))
+    if record["parties"]:
+        out.append("### Parties" if record["parties_complete"] else "### Tracked states")
+        out.append("")
+        out.append(render_table(["Code", "Name", "Standing", "Since"],
+                                [[p["code"], p["name"], p["status"], p["since"]] for p in record["parties"]]))
+    if record["limits"]:
+        out.append("### Limits")
+        out.append("")
+        out.append(render_table(["Item", "Limit", "Unit", "Deadline", "Source"],
+                                [[lim["item"], f"{lim['value']:,}", lim["unit"], lim["deadline"], link("source", lim["source"])]
+                                 for lim in record["limits"]], align="lrlll"))
+    if record["events"]:
+        out.append("### Events")
+        out.append("")
+        out.append(render_table(["Date", "Event", "Party", "Note", "Source"],
+                                [[e["date"], e["type"], e["party"], e["note"], link("source", e["source"])]
+                                 for e in record["events"]]))
+    if record["notes"]:
+        out.append("### Notes")
+        out.append("")
+        out.append(escape_cell(record["notes"]).replace("<br>", "\n") + "\n")
+    return "\n".join(out)

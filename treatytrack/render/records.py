@@ -1,0 +1,135 @@
+"""Query results as plain, JSON-ready records: the machine-readable contract.
+
+The keys here are documented in the README; add keys freely, never rename or remove one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from treatytrack.engine import PartyAssessment, assess, assess_party
+from treatytrack.models import Event, Period, SourcedDate, Treaty
+from treatytrack.query import Deadline, TreatyRow
+
+Record = dict[str, Any]
+
+
+def iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _day_of(value: SourcedDate | None) -> str | None:
+    return iso(value.date) if value is not None else None
+
+
+def treaty_record(row: TreatyRow) -> Record:
+    treaty, now = row.treaty, row.assessment
+    return {
+        "id": treaty.id,
+        "name": treaty.name,
+        "short_name": treaty.short_name,
+        "kind": treaty.kind.value,
+        "instrument": treaty.instrument.value,
+        "categories": [c.value for c in treaty.categories],
+        "status": now.status.value,
+        "status_since": iso(now.since),
+        "signed": _day_of(treaty.signed),
+        "opened_for_signature": _day_of(treaty.opened_for_signature),
+        "entry_into_force": _day_of(treaty.entry_into_force),
+        "expires": iso(now.expires),
+        "expires_by": now.expires_by,
+        "days_left": row.days_left,
+        "as_of": iso(row.day),
+    }
+
+
+def event_record(event: Event) -> Record:
+    return {
+        "date": iso(event.date),
+        "type": event.type.value,
+        "party": event.party,
+        "note": event.note,
+        "source": event.source,
+        "new_expiry": iso(event.new_expiry),
+        "effective": iso(event.effective),
+    }
+
+
+def _period(period: Period | None) -> Record | None:
+    if period is None:
+        return None
+    return {"years": period.years, "months": period.months, "days": period.days,
+            "text": period.describe(), "source": period.source}
+
+
+def _sourced(value: SourcedDate | None) -> Record | None:
+    if value is None:
+        return None
+    return {"date": iso(value.date), "source": value.source, "note": value.note}
+
+
+def party_record(standing: PartyAssessment, names: dict[str, str]) -> Record:
+    return {
+        "code": standing.party,
+        "name": names.get(standing.party, standing.party),
+        "status": standing.status.value,
+        "since": iso(standing.since),
+        "withdrawal_effective": iso(standing.withdrawal_effective),
+    }
+
+
+def party_standings(treaty: Treaty, day: dt.date) -> list[PartyAssessment]:
+    return [assess_party(treaty, code, day) for code in treaty.parties]
+
+
+def detail_record(row: TreatyRow, names: dict[str, str]) -> Record:
+    """`show --format json`: the list record plus everything the treaty record says."""
+    treaty = row.treaty
+    record = treaty_record(row)
+    record.update(
+        {
+            "aliases": list(treaty.aliases),
+            "depositary": treaty.depositary,
+            "why": row.assessment.why,
+            "dates": {
+                "signed": _sourced(treaty.signed),
+                "opened_for_signature": _sourced(treaty.opened_for_signature),
+                "entry_into_force": _sourced(treaty.entry_into_force),
+            },
+            "duration": _period(treaty.duration),
+            "withdrawal_notice": _period(treaty.withdrawal_notice),
+            "parties_complete": treaty.parties_complete,
+            "party_count": (
+                {"count": treaty.party_count.count, "as_of": iso(treaty.party_count.as_of),
+                 "source": treaty.party_count.source}
+                if treaty.party_count else None
+            ),
+            "parties": [party_record(p, names) for p in party_standings(treaty, row.day)],
+            "events": [event_record(e) for e in treaty.events],
+            "limits": [
+                {"item": lim.item, "value": lim.value, "unit": lim.unit, "deadline": iso(lim.deadline),
+                 "source": lim.source, "note": lim.note}
+                for lim in treaty.limits
+            ],
+            "sources": [{"title": s.title, "url": s.url} for s in treaty.sources],
+            "notes": treaty.notes,
+        }
+    )
+    return record
+
+
+def deadline_record(deadline: Deadline) -> Record:
+    row = TreatyRow(deadline.treaty, assess(deadline.treaty, deadline.day), deadline.day)
+    record = treaty_record(row)
+    record.update(
+        {
+            "deadline": iso(deadline.date),
+            "what": deadline.what,
+            "party": deadline.party,
+            "days_left": deadline.days_left,
+            "why": deadline.why,
+        }
+    )
+    return record
+

@@ -1,0 +1,201 @@
+"""Rich renderables for the terminal. The only module that styles: colour lives here, never in data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from treatytrack.engine import PartyStatus, Status
+from treatytrack.query import Deadline, TreatyRow
+from treatytrack.render.records import Record
+
+STATUS_STYLE = {
+    Status.IN_FORCE.value: "green",
+    Status.NOT_IN_FORCE.value: "cyan",
+    Status.SUSPENDED.value: "yellow",
+    Status.EXPIRED.value: "red",
+    Status.TERMINATED.value: "red",
+}
+PARTY_STYLE = {
+    PartyStatus.PARTY.value: "green",
+    PartyStatus.SIGNATORY.value: "cyan",
+    PartyStatus.RATIFIED.value: "cyan",
+    PartyStatus.SUSPENDED.value: "yellow",
+    PartyStatus.DERATIFIED.value: "yellow",
+    PartyStatus.WITHDRAWN.value: "red",
+    PartyStatus.TREATY_ENDED.value: "red",
+    PartyStatus.NOT_PARTY.value: "dim",
+    PartyStatus.NOT_TRACKED.value: "dim",
+}
+
+
+def _text(value: object, style: str = "") -> Text:
+    return Text("—" if value is None or value == "" else str(value), style=style)
+
+
+EXPIRY_MARKS = {"extension": "*", "withdrawal": "†"}
+
+
+def expires_cell(record: Record) -> Text:
+    """The expiry day, marked when an extension or a withdrawal set it (see the caption)."""
+    expires = record.get("expires")
+    if expires is None:
+        return _text(None)
+    return Text(expires + EXPIRY_MARKS.get(record.get("expires_by") or "", ""))
+
+
+def list_table(records: Sequence[Record], day: dt.date, reviewed: dt.date, width: int = 120) -> Table:
+    """The `list` table; below 100 columns the Kind column is left out so the rest stays readable."""
+    wide = width >= 100
+    table = Table(
+        title=f"Arms-control agreements on {day.isoformat()}",
+        caption=(
+            f"{len(records)} agreements · as of {day.isoformat()} · dataset reviewed {reviewed.isoformat()}\n"
+            "* expiry set by an extension   † end set by a withdrawal"
+        ),
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("Treaty", overflow="fold", min_width=12, ratio=1)
+    if wide:
+        table.add_column("Kind", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Since", no_wrap=True)
+    table.add_column("In force", no_wrap=True)
+    table.add_column("Expires", no_wrap=True)
+    table.add_column("Days", justify="right", no_wrap=True)
+    for r in records:
+        cells = [
+            Text(r["short_name"], style="bold"),
+            _text(r["status"], STATUS_STYLE.get(r["status"], "")),
+            _text(r["status_since"]),
+            _text(r["entry_into_force"]),
+            expires_cell(r),
+            _text(r["days_left"]),
+        ]
+        if wide:
+            cells.insert(1, _text(r["kind"]))
+        table.add_row(*cells)
+    return table
+
+
+def urgency_style(days_left: int) -> str:
+    if days_left <= 30:
+        return "bold red"
+    if days_left <= 180:
+        return "yellow"
+    return "green"
+
+
+def expiring_table(deadlines: Sequence[Deadline], day: dt.date, until: dt.date) -> Table:
+    table = Table(
+        title=f"Deadlines after {day.isoformat()} up to {until.isoformat()}",
+        caption=f"{len(deadlines)} deadlines",
+        caption_justify="left",
+    )
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Days left", justify="right", no_wrap=True)
+    table.add_column("Treaty", overflow="fold")
+    table.add_column("What", no_wrap=True)
+    table.add_column("Party", no_wrap=True)
+    table.add_column("Why", overflow="fold", ratio=2)
+    for d in deadlines:
+        style = urgency_style(d.days_left)
+        table.add_row(
+            Text(d.date.isoformat(), style=style),
+            Text(str(d.days_left), style=style),
+            Text(d.treaty.short_name, style="bold"),
+            _text(d.what),
+            _text(d.party),
+            _text(d.why),
+        )
+    return table
+
+
+def show_view(record: Record, reviewed: dt.date) -> RenderableType:
+    """One treaty in full: facts, standing of parties, limits, dated events with sources."""
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column(overflow="fold")
+
+    def fact(label: str, value: object, style: str = "") -> None:
+        if value not in (None, "", []):
+            facts.add_row(label, _text(value, style))
+
+    status = record["status"]
+    fact("Status", f"{status} (as of {record['as_of']})", STATUS_STYLE.get(status, ""))
+    fact("Why", record["why"])
+    fact("Id", record["id"])
+    fact("Short name", record["short_name"])
+    fact("Also known as", ", ".join(record["aliases"]))
+    fact("Kind", f"{record['kind']} {record['instrument']}")
+    fact("Categories", ", ".join(record["categories"]))
+    fact("Depositary", record["depositary"])
+    for key, label in (("signed", "Signed"), ("opened_for_signature", "Opened for signature"),
+                       ("entry_into_force", "Entry into force")):
+        dated = record["dates"][key]
+        if dated:
+            fact(label, f"{dated['date']}  [{dated['source']}]" + (f" — {dated['note']}" if dated["note"] else ""))
+    if record["duration"]:
+        fact("Term", f"{record['duration']['text']}  [{record['duration']['source']}]")
+    else:
+        fact("Term", "unlimited (no fixed term)")
+    if record["withdrawal_notice"]:
+        fact("Withdrawal notice", f"{record['withdrawal_notice']['text']}  [{record['withdrawal_notice']['source']}]")
+    if record["expires"]:
+        by = {"extension": " (set by an extension)", "withdrawal": " (set by a withdrawal)"}.get(record["expires_by"] or "", "")
+        fact("Expires" if status not in ("expired", "terminated") else "Ended", record["expires"] + by)
+    count = record["party_count"]
+    if count:
+        fact("States parties", f"{count['count']} as of {count['as_of']}  [{count['source']}]")
+    parts: list[RenderableType] = [Text(record["name"], style="bold underline"), facts]
+
+    if record["parties"]:
+        parties = Table(title="Parties" if record["parties_complete"] else "Tracked states", title_justify="left")
+        parties.add_column("Code", no_wrap=True)
+        parties.add_column("Name", overflow="fold")
+        parties.add_column("Standing", no_wrap=True)
+        parties.add_column("Since", no_wrap=True)
+        for p in record["parties"]:
+            standing = p["status"] + (f" (withdrawal effective {p['withdrawal_effective']})" if p["withdrawal_effective"] else "")
+            parties.add_row(p["code"], p["name"], _text(standing, PARTY_STYLE.get(p["status"], "")), _text(p["since"]))
+        parts.append(parties)
+    if record["limits"]:
+        limits = Table(title="Limits", title_justify="left")
+        limits.add_column("Item", overflow="fold")
+        limits.add_column("Limit", justify="right", no_wrap=True)
+        limits.add_column("Unit")
+        limits.add_column("Deadline", no_wrap=True)
+        limits.add_column("Source", overflow="fold")
+        for lim in record["limits"]:
+            limits.add_row(lim["item"], f"{lim['value']:,}", lim["unit"], _text(lim["deadline"]), lim["source"])
+        parts.append(limits)
+    if record["events"]:
+        events = Table(title="Events", title_justify="left")
+        events.add_column("Date", no_wrap=True)
+        events.add_column("Event", no_wrap=True)
+        events.add_column("Party", no_wrap=True)
+        events.add_column("Note", overflow="fold", ratio=2)
+        events.add_column("Source", overflow="fold", ratio=1)
+        for e in record["events"]:
+            note = e["note"] or ""
+            if e["new_expiry"]:
+                note = f"new expiry {e['new_expiry']}. {note}".strip()
+            if e["effective"]:
+                note = f"effective {e['effective']}. {note}".strip()
+            events.add_row(e["date"], e["type"], _text(e["party"]), _text(note), e["source"])
+        parts.append(events)
+    if record["sources"]:
+        parts.append(Text("Sources", style="bold"))
+        parts.extend(Text(f"• {s['title']}: {s['url']}") for s in record["sources"])
+    if record["notes"]:
+        parts.append(Text("Notes", style="bold"))
+        parts.append(Text(record["notes"]))
+    parts.append(Text(f"Dataset reviewed {reviewed.isoformat()}", style="dim"))
+    return Group(*parts)
