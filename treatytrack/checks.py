@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from treatytrack.engine import add_period
-from treatytrack.models import ENDING_EVENTS, Dataset, EventType, Kind, Treaty
+from treatytrack.models import ENDING_EVENTS, Dataset, Treaty
+from treatytrack.vocab import EventType, Kind
 
 Path = tuple[str | int, ...]
 
@@ -41,7 +42,10 @@ def check_dataset(dataset: Dataset) -> list[Finding]:
     for i, org in enumerate(dataset.non_state_parties):
         if org.code in known:
             findings.append(
-                Finding(("non_state_parties", i, "code"), f"`{org.code}` is already an ISO code ({known[org.code]}); pick another code")
+                Finding(
+                    ("non_state_parties", i, "code"),
+                    f"`{org.code}` is already an ISO code ({known[org.code]}); pick another code",
+                )
             )
         known[org.code] = org.name
     first_index: dict[str, int] = {}
@@ -49,7 +53,10 @@ def check_dataset(dataset: Dataset) -> list[Finding]:
         base: Path = ("treaties", index)
         if treaty.id in first_index:
             findings.append(
-                Finding(base + ("id",), f"duplicate id `{treaty.id}` (also treaty #{first_index[treaty.id] + 1}); ids must be unique")
+                Finding(
+                    (*base, "id"),
+                    f"duplicate id `{treaty.id}` (also treaty #{first_index[treaty.id] + 1}); ids must be unique",
+                )
             )
         else:
             first_index[treaty.id] = index
@@ -60,10 +67,7 @@ def check_dataset(dataset: Dataset) -> list[Finding]:
 def _unknown_code(code: str, known: dict[str, str]) -> str:
     close = difflib.get_close_matches(code, list(known), n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(f'{c} ({known[c]})' for c in close)}?" if close else ""
-    return (
-        f"unknown party code `{code}`: use an ISO 3166-1 alpha-3 code or declare it under "
-        f"`non_state_parties`{hint}"
-    )
+    return f"unknown party code `{code}`: use an ISO 3166-1 alpha-3 code or declare it under `non_state_parties`{hint}"
 
 
 def check_treaty(treaty: Treaty, known: dict[str, str]) -> Iterator[Finding]:
@@ -93,26 +97,31 @@ def _check_events(treaty: Treaty, opened: dt.date | None, eif: dt.date | None) -
     for i, event in enumerate(treaty.events):
         at: Path = ("events", i)
         if previous is not None and event.date < previous:
-            yield Finding(at + ("date",), f"events are in date order: {event.date} comes after {previous}; move this event up")
+            yield Finding(
+                (*at, "date"), f"events are in date order: {event.date} comes after {previous}; move this event up"
+            )
         previous = max(previous, event.date) if previous else event.date
         if opened is not None and event.date < opened and event.type is not EventType.STATEMENT:
-            yield Finding(at + ("date",), f"{event.type.value} on {event.date} is before the treaty was signed or opened ({opened})")
+            yield Finding(
+                (*at, "date"),
+                f"{event.type.value} on {event.date} is before the treaty was signed or opened ({opened})",
+            )
         if event.party is not None and event.party not in treaty.parties:
             yield Finding(
-                at + ("party",),
+                (*at, "party"),
                 f"`{event.party}` is not in this treaty's `parties`; add it there (global treaties list the states they track)",
             )
         if event.type is EventType.EXTENDED:
             if eif is None or event.date < eif:
-                yield Finding(at + ("type",), "an extension of a treaty that is not in force on that date")
+                yield Finding((*at, "type"), "an extension of a treaty that is not in force on that date")
             elif ended_on is not None:
-                yield Finding(at + ("type",), f"an extension after the treaty ended on {ended_on}")
+                yield Finding((*at, "type"), f"an extension after the treaty ended on {ended_on}")
         notice = treaty.withdrawal_notice
         if event.type is EventType.WITHDRAWAL_NOTICE and event.effective is not None and notice and event.note is None:
             expected = add_period(event.date, notice)
             if expected != event.effective:
                 yield Finding(
-                    at + ("effective",),
+                    (*at, "effective"),
                     f"effective {event.effective} is not notice {event.date} + {notice.describe()} ({expected}); "
                     "check the dates, or explain the difference in `note`",
                 )

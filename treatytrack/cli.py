@@ -11,8 +11,8 @@ import datetime as dt
 import os
 import re
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
@@ -57,7 +57,9 @@ AsOf = Annotated[
 ]
 DataOpt = Annotated[
     Path | None,
-    typer.Option("--data", envvar="TREATYTRACK_DATA", metavar="PATH", help="Use this YAML file instead of the bundled dataset."),
+    typer.Option(
+        "--data", envvar="TREATYTRACK_DATA", metavar="PATH", help="Use this YAML file instead of the bundled dataset."
+    ),
 ]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
@@ -129,7 +131,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and the dataset's review date.")
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and the dataset's review date."
+        ),
     ] = False,
 ) -> None:
     """Which arms-control agreements hold on any date: status, expiries, withdrawals, timelines."""
@@ -138,9 +143,16 @@ def _main(
 @app.command("list")
 def list_command(
     as_of: AsOf = None,
-    status: Annotated[list[Status] | None, typer.Option("--status", help="Only treaties with this status (repeatable).")] = None,
-    category: Annotated[list[Category] | None, typer.Option("--category", help="Only this category (repeatable).")] = None,
-    party: Annotated[list[str] | None, typer.Option("--party", metavar="CODE", help="Only treaties that list this party, e.g. RUS (repeatable).")] = None,
+    status: Annotated[
+        list[Status] | None, typer.Option("--status", help="Only treaties with this status (repeatable).")
+    ] = None,
+    category: Annotated[
+        list[Category] | None, typer.Option("--category", help="Only this category (repeatable).")
+    ] = None,
+    party: Annotated[
+        list[str] | None,
+        typer.Option("--party", metavar="CODE", help="Only treaties that list this party, e.g. RUS (repeatable)."),
+    ] = None,
     kind: Annotated[list[Kind] | None, typer.Option("--kind", help="Only this kind (repeatable).")] = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
@@ -151,9 +163,11 @@ def list_command(
     from treatytrack.query import treaty_rows
     from treatytrack.render.records import treaty_record
 
-    rows = treaty_rows(dataset, day, statuses=status or (), categories=category or (),
-                       parties=party or (), kinds=kind or ())
+    rows = treaty_rows(
+        dataset, day, statuses=status or (), categories=category or (), parties=party or (), kinds=kind or ()
+    )
     records = [treaty_record(r) for r in rows]
+
     def table(width: int) -> RenderableType:
         from treatytrack.render.table import list_table
 
@@ -162,8 +176,23 @@ def list_command(
     _emit_listing(records, output, table, "list")
 
 
-LIST_COLUMNS = ["id", "name", "short_name", "kind", "instrument", "categories", "status", "status_since",
-                "signed", "opened_for_signature", "entry_into_force", "expires", "expires_by", "days_left", "as_of"]
+LIST_COLUMNS = [
+    "id",
+    "name",
+    "short_name",
+    "kind",
+    "instrument",
+    "categories",
+    "status",
+    "status_since",
+    "signed",
+    "opened_for_signature",
+    "entry_into_force",
+    "expires",
+    "expires_by",
+    "days_left",
+    "as_of",
+]
 
 
 def _emit_listing(
@@ -229,9 +258,13 @@ def show_command(
 
 @app.command("expiring")
 def expiring_command(
-    within: Annotated[str, typer.Option("--within", metavar="SPAN", help="Window after the as-of date: 1y, 6m, 2w, 90d.")] = "1y",
+    within: Annotated[
+        str, typer.Option("--within", metavar="SPAN", help="Window after the as-of date: 1y, 6m, 2w, 90d.")
+    ] = "1y",
     as_of: AsOf = None,
-    fail_on_expiring: Annotated[bool, typer.Option("--fail-on-expiring", help="Exit 1 when anything falls in the window (for cron and CI).")] = False,
+    fail_on_expiring: Annotated[
+        bool, typer.Option("--fail-on-expiring", help="Exit 1 when anything falls in the window (for cron and CI).")
+    ] = False,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
 ) -> None:

@@ -124,7 +124,9 @@ def _endings(treaty: Treaty, day: dt.date) -> list[_Ending]:
     for event in events_until(treaty, day):
         if event.type in ENDING_EVENTS:
             status = Status.EXPIRED if event.type is EventType.EXPIRED else Status.TERMINATED
-            endings.append(_Ending(event.date, status, event.type.value, f"{event.type.value} on {event.date}", (event,)))
+            endings.append(
+                _Ending(event.date, status, event.type.value, f"{event.type.value} on {event.date}", (event,))
+            )
     if treaty.kind is Kind.BILATERAL:
         for effective, event in withdrawals_known(treaty, day):
             if event.type is EventType.WITHDRAWN:
@@ -160,14 +162,17 @@ def assess(treaty: Treaty, day: dt.date) -> Assessment:
     eif = treaty.in_force_from
 
     if eif is None or day < eif:
-        if eif is None:
-            why = "signed or open for signature; never entered into force"
-        else:
-            why = f"enters into force on {eif}"
+        why = "signed or open for signature; never entered into force" if eif is None else f"enters into force on {eif}"
         return Assessment(Status.NOT_IN_FORCE, treaty.opened, why)
     if ended is not None and ended.day >= eif:
         return Assessment(
-            ended.status, ended.day, f"{ended.status.value}: {ended.why}", ended.evidence, ended.day, ended.by, ended.why
+            ended.status,
+            ended.day,
+            f"{ended.status.value}: {ended.why}",
+            ended.evidence,
+            ended.day,
+            ended.by,
+            ended.why,
         )
     expires = upcoming.day if upcoming else None
     expires_by = upcoming.by if upcoming else None
@@ -210,9 +215,7 @@ def assess_party(treaty: Treaty, party: str, day: dt.date) -> PartyAssessment:
     if party not in treaty.parties:
         if treaty.parties_complete:
             return PartyAssessment(party, PartyStatus.NOT_PARTY, None, f"{party} is not a party")
-        return PartyAssessment(
-            party, PartyStatus.NOT_TRACKED, None, f"this record does not follow {party}'s standing"
-        )
+        return PartyAssessment(party, PartyStatus.NOT_TRACKED, None, f"this record does not follow {party}'s standing")
     treaty_now = assess(treaty, day)
     own = [e for e in treaty.events if e.party == party]
     status: PartyStatus | None = None

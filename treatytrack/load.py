@@ -30,6 +30,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.line == 0:  # about the file as a whole (missing, unreadable)
+            return f"{self.file}: {self.message}"
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
 
@@ -82,7 +84,9 @@ def parse_dataset(data: bytes, filename: str) -> Dataset:
     except yamlstrict.YamlProblem as problem:
         raise LoadError([Problem(filename, problem.line, problem.column, problem.message)]) from None
     if not isinstance(raw, dict):
-        raise LoadError([Problem(filename, 1, 1, "the top level must be a mapping with `version`, `reviewed` and `treaties`")])
+        raise LoadError(
+            [Problem(filename, 1, 1, "the top level must be a mapping with `version`, `reviewed` and `treaties`")]
+        )
     try:
         dataset = Dataset.model_validate(raw)
     except ValidationError as err:
@@ -114,21 +118,34 @@ def _field_names() -> list[str]:
     from treatytrack import models
 
     names: set[str] = set()
-    for model in (models.Dataset, models.Treaty, models.Event, models.Limit, models.Period,
-                  models.SourcedDate, models.PartyCount, models.Reference, models.NonStateParty):
+    for model in (
+        models.Dataset,
+        models.Treaty,
+        models.Event,
+        models.Limit,
+        models.Period,
+        models.SourcedDate,
+        models.PartyCount,
+        models.Reference,
+        models.NonStateParty,
+    ):
         names.update(model.model_fields)
     return sorted(names)
 
 
 def _pydantic_problem(filename: str, root: Any, error: Any) -> Problem:
-    path = tuple(step for step in error["loc"] if isinstance(step, int) or not str(step).startswith(("function-", "union[")))
+    path = tuple(
+        step for step in error["loc"] if isinstance(step, int) or not str(step).startswith(("function-", "union["))
+    )
     kind = error["type"]
     message = str(error["msg"]).removeprefix("Value error, ")
     at_key = kind == "extra_forbidden"
     if kind == "extra_forbidden":
         key = str(path[-1])
         close = difflib.get_close_matches(key, _field_names(), n=1, cutoff=0.6)
-        message = f"unknown key `{key}`" + (f"; did you mean `{close[0]}`?" if close else "; remove it or check its spelling")
+        message = f"unknown key `{key}`" + (
+            f"; did you mean `{close[0]}`?" if close else "; remove it or check its spelling"
+        )
         path_text = _dotted(path[:-1])
     elif kind == "missing":
         message = f"missing required key `{path[-1]}`"
@@ -136,8 +153,10 @@ def _pydantic_problem(filename: str, root: Any, error: Any) -> Problem:
     else:
         path_text = _dotted(path)
         value = error.get("input")
-        if kind in ("string_type",) and isinstance(value, (int, bool, float)) or (kind == "string_type" and value is None):
-            message += "; quote it, e.g. \"...\""
+        if (kind in ("string_type",) and isinstance(value, (int, bool, float))) or (
+            kind == "string_type" and value is None
+        ):
+            message += '; quote it, e.g. "..."'
         elif kind in ("int_type", "int_parsing") and isinstance(value, str):
             message += "; write a whole number without quotes"
     line, column = yamlstrict.locate(root, path, at_key=at_key)

@@ -11,8 +11,6 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from treatytrack.vocab import Category, EventType, Instrument, Kind
-
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -23,6 +21,8 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+
+from treatytrack.vocab import Category, EventType, Instrument, Kind
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -53,7 +53,16 @@ def _no_blank(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_no_blank)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.fullmatch(value) or len(value) > 80:
+        raise ValueError(f"`{value}` is not an id: use lower-case words joined by hyphens, e.g. new-start")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
 # ISO 3166-1 alpha-3 (current or historic) or a non-state code declared in the dataset.
 PartyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{1,7}$")]
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from treatytrack.engine import Assessment, Status, assess, exists_on, withdrawals_known
-from treatytrack.models import Category, Dataset, Kind, Treaty
+from treatytrack.engine import Assessment, assess, exists_on, withdrawals_known
+from treatytrack.models import Dataset, Treaty
+from treatytrack.vocab import Category, Kind, Status
 
 
 @dataclass(frozen=True)

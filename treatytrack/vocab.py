@@ -9,13 +9,13 @@ from __future__ import annotations
 import enum
 
 
-class Kind(str, enum.Enum):
+class Kind(enum.StrEnum):
     BILATERAL = "bilateral"
     MULTILATERAL = "multilateral"
     REGIONAL = "regional"
 
 
-class Instrument(str, enum.Enum):
+class Instrument(enum.StrEnum):
     TREATY = "treaty"
     CONVENTION = "convention"
     AGREEMENT = "agreement"
@@ -24,7 +24,7 @@ class Instrument(str, enum.Enum):
     REGIME = "regime"
 
 
-class Category(str, enum.Enum):
+class Category(enum.StrEnum):
     NUCLEAR = "nuclear"
     CHEMICAL = "chemical"
     BIOLOGICAL = "biological"
@@ -41,7 +41,7 @@ class Category(str, enum.Enum):
     NUCLEAR_SECURITY = "nuclear-security"
 
 
-class EventType(str, enum.Enum):
+class EventType(enum.StrEnum):
     SIGNED = "signed"
     RATIFIED = "ratified"
     ACCEDED = "acceded"
@@ -59,7 +59,7 @@ class EventType(str, enum.Enum):
     STATEMENT = "statement"
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     NOT_IN_FORCE = "not-in-force"
     IN_FORCE = "in-force"
     SUSPENDED = "suspended"
@@ -71,7 +71,7 @@ class Status(str, enum.Enum):
         return self in (Status.EXPIRED, Status.TERMINATED)
 
 
-class PartyStatus(str, enum.Enum):
+class PartyStatus(enum.StrEnum):
     PARTY = "party"
     SIGNATORY = "signatory"
     RATIFIED = "ratified"  # ratified, the treaty itself not yet in force

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-_ACTIVE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_ACTIVE = re.compile(r"([\\`*_\[\]<>|~])")
 
 
 class Raw(str):
@@ -73,7 +73,8 @@ def expiring_markdown(records: Sequence[dict[str, Any]]) -> str:
 def show_markdown(record: dict[str, Any]) -> str:
     out = [f"## {escape_cell(record['name'])}", ""]
     facts: list[tuple[str, Any]] = [
-        ("Status", f"{record['status']} (as of {record['as_of']}): {record['why']}"),
+        ("Status", f"{record['status']} (as of {record['as_of']})"),
+        ("Why", record["why"]),
         ("Id", record["id"]),
         ("Short name", record["short_name"]),
         ("Also known as", ", ".join(record["aliases"]) or None),
@@ -81,8 +82,11 @@ def show_markdown(record: dict[str, Any]) -> str:
         ("Categories", ", ".join(record["categories"])),
         ("Depositary", record["depositary"]),
     ]
-    for key, label in (("signed", "Signed"), ("opened_for_signature", "Opened for signature"),
-                       ("entry_into_force", "Entry into force")):
+    for key, label in (
+        ("signed", "Signed"),
+        ("opened_for_signature", "Opened for signature"),
+        ("entry_into_force", "Entry into force"),
+    ):
         dated = record["dates"][key]
         if dated:
             facts.append((label, Raw(f"{escape_cell(dated['date'])} ({link('source', dated['source'])})")))
@@ -94,20 +98,34 @@ def show_markdown(record: dict[str, Any]) -> str:
     if record["parties"]:
         out.append("### Parties" if record["parties_complete"] else "### Tracked states")
         out.append("")
-        out.append(render_table(["Code", "Name", "Standing", "Since"],
-                                [[p["code"], p["name"], p["status"], p["since"]] for p in record["parties"]]))
+        out.append(
+            render_table(
+                ["Code", "Name", "Standing", "Since"],
+                [[p["code"], p["name"], p["status"], p["since"]] for p in record["parties"]],
+            )
+        )
     if record["limits"]:
         out.append("### Limits")
         out.append("")
-        out.append(render_table(["Item", "Limit", "Unit", "Deadline", "Source"],
-                                [[lim["item"], f"{lim['value']:,}", lim["unit"], lim["deadline"], link("source", lim["source"])]
-                                 for lim in record["limits"]], align="lrlll"))
+        out.append(
+            render_table(
+                ["Item", "Limit", "Unit", "Deadline", "Source"],
+                [
+                    [lim["item"], f"{lim['value']:,}", lim["unit"], lim["deadline"], link("source", lim["source"])]
+                    for lim in record["limits"]
+                ],
+                align="lrlll",
+            )
+        )
     if record["events"]:
         out.append("### Events")
         out.append("")
-        out.append(render_table(["Date", "Event", "Party", "Note", "Source"],
-                                [[e["date"], e["type"], e["party"], e["note"], link("source", e["source"])]
-                                 for e in record["events"]]))
+        out.append(
+            render_table(
+                ["Date", "Event", "Party", "Note", "Source"],
+                [[e["date"], e["type"], e["party"], e["note"], link("source", e["source"])] for e in record["events"]],
+            )
+        )
     if record["notes"]:
         out.append("### Notes")
         out.append("")

@@ -59,8 +59,13 @@ def event_record(event: Event) -> Record:
 def _period(period: Period | None) -> Record | None:
     if period is None:
         return None
-    return {"years": period.years, "months": period.months, "days": period.days,
-            "text": period.describe(), "source": period.source}
+    return {
+        "years": period.years,
+        "months": period.months,
+        "days": period.days,
+        "text": period.describe(),
+        "source": period.source,
+    }
 
 
 def _sourced(value: SourcedDate | None) -> Record | None:
@@ -101,15 +106,25 @@ def detail_record(row: TreatyRow, names: dict[str, str]) -> Record:
             "withdrawal_notice": _period(treaty.withdrawal_notice),
             "parties_complete": treaty.parties_complete,
             "party_count": (
-                {"count": treaty.party_count.count, "as_of": iso(treaty.party_count.as_of),
-                 "source": treaty.party_count.source}
-                if treaty.party_count else None
+                {
+                    "count": treaty.party_count.count,
+                    "as_of": iso(treaty.party_count.as_of),
+                    "source": treaty.party_count.source,
+                }
+                if treaty.party_count
+                else None
             ),
             "parties": [party_record(p, names) for p in party_standings(treaty, row.day)],
             "events": [event_record(e) for e in treaty.events],
             "limits": [
-                {"item": lim.item, "value": lim.value, "unit": lim.unit, "deadline": iso(lim.deadline),
-                 "source": lim.source, "note": lim.note}
+                {
+                    "item": lim.item,
+                    "value": lim.value,
+                    "unit": lim.unit,
+                    "deadline": iso(lim.deadline),
+                    "source": lim.source,
+                    "note": lim.note,
+                }
                 for lim in treaty.limits
             ],
             "sources": [{"title": s.title, "url": s.url} for s in treaty.sources],
@@ -132,4 +147,3 @@ def deadline_record(deadline: Deadline) -> Record:
         }
     )
     return record
-

@@ -10,9 +10,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from treatytrack.engine import PartyStatus, Status
-from treatytrack.query import Deadline, TreatyRow
+from treatytrack.query import Deadline
 from treatytrack.render.records import Record
+from treatytrack.vocab import PartyStatus, Status
 
 STATUS_STYLE = {
     Status.IN_FORCE.value: "green",
@@ -137,8 +137,11 @@ def show_view(record: Record, reviewed: dt.date) -> RenderableType:
     fact("Kind", f"{record['kind']} {record['instrument']}")
     fact("Categories", ", ".join(record["categories"]))
     fact("Depositary", record["depositary"])
-    for key, label in (("signed", "Signed"), ("opened_for_signature", "Opened for signature"),
-                       ("entry_into_force", "Entry into force")):
+    for key, label in (
+        ("signed", "Signed"),
+        ("opened_for_signature", "Opened for signature"),
+        ("entry_into_force", "Entry into force"),
+    ):
         dated = record["dates"][key]
         if dated:
             fact(label, f"{dated['date']}  [{dated['source']}]" + (f" — {dated['note']}" if dated["note"] else ""))
@@ -149,7 +152,9 @@ def show_view(record: Record, reviewed: dt.date) -> RenderableType:
     if record["withdrawal_notice"]:
         fact("Withdrawal notice", f"{record['withdrawal_notice']['text']}  [{record['withdrawal_notice']['source']}]")
     if record["expires"]:
-        by = {"extension": " (set by an extension)", "withdrawal": " (set by a withdrawal)"}.get(record["expires_by"] or "", "")
+        by = {"extension": " (set by an extension)", "withdrawal": " (set by a withdrawal)"}.get(
+            record["expires_by"] or "", ""
+        )
         fact("Expires" if status not in ("expired", "terminated") else "Ended", record["expires"] + by)
     count = record["party_count"]
     if count:
@@ -163,7 +168,9 @@ def show_view(record: Record, reviewed: dt.date) -> RenderableType:
         parties.add_column("Standing", no_wrap=True)
         parties.add_column("Since", no_wrap=True)
         for p in record["parties"]:
-            standing = p["status"] + (f" (withdrawal effective {p['withdrawal_effective']})" if p["withdrawal_effective"] else "")
+            standing = p["status"] + (
+                f" (withdrawal effective {p['withdrawal_effective']})" if p["withdrawal_effective"] else ""
+            )
             parties.add_row(p["code"], p["name"], _text(standing, PARTY_STYLE.get(p["status"], "")), _text(p["since"]))
         parts.append(parties)
     if record["limits"]:

@@ -1,0 +1,223 @@
+"""The status engine: worked examples on real treaties, and properties over generated ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from treatytrack.engine import (
+    PartyStatus,
+    Status,
+    assess,
+    assess_party,
+    scheduled_expiry,
+    status_on,
+    withdrawal_effective,
+)
+from treatytrack.models import Dataset, Treaty
+
+D = dt.date.fromisoformat
+
+
+def treaty(**fields: Any) -> Treaty:
+    base: dict[str, Any] = {
+        "id": "t",
+        "name": "Test Treaty",
+        "short_name": "TT",
+        "kind": "bilateral",
+        "instrument": "treaty",
+        "categories": ["nuclear"],
+        "parties": ["USA", "RUS"],
+        "signed": {"date": "2000-01-01", "source": "s"},
+        "entry_into_force": {"date": "2001-01-01", "source": "s"},
+    }
+    base.update(fields)
+    return Treaty.model_validate(base)
+
+
+def by_id(dataset: Dataset, treaty_id: str) -> Treaty:
+    return next(t for t in dataset.treaties if t.id == treaty_id)
+
+
+def test_new_start_in_force_in_2015_and_expired_after_its_extension(small: Dataset) -> None:
+    new_start = by_id(small, "new-start")
+    assert status_on(new_start, D("2015-06-01")) is Status.IN_FORCE
+    before = assess(new_start, D("2020-06-01"))
+    assert (before.expires, before.expires_by) == (D("2021-02-05"), "term")
+    after = assess(new_start, D("2026-11-28"))
+    assert after.status is Status.EXPIRED
+    assert after.since == D("2026-02-05")
+    assert after.expires_by == "extension"
+    assert "extended on 2021-02-03" in after.why
+
+
+def test_new_start_suspended_by_russia_until_expiry(small: Dataset) -> None:
+    new_start = by_id(small, "new-start")
+    assert status_on(new_start, D("2023-02-20")) is Status.IN_FORCE
+    suspended = assess(new_start, D("2023-02-21"))
+    assert suspended.status is Status.SUSPENDED
+    assert suspended.expires == D("2026-02-05")
+    assert status_on(new_start, D("2026-02-04")) is Status.SUSPENDED
+    assert status_on(new_start, D("2026-02-05")) is Status.EXPIRED
+    assert assess_party(new_start, "RUS", D("2024-01-01")).status is PartyStatus.SUSPENDED
+    assert assess_party(new_start, "USA", D("2024-01-01")).status is PartyStatus.PARTY
+
+
+def test_inf_terminated_by_us_withdrawal_six_months_after_notice(small: Dataset) -> None:
+    inf = by_id(small, "inf-treaty")
+    assert status_on(inf, D("2019-08-01")) is Status.IN_FORCE
+    ended = assess(inf, D("2019-08-02"))
+    assert ended.status is Status.TERMINATED
+    assert ended.why == (
+        "terminated: withdrawal notice by USA on 2019-02-02, 6 months notice period, effective 2019-08-02"
+    )
+    assert assess_party(inf, "USA", D("2019-08-03")).status is PartyStatus.WITHDRAWN
+    assert assess_party(inf, "RUS", D("2019-08-03")).status is PartyStatus.TREATY_ENDED
+
+
+def test_multilateral_withdrawal_changes_the_party_not_the_treaty(small: Dataset) -> None:
+    open_skies = by_id(small, "open-skies")
+    assert status_on(open_skies, D("2022-01-01")) is Status.IN_FORCE
+    pending = assess_party(open_skies, "USA", D("2020-11-21"))
+    assert (pending.status, pending.withdrawal_effective) == (PartyStatus.PARTY, D("2020-11-22"))
+    assert assess_party(open_skies, "USA", D("2020-11-22")).status is PartyStatus.WITHDRAWN
+    assert assess_party(open_skies, "RUS", D("2021-12-18")).status is PartyStatus.WITHDRAWN
+    assert assess_party(open_skies, "DEU", D("2022-01-01")).status is PartyStatus.PARTY
+    assert assess_party(open_skies, "FRA", D("2022-01-01")).status is PartyStatus.NOT_TRACKED
+
+
+def test_ratification_before_entry_into_force_and_deratification(small: Dataset) -> None:
+    ctbt = by_id(small, "ctbt")
+    assert status_on(ctbt, D("2026-11-28")) is Status.NOT_IN_FORCE
+    assert assess_party(ctbt, "RUS", D("2001-01-01")).status is PartyStatus.RATIFIED
+    assert assess_party(ctbt, "RUS", D("2023-11-02")).status is PartyStatus.DERATIFIED
+    assert assess_party(ctbt, "USA", D("2001-01-01")).status is PartyStatus.SIGNATORY
+    assert assess_party(ctbt, "USA", D("1996-09-23")).status is PartyStatus.NOT_PARTY
+
+
+def test_recorded_effective_date_wins_over_notice_arithmetic(small: Dataset) -> None:
+    npt = by_id(small, "npt")
+    notice = next(e for e in npt.events if e.type.value == "withdrawal-notice")
+    assert withdrawal_effective(npt, notice) == D("2003-01-11")
+    assert assess_party(npt, "PRK", D("2003-01-11")).status is PartyStatus.WITHDRAWN
+    assert assess_party(npt, "PRK", D("2003-01-10")).status is PartyStatus.PARTY
+    # Indefinite extension: no expiry any more, although the original term was 25 years.
+    assert scheduled_expiry(npt, D("1995-05-11")) is None
+    assert status_on(npt, D("2026-11-28")) is Status.IN_FORCE
+
+
+def test_month_arithmetic_clamps_to_month_end() -> None:
+    t = treaty(
+        withdrawal_notice={"months": 1, "source": "s"},
+        events=[{"date": "2024-01-31", "type": "withdrawal-notice", "party": "USA", "source": "s"}],
+    )
+    assert withdrawal_effective(t, t.events[0]) == D("2024-02-29")
+
+
+days = st.dates(min_value=D("1950-01-01"), max_value=D("2100-12-31"))
+
+
+@given(eif=days, years=st.integers(1, 30), probe=days)
+def test_term_expiry_boundaries(eif: dt.date, years: int, probe: dt.date) -> None:
+    t = treaty(
+        signed={"date": eif.isoformat(), "source": "s"},
+        entry_into_force={"date": eif.isoformat(), "source": "s"},
+        duration={"years": years, "source": "s"},
+    )
+    expiry = eif + relativedelta(years=years)
+    expected = Status.NOT_IN_FORCE if probe < eif else Status.IN_FORCE if probe < expiry else Status.EXPIRED
+    assert status_on(t, probe) is expected
+
+
+@given(eif=days, notice_after=st.integers(0, 5000), months=st.integers(1, 12))
+def test_bilateral_withdrawal_takes_effect_exactly_after_the_notice_period(
+    eif: dt.date, notice_after: int, months: int
+) -> None:
+    notice = eif + dt.timedelta(days=notice_after)
+    t = treaty(
+        signed={"date": eif.isoformat(), "source": "s"},
+        entry_into_force={"date": eif.isoformat(), "source": "s"},
+        withdrawal_notice={"months": months, "source": "s"},
+        events=[{"date": notice.isoformat(), "type": "withdrawal-notice", "party": "USA", "source": "s"}],
+    )
+    effective = notice + relativedelta(months=months)
+    assert status_on(t, effective - dt.timedelta(days=1)) is Status.IN_FORCE
+    assert status_on(t, effective) is Status.TERMINATED
+    assert assess(t, notice).expires == effective
+
+
+event_kinds = st.sampled_from(
+    [
+        "suspended",
+        "resumed",
+        "withdrawal-notice",
+        "withdrawal-rescinded",
+        "withdrawn",
+        "statement",
+        "extended",
+        "terminated",
+        "superseded",
+        "expired",
+        "signed",
+    ]
+)
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> Treaty:
+    eif = draw(st.dates(min_value=D("1970-01-01"), max_value=D("2030-12-31")))
+    offsets = sorted(draw(st.lists(st.integers(0, 20000), max_size=8)))
+    events = []
+    for offset in offsets:
+        kind = draw(event_kinds)
+        day = eif + dt.timedelta(days=offset)
+        event: dict[str, Any] = {"date": day.isoformat(), "type": kind, "source": "s"}
+        if kind not in ("extended", "terminated", "superseded", "expired", "statement"):
+            event["party"] = draw(st.sampled_from(["USA", "RUS"]))
+        if kind == "extended":
+            event["new_expiry"] = (day + dt.timedelta(days=draw(st.integers(1, 4000)))).isoformat()
+        events.append(event)
+    extra: dict[str, Any] = {}
+    if draw(st.booleans()):
+        extra["duration"] = {"years": draw(st.integers(1, 25)), "source": "s"}
+    if draw(st.booleans()):
+        extra["withdrawal_notice"] = {"months": draw(st.integers(1, 12)), "source": "s"}
+    kind = draw(st.sampled_from(["bilateral", "multilateral", "regional"]))
+    return treaty(
+        kind=kind,
+        signed={"date": eif.isoformat(), "source": "s"},
+        entry_into_force={"date": eif.isoformat(), "source": "s"},
+        events=events,
+        **extra,
+    )
+
+
+@settings(max_examples=300)
+@given(t=histories(), first=days, gap=st.integers(1, 20000))
+def test_an_ended_treaty_stays_ended(t: Treaty, first: dt.date, gap: int) -> None:
+    later = first + dt.timedelta(days=gap)
+    if status_on(t, first).ended:
+        assert status_on(t, later).ended
+
+
+@settings(max_examples=300)
+@given(t=histories(), probe=days)
+def test_assessment_is_consistent(t: Treaty, probe: dt.date) -> None:
+    now = assess(t, probe)
+    assert now.why
+    if now.since is not None:
+        assert now.since <= probe or now.status is Status.NOT_IN_FORCE
+    if now.status.ended:
+        assert now.expires == now.since
+    elif now.expires is not None:
+        assert now.expires > probe
+    for party in t.parties:
+        standing = assess_party(t, party, probe)
+        if now.status is Status.NOT_IN_FORCE:
+            assert standing.status is not PartyStatus.PARTY
+        if standing.withdrawal_effective is not None:
+            assert standing.withdrawal_effective > probe
