@@ -14,7 +14,7 @@ from functools import cache
 
 from treatytrack.engine import add_period
 from treatytrack.models import ENDING_EVENTS, Dataset, Treaty
-from treatytrack.vocab import EventType, Kind
+from treatytrack.vocab import EventType, Instrument, Kind
 
 Path = tuple[str | int, ...]
 
@@ -80,7 +80,8 @@ def check_treaty(treaty: Treaty, known: dict[str, str]) -> Iterator[Finding]:
         seen.add(code)
     if treaty.kind is Kind.BILATERAL and treaty.parties_complete and len(treaty.parties) < 2:
         yield Finding(("parties",), "a bilateral treaty needs both parties listed")
-    if treaty.signed is None and treaty.opened_for_signature is None:
+    commitment = treaty.instrument in (Instrument.POLITICAL_COMMITMENT, Instrument.REGIME)
+    if treaty.signed is None and treaty.opened_for_signature is None and not (commitment and treaty.entry_into_force):
         yield Finding(("id",), "give `signed` or `opened_for_signature` (with its source)")
     opened = treaty.opened
     eif = treaty.in_force_from
@@ -101,7 +102,9 @@ def _check_events(treaty: Treaty, opened: dt.date | None, eif: dt.date | None) -
                 (*at, "date"), f"events are in date order: {event.date} comes after {previous}; move this event up"
             )
         previous = max(previous, event.date) if previous else event.date
-        if opened is not None and event.date < opened and event.type is not EventType.STATEMENT:
+        # Statements may predate signature; so may one party's own signature of a bilateral text.
+        early_ok = event.type is EventType.STATEMENT or (event.type is EventType.SIGNED and event.party is not None)
+        if opened is not None and event.date < opened and not early_ok:
             yield Finding(
                 (*at, "date"),
                 f"{event.type.value} on {event.date} is before the treaty was signed or opened ({opened})",

@@ -144,16 +144,29 @@ def _main(
 def list_command(
     as_of: AsOf = None,
     status: Annotated[
-        list[Status] | None, typer.Option("--status", help="Only treaties with this status (repeatable).")
+        list[Status] | None,
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Only this status (repeatable): " + ", ".join(s.value for s in Status) + ".",
+        ),
     ] = None,
     category: Annotated[
-        list[Category] | None, typer.Option("--category", help="Only this category (repeatable).")
+        list[Category] | None,
+        typer.Option(
+            "--category",
+            metavar="CATEGORY",
+            help="Only this category (repeatable): " + ", ".join(c.value for c in Category) + ".",
+        ),
     ] = None,
     party: Annotated[
         list[str] | None,
         typer.Option("--party", metavar="CODE", help="Only treaties that list this party, e.g. RUS (repeatable)."),
     ] = None,
-    kind: Annotated[list[Kind] | None, typer.Option("--kind", help="Only this kind (repeatable).")] = None,
+    kind: Annotated[
+        list[Kind] | None,
+        typer.Option("--kind", metavar="KIND", help="Only this kind (repeatable): bilateral, multilateral, regional."),
+    ] = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
 ) -> None:

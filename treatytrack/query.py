@@ -56,7 +56,7 @@ def treaty_rows(
         if wanted_status and row.assessment.status not in wanted_status:
             continue
         rows.append(row)
-    rows.sort(key=lambda r: (r.treaty.opened or dt.date.max, r.treaty.id))
+    rows.sort(key=lambda r: (r.treaty.opened or r.treaty.in_force_from or dt.date.max, r.treaty.id))
     return rows
 
 
