@@ -182,7 +182,7 @@ def test_bad_data_file_is_located_and_exits_1(tmp_path: Path) -> None:
         f"{bad}:4:9: treaties[0].id: `Not A Slug` is not an id: use lower-case words joined by hyphens, e.g. new-start"
         in lines
     )
-    assert lines[-1].startswith("treatytrack: the data file did not load (")
+    assert lines[-1].startswith("treatytrack: the data did not load (")
     assert "Traceback" not in err
 
 

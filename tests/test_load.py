@@ -138,7 +138,7 @@ signed: {date: 2000-01-01, source: s}
 """,
     )
     assert problems(doc(text)) == [
-        "f.yaml:12:9: treaties[1].id: duplicate id `t` (also treaty #1); ids must be unique",
+        "f.yaml:12:9: treaties[1].id: duplicate id `t` (also treaty #1 in the file); ids must be unique",
         "f.yaml:20:30: treaties[1].entry_into_force.date: entry into force 1999-01-01 is before signature 2000-01-01",
         "f.yaml:22:52: treaties[1].events[0].party: `FRA` is not in this treaty's `parties`; add it there (global treaties list the states they track)",
         "f.yaml:23:16: treaties[1].events[1].date: events are in date order: 1999-06-01 comes after 2001-01-01; move this event up",
@@ -181,3 +181,10 @@ def test_mutated_files_load_or_fail_with_located_problems(data: st.DataObject) -
         assert err.problems
         for problem in err.problems:
             assert LOCATED.match(str(problem)), str(problem)
+
+
+def test_model_and_cross_record_problems_are_reported_together() -> None:
+    broken = GOOD_TREATY.replace("kind: bilateral", "kind: trilateral")
+    other = GOOD_TREATY.replace("id: t", "id: u").replace("parties: [USA, RUS]", "parties: [USA, RUZ]")
+    found = problems(doc(broken + other))
+    assert [p.split(": ")[1] for p in found] == ["treaties[0].kind", "treaties[1].parties[1]"]

@@ -19,7 +19,8 @@ def test_wheel_installs_and_lists_outside_the_checkout(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     (wheel,) = dist.glob("treatytrack-*.whl")
     env_dir = tmp_path / "venv"
@@ -27,7 +28,8 @@ def test_wheel_installs_and_lists_outside_the_checkout(tmp_path: Path) -> None:
     python = env_dir / "bin" / "python"
     subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", "-q", str(wheel)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     # Dependencies come from the test environment, appended after the wheel's own site-packages.
     (new_site,) = (env_dir / "lib").glob("python*/site-packages")
@@ -36,13 +38,19 @@ def test_wheel_installs_and_lists_outside_the_checkout(tmp_path: Path) -> None:
     outside.mkdir()
     result = subprocess.run(
         [str(env_dir / "bin" / "treatytrack"), "list", "--as-of", "2026-11-28", "--format", "json"],
-        cwd=outside, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+        cwd=outside,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
     )
     assert result.returncode == 0, result.stderr
     ids = {record["id"] for record in json.loads(result.stdout)}
     assert "new-start" in ids
     where = subprocess.run(
         [str(python), "-c", "from treatytrack.load import bundled_path; print(bundled_path())"],
-        cwd=outside, capture_output=True, text=True, check=True,
+        cwd=outside,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert where.startswith(str(new_site)), where

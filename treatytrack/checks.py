@@ -36,7 +36,8 @@ def iso_codes() -> dict[str, str]:
     return codes
 
 
-def check_dataset(dataset: Dataset) -> list[Finding]:
+def check_dataset(dataset: Dataset, positions: list[int] | None = None) -> list[Finding]:
+    """Cross-record findings; `positions` maps each treaty to its index in the file when they differ."""
     findings: list[Finding] = []
     known = dict(iso_codes())
     for i, org in enumerate(dataset.non_state_parties):
@@ -49,13 +50,14 @@ def check_dataset(dataset: Dataset) -> list[Finding]:
             )
         known[org.code] = org.name
     first_index: dict[str, int] = {}
-    for index, treaty in enumerate(dataset.treaties):
+    for order, treaty in enumerate(dataset.treaties):
+        index = positions[order] if positions is not None else order
         base: Path = ("treaties", index)
         if treaty.id in first_index:
             findings.append(
                 Finding(
                     (*base, "id"),
-                    f"duplicate id `{treaty.id}` (also treaty #{first_index[treaty.id] + 1}); ids must be unique",
+                    f"duplicate id `{treaty.id}` (also treaty #{first_index[treaty.id] + 1} in the file); ids must be unique",
                 )
             )
         else:

@@ -61,6 +61,15 @@ DataOpt = Annotated[
         "--data", envvar="TREATYTRACK_DATA", metavar="PATH", help="Use this YAML file instead of the bundled dataset."
     ),
 ]
+ExtraOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--extra",
+        metavar="PATH",
+        help="Also load this file on top (repeatable): new treaties, or events added to loaded ones. "
+        f"Env: TREATYTRACK_EXTRA, paths separated by '{os.pathsep}'.",
+    ),
+]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
@@ -78,16 +87,29 @@ def _fail(message: str, code: int = EXIT_FINDING) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _load(data: Path | None, day: dt.date | None = None) -> Dataset:
+def _extra_paths(extra: list[Path] | None) -> list[Path]:
+    if extra:
+        return list(extra)
+    from_env = os.environ.get("TREATYTRACK_EXTRA", "")
+    return [Path(p) for p in from_env.split(os.pathsep) if p]
+
+
+def _load(data: Path | None, day: dt.date | None = None, extra: list[Path] | None = None) -> Dataset:
     from treatytrack.load import LoadError, bundled_path, load_dataset
 
+    path = data if data is not None else bundled_path()
     try:
-        dataset = load_dataset(data if data is not None else bundled_path())
+        dataset = load_dataset(path)
+        extras = _extra_paths(extra)
+        if extras:
+            from treatytrack.overlay import apply_extras
+
+            dataset = apply_extras(dataset, os.fspath(path), extras)
     except LoadError as err:
         for problem in err.problems:
             typer.echo(str(problem), err=True)
         count = len(err.problems)
-        _fail(f"treatytrack: the data file did not load ({count} problem{'s' if count != 1 else ''}).")
+        _fail(f"treatytrack: the data did not load ({count} problem{'s' if count != 1 else ''}).")
     if day is not None and day > dataset.reviewed:
         typer.echo(
             f"note: {day} is after the dataset's review date ({dataset.reviewed}); statuses after "
@@ -169,10 +191,11 @@ def list_command(
     ] = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
+    extra: ExtraOpt = None,
 ) -> None:
     """Treaties and their status on a date, with entry into force, expiry and days left."""
     day = _today(as_of)
-    dataset = _load(data, day)
+    dataset = _load(data, day, extra)
     from treatytrack.query import treaty_rows
     from treatytrack.render.records import treaty_record
 
@@ -234,10 +257,11 @@ def show_command(
     as_of: AsOf = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
+    extra: ExtraOpt = None,
 ) -> None:
     """One treaty in full: status, key dates, parties, limits and its sourced history."""
     day = _today(as_of)
-    dataset = _load(data, day)
+    dataset = _load(data, day, extra)
     from treatytrack.checks import iso_codes
     from treatytrack.engine import assess
     from treatytrack.query import TreatyNotFound, TreatyRow, find_treaty
@@ -280,6 +304,7 @@ def expiring_command(
     ] = False,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
+    extra: ExtraOpt = None,
 ) -> None:
     """What expires, or whose pending withdrawal takes effect, within a window, soonest first."""
     day = _today(as_of)
@@ -289,7 +314,7 @@ def expiring_command(
         until = day + parse_window(within)
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="'--within'") from None
-    dataset = _load(data, until)
+    dataset = _load(data, until, extra)
     from treatytrack.render.records import deadline_record
 
     deadlines = deadlines_within(dataset, day, until)
@@ -308,3 +333,49 @@ def expiring_command(
 
 def main() -> None:
     app()
+
+
+@app.command("validate")
+def validate_command(
+    files: Annotated[
+        list[Path] | None, typer.Argument(metavar="[FILE]...", help="Files to check (default: the dataset in use).")
+    ] = None,
+    output: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table (one FILE:LINE:COL line per problem) or json.")
+    ] = OutputFormat.TABLE,
+    data: DataOpt = None,
+) -> None:
+    """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
+    from treatytrack.load import LoadError, bundled_path, load_dataset
+
+    targets = files or [data if data is not None else bundled_path()]
+    problems = []
+    for target in targets:
+        try:
+            load_dataset(target)
+        except LoadError as err:
+            problems.extend(err.problems)
+    if output is OutputFormat.JSON:
+        from treatytrack.render.jsonout import render_json
+
+        _write(
+            render_json([{"file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in problems])
+        )
+    else:
+        _write("".join(f"{p}\n" for p in problems))
+    if problems:
+        typer.echo(
+            f"treatytrack: {len(problems)} problem(s) in {len({p.file for p in problems})} of {len(targets)} file(s).",
+            err=True,
+        )
+        raise typer.Exit(EXIT_FINDING)
+    typer.echo(f"treatytrack: {len(targets)} file(s) valid.", err=True)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of treaty files, for editors and other repositories."""
+    from treatytrack.render.jsonout import render_json
+    from treatytrack.schema import dataset_schema
+
+    _write(render_json(dataset_schema()))

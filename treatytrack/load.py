@@ -6,6 +6,7 @@ carry the file, line and column of the offending key or value and a hint on how 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from treatytrack import yamlstrict
 
 if TYPE_CHECKING:
+    from treatytrack.checks import Finding
     from treatytrack.models import Dataset
 
 BUNDLED_NAME = "treaties.yaml"
@@ -90,19 +92,50 @@ def parse_dataset(data: bytes, filename: str) -> Dataset:
     try:
         dataset = Dataset.model_validate(raw)
     except ValidationError as err:
-        problems = [_pydantic_problem(filename, root, e) for e in err.errors(include_url=False)]
-        raise LoadError(_sorted(problems)) from None
+        problems = [pydantic_problem(filename, root, e) for e in err.errors(include_url=False)]
+        # Report the cross-record problems of the records that are valid on their own too,
+        # so one run shows everything there is to fix.
+        partial, positions = _valid_parts(raw)
+        findings = check_dataset(partial, positions)
+        raise LoadError(sorted_problems(problems + located(filename, root, findings))) from None
     findings = check_dataset(dataset)
     if findings:
-        problems = []
-        for f in findings:
-            line, column = yamlstrict.locate(root, f.path, at_key=f.at_key)
-            problems.append(Problem(filename, line, column, f"{_dotted(f.path)}: {f.message}"))
-        raise LoadError(_sorted(problems))
+        raise LoadError(sorted_problems(located(filename, root, findings)))
     return dataset
 
 
-def _sorted(problems: Iterable[Problem]) -> list[Problem]:
+def located(filename: str, root: Any, findings: Iterable[Finding]) -> list[Problem]:
+    problems = []
+    for f in findings:
+        line, column = yamlstrict.locate(root, f.path, at_key=f.at_key)
+        problems.append(Problem(filename, line, column, f"{_dotted(f.path)}: {f.message}"))
+    return problems
+
+
+def _valid_parts(raw: dict[str, Any]) -> tuple[Dataset, list[int]]:
+    """The treaties and organisations of a file that fail as a whole but validate one by one."""
+    from pydantic import ValidationError
+
+    from treatytrack.models import Dataset, NonStateParty, Treaty
+
+    def valid(model: Any, items: Any) -> list[tuple[int, Any]]:
+        good = []
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                good.append((index, model.model_validate(item)))
+            except ValidationError:
+                continue
+        return good
+
+    treaties = valid(Treaty, raw.get("treaties"))
+    orgs = [org for _, org in valid(NonStateParty, raw.get("non_state_parties"))]
+    partial = Dataset.model_construct(
+        version=1, reviewed=dt.date.min, non_state_parties=tuple(orgs), treaties=tuple(t for _, t in treaties)
+    )
+    return partial, [index for index, _ in treaties]
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
     unique = {(p.line, p.column, p.message): p for p in problems}
     return [unique[k] for k in sorted(unique)][: yamlstrict.MAX_PROBLEMS]
 
@@ -133,8 +166,9 @@ def _field_names() -> list[str]:
     return sorted(names)
 
 
-def _pydantic_problem(filename: str, root: Any, error: Any) -> Problem:
-    path = tuple(
+def pydantic_problem(filename: str, root: Any, error: Any, prefix: tuple[Any, ...] = ()) -> Problem:
+    """One Pydantic error as a located problem; `prefix` is where the validated value sits in the file."""
+    path = prefix + tuple(
         step for step in error["loc"] if isinstance(step, int) or not str(step).startswith(("function-", "union["))
     )
     kind = error["type"]
