@@ -95,17 +95,11 @@ def test_extra_conflicts_are_located(tmp_path: Path, text: str, expected: str) -
 
 def test_same_treaty_defined_in_two_extra_files(tmp_path: Path) -> None:
     first = write(tmp_path, "a.yaml", NOTES)
-    second = write(
-        tmp_path,
-        "b.yaml",
-        "version: 1\ntreaties:\n"
-        + NOTES.split("treaties:\n")[1].split("  - id: watch-treaty")[0].replace("new-start", "new-start")
-        + "  - id: watch-treaty"
-        + NOTES.split("  - id: watch-treaty")[1],
-    )
+    watch = NOTES[NOTES.index("  - id: watch-treaty") :]
+    second = write(tmp_path, "b.yaml", "version: 1\ntreaties:\n" + watch)
     code, _, err = invoke("list", "--as-of", "2026-11-28", "--extra", str(first), "--extra", str(second))
     assert code == 1
-    assert f"{second}:11:9: treaty `watch-treaty` is already defined in {first}" in err
+    assert f"{second}:3:9: treaty `watch-treaty` is already defined in {first}" in err
 
 
 def test_validate_reports_every_file(tmp_path: Path) -> None:
