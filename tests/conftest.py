@@ -15,12 +15,15 @@ SMALL = FIXTURES / "small.yaml"
 
 
 @pytest.fixture(autouse=True)
-def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+def _plain_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Every test sees the same narrow, colourless terminal and no user data settings."""
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("TREATYTRACK_DATA", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TREATYTRACK_EXTRA", raising=False)
+    monkeypatch.delenv("TREATYTRACK_NO_CACHE", raising=False)
+    monkeypatch.setenv("TREATYTRACK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
 @pytest.fixture(scope="session")

@@ -70,6 +70,10 @@ ExtraOpt = Annotated[
         f"Env: TREATYTRACK_EXTRA, paths separated by '{os.pathsep}'.",
     ),
 ]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", envvar="TREATYTRACK_NO_CACHE", help="Parse and check the data file afresh; skip the cache."),
+]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
@@ -94,12 +98,15 @@ def _extra_paths(extra: list[Path] | None) -> list[Path]:
     return [Path(p) for p in from_env.split(os.pathsep) if p]
 
 
-def _load(data: Path | None, day: dt.date | None = None, extra: list[Path] | None = None) -> Dataset:
-    from treatytrack.load import LoadError, bundled_path, load_dataset
+def _load(
+    data: Path | None, day: dt.date | None = None, extra: list[Path] | None = None, no_cache: bool = False
+) -> Dataset:
+    from treatytrack.load import LoadError, load_dataset
+    from treatytrack.paths import bundled_path
 
     path = data if data is not None else bundled_path()
     try:
-        dataset = load_dataset(path)
+        dataset = load_dataset(path, use_cache=not no_cache)
         extras = _extra_paths(extra)
         if extras:
             from treatytrack.overlay import apply_extras
@@ -134,7 +141,7 @@ def _write(text: str) -> None:
 def _version(value: bool) -> None:
     if not value:
         return
-    from treatytrack.load import bundled_path
+    from treatytrack.paths import bundled_path
 
     path = Path(os.environ["TREATYTRACK_DATA"]) if os.environ.get("TREATYTRACK_DATA") else bundled_path()
     reviewed = "unknown"
@@ -192,10 +199,11 @@ def list_command(
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
     extra: ExtraOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Treaties and their status on a date, with entry into force, expiry and days left."""
     day = _today(as_of)
-    dataset = _load(data, day, extra)
+    dataset = _load(data, day, extra, no_cache)
     from treatytrack.query import treaty_rows
     from treatytrack.render.records import treaty_record
 
@@ -258,10 +266,11 @@ def show_command(
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
     extra: ExtraOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """One treaty in full: status, key dates, parties, limits and its sourced history."""
     day = _today(as_of)
-    dataset = _load(data, day, extra)
+    dataset = _load(data, day, extra, no_cache)
     from treatytrack.checks import iso_codes
     from treatytrack.engine import assess
     from treatytrack.query import TreatyNotFound, TreatyRow, find_treaty
@@ -305,6 +314,7 @@ def expiring_command(
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
     extra: ExtraOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """What expires, or whose pending withdrawal takes effect, within a window, soonest first."""
     day = _today(as_of)
@@ -314,7 +324,7 @@ def expiring_command(
         until = day + parse_window(within)
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="'--within'") from None
-    dataset = _load(data, until, extra)
+    dataset = _load(data, until, extra, no_cache)
     from treatytrack.render.records import deadline_record
 
     deadlines = deadlines_within(dataset, day, until)
@@ -346,13 +356,14 @@ def validate_command(
     data: DataOpt = None,
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
-    from treatytrack.load import LoadError, bundled_path, load_dataset
+    from treatytrack.load import LoadError, load_dataset
+    from treatytrack.paths import bundled_path
 
     targets = files or [data if data is not None else bundled_path()]
     problems = []
     for target in targets:
         try:
-            load_dataset(target)
+            load_dataset(target, use_cache=False)
         except LoadError as err:
             problems.extend(err.problems)
     if output is OutputFormat.JSON:

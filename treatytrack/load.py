@@ -11,7 +11,6 @@ import difflib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from treatytrack.checks import Finding
     from treatytrack.models import Dataset
 
-BUNDLED_NAME = "treaties.yaml"
 
 
 @dataclass(frozen=True)
@@ -43,15 +41,6 @@ class LoadError(Exception):
         self.problems = problems
 
 
-def bundled_path() -> Path:
-    """The bundled dataset: inside the installed package, or at the checkout's root."""
-    packaged = resources.files("treatytrack") / "data" / BUNDLED_NAME
-    if packaged.is_file():
-        return Path(str(packaged))
-    # A checkout or editable install: data/ sits beside the package directory.
-    return Path(__file__).resolve().parent.parent / "data" / BUNDLED_NAME
-
-
 def read_bytes(path: Path) -> bytes:
     try:
         with open(path, "rb") as handle:
@@ -65,13 +54,37 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def load_dataset(path: Path | str) -> Dataset:
-    """Load and validate a dataset file."""
+def load_dataset(path: Path | str, *, use_cache: bool = True) -> Dataset:
+    """Load and validate a dataset file, from the cache when the same bytes were loaded before."""
     path = Path(path)
-    return parse_dataset(read_bytes(path), os.fspath(path))
+    data = read_bytes(path)
+    if not use_cache:
+        return parse_dataset(data, os.fspath(path))
+    from treatytrack import cache
+
+    key = cache.cache_key(data)
+    dataset = cache.read(key)
+    if dataset is None:
+        dataset = parse_dataset(data, os.fspath(path))
+        cache.write(key, dataset)
+    return dataset
 
 
 def parse_dataset(data: bytes, filename: str) -> Dataset:
+    """Bytes to a validated dataset, with the cyclic GC paused: building many small objects
+    otherwise triggers collections that find nothing to free."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(data, filename)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse(data: bytes, filename: str) -> Dataset:
     from pydantic import ValidationError
 
     from treatytrack.checks import check_dataset
