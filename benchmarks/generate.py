@@ -99,43 +99,135 @@ NON_STATE = ("EU", "European Union")
 
 # (what the treaty is about, its categories, a Russian and a French rendering for aliases)
 SUBJECTS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
-    ("the Reduction and Limitation of Strategic Offensive Arms", ("nuclear", "missile", "verification"),
-     "о сокращении и ограничении стратегических наступательных вооружений", "sur la réduction des armes stratégiques offensives"),
-    ("the Elimination of Intermediate-Range Missiles", ("nuclear", "missile"),
-     "о ликвидации ракет средней дальности", "sur l'élimination des missiles à portée intermédiaire"),
-    ("the Prohibition of Nuclear Weapon Tests", ("test-ban", "nuclear"),
-     "о запрещении испытаний ядерного оружия", "sur l'interdiction des essais d'armes nucléaires"),
-    ("the Prohibition of Chemical Weapons and on Their Destruction", ("chemical", "verification"),
-     "о запрещении химического оружия", "sur l'interdiction des armes chimiques"),
-    ("the Prohibition of Biological and Toxin Weapons", ("biological",),
-     "о запрещении биологического оружия", "sur l'interdiction des armes biologiques"),
-    ("Conventional Armed Forces", ("conventional", "verification"),
-     "об обычных вооружённых силах", "sur les forces armées conventionnelles"),
-    ("the Prohibition of Anti-Personnel Mines", ("landmines", "conventional"),
-     "о запрещении противопехотных мин", "sur l'interdiction des mines antipersonnel"),
-    ("the Peaceful Exploration and Use of Outer Space", ("space",),
-     "о мирном использовании космического пространства", "sur l'utilisation pacifique de l'espace"),
-    ("a Nuclear-Weapon-Free Zone", ("nwfz", "nuclear"),
-     "о зоне, свободной от ядерного оружия", "sur une zone exempte d'armes nucléaires"),
-    ("the Prevention of Incidents at Sea", ("risk-reduction",),
-     "о предотвращении инцидентов в море", "sur la prévention des incidents en mer"),
-    ("the Physical Protection of Nuclear Material", ("nuclear-security", "nuclear"),
-     "о физической защите ядерного материала", "sur la protection physique des matières nucléaires"),
-    ("the Control of Missile Technology Transfers", ("export-control", "missile"),
-     "о контроле за передачей ракетных технологий", "sur le contrôle des transferts de technologie des missiles"),
-    ("Environmental Modification Techniques", ("environment",),
-     "о воздействии на природную среду", "sur les techniques de modification de l'environnement"),
-    ("Notifications of Ballistic Missile Launches", ("missile", "risk-reduction"),
-     "об уведомлениях о пусках баллистических ракет", "sur la notification des lancements de missiles balistiques"),
-    ("Observation Flights over the Territories of the Parties", ("verification", "conventional"),
-     "об открытом небе", "sur le régime « Ciel ouvert »"),
-    ("the Cessation of Fissile Material Production", ("nuclear", "verification"),
-     "о прекращении производства расщепляющихся материалов", "sur l'arrêt de la production de matières fissiles"),
-)  # fmt: skip
-REGIONS = ("Pacific", "Central Asian", "African", "Latin American", "South-East Asian", "Baltic",
-           "Mediterranean", "Arctic", "Caucasus", "Gulf", "Andean", "Nordic")  # fmt: skip
-PLACES = ("Geneva", "Vienna", "Moscow", "Washington", "Helsinki", "Tlatelolco", "Pelindaba", "Bangkok",
-          "Semipalatinsk", "Rarotonga", "Stockholm", "Paris", "Ottawa", "Oslo", "New York", "Lisbon")  # fmt: skip
+    (
+        "the Reduction and Limitation of Strategic Offensive Arms",
+        ("nuclear", "missile", "verification"),
+        "о сокращении и ограничении стратегических наступательных вооружений",
+        "sur la réduction des armes stratégiques offensives",
+    ),
+    (
+        "the Elimination of Intermediate-Range Missiles",
+        ("nuclear", "missile"),
+        "о ликвидации ракет средней дальности",
+        "sur l'élimination des missiles à portée intermédiaire",
+    ),
+    (
+        "the Prohibition of Nuclear Weapon Tests",
+        ("test-ban", "nuclear"),
+        "о запрещении испытаний ядерного оружия",
+        "sur l'interdiction des essais d'armes nucléaires",
+    ),
+    (
+        "the Prohibition of Chemical Weapons and on Their Destruction",
+        ("chemical", "verification"),
+        "о запрещении химического оружия",
+        "sur l'interdiction des armes chimiques",
+    ),
+    (
+        "the Prohibition of Biological and Toxin Weapons",
+        ("biological",),
+        "о запрещении биологического оружия",
+        "sur l'interdiction des armes biologiques",
+    ),
+    (
+        "Conventional Armed Forces",
+        ("conventional", "verification"),
+        "об обычных вооружённых силах",
+        "sur les forces armées conventionnelles",
+    ),
+    (
+        "the Prohibition of Anti-Personnel Mines",
+        ("landmines", "conventional"),
+        "о запрещении противопехотных мин",
+        "sur l'interdiction des mines antipersonnel",
+    ),
+    (
+        "the Peaceful Exploration and Use of Outer Space",
+        ("space",),
+        "о мирном использовании космического пространства",
+        "sur l'utilisation pacifique de l'espace",
+    ),
+    (
+        "a Nuclear-Weapon-Free Zone",
+        ("nwfz", "nuclear"),
+        "о зоне, свободной от ядерного оружия",
+        "sur une zone exempte d'armes nucléaires",
+    ),
+    (
+        "the Prevention of Incidents at Sea",
+        ("risk-reduction",),
+        "о предотвращении инцидентов в море",
+        "sur la prévention des incidents en mer",
+    ),
+    (
+        "the Physical Protection of Nuclear Material",
+        ("nuclear-security", "nuclear"),
+        "о физической защите ядерного материала",
+        "sur la protection physique des matières nucléaires",
+    ),
+    (
+        "the Control of Missile Technology Transfers",
+        ("export-control", "missile"),
+        "о контроле за передачей ракетных технологий",
+        "sur le contrôle des transferts de technologie des missiles",
+    ),
+    (
+        "Environmental Modification Techniques",
+        ("environment",),
+        "о воздействии на природную среду",
+        "sur les techniques de modification de l'environnement",
+    ),
+    (
+        "Notifications of Ballistic Missile Launches",
+        ("missile", "risk-reduction"),
+        "об уведомлениях о пусках баллистических ракет",
+        "sur la notification des lancements de missiles balistiques",
+    ),
+    (
+        "Observation Flights over the Territories of the Parties",
+        ("verification", "conventional"),
+        "об открытом небе",
+        "sur le régime « Ciel ouvert »",
+    ),
+    (
+        "the Cessation of Fissile Material Production",
+        ("nuclear", "verification"),
+        "о прекращении производства расщепляющихся материалов",
+        "sur l'arrêt de la production de matières fissiles",
+    ),
+)
+REGIONS = (
+    "Pacific",
+    "Central Asian",
+    "African",
+    "Latin American",
+    "South-East Asian",
+    "Baltic",
+    "Mediterranean",
+    "Arctic",
+    "Caucasus",
+    "Gulf",
+    "Andean",
+    "Nordic",
+)
+PLACES = (
+    "Geneva",
+    "Vienna",
+    "Moscow",
+    "Washington",
+    "Helsinki",
+    "Tlatelolco",
+    "Pelindaba",
+    "Bangkok",
+    "Semipalatinsk",
+    "Rarotonga",
+    "Stockholm",
+    "Paris",
+    "Ottawa",
+    "Oslo",
+    "New York",
+    "Lisbon",
+)
 INSTRUMENTS = ("treaty", "convention", "agreement", "protocol", "political-commitment", "regime")
 INSTRUMENT_WEIGHTS = (45, 15, 20, 10, 5, 5)
 INSTRUMENT_TITLES = {
@@ -222,20 +314,24 @@ class Generator:
         kind = rng.choice(("treaty", "documents", "factsheet", "press", "record"))
         return f"https://{rng.choice(DOMAINS)}/{kind}/{slug}/{rng.randint(100, 99999)}"
 
-    def sentence(self, place: str, opened: dt.date) -> str:
+    def notes(self, place: str, opened: dt.date) -> str:
+        """A paragraph of distinct sentences, as long as the bundled data's notes tend to be."""
         rng = self.rng
-        year = opened.year + rng.randint(0, 30)
-        templates = (
+        later = self.day(opened, REVIEWED).year
+        article = rng.choice(("IV", "VI", "IX", "XII", "XV", "XVII"))
+        sentences = (
             f"Negotiated in {place} over {rng.randint(2, 40)} rounds; the final text was initialled on {opened.isoformat()}.",
             f'The preamble calls the agreement "{rng.choice(QUOTES)}", a phrase both sides quoted in later disputes.',
-            f"Article {rng.choice(('IV', 'VI', 'IX', 'XII', 'XV', 'XVII'))} sets up a consultative commission that met {rng.randint(1, 4)} times a year.",
-            f"Some sources date the exchange of instruments to {year}; the depositary's records were not seen.",
-            f"A review conference in {year} could not agree a final document.",
+            f"Article {article} sets up a consultative commission that met {rng.randint(1, 4)} times a year.",
+            f"Some sources date the exchange of instruments to {opened.year + 1}; the depositary's records were not seen.",
+            f"A review conference in {later} could not agree a final document.",
             f"The parties exchanged data on {rng.randint(3, 40)} categories of items twice a year.",
             "The record lists only the states whose standing is followed; see the depositary for the full list.",
             f"Verification relies on national technical means and {rng.randint(0, 30)} on-site inspections a year.",
+            f"Withdrawal is allowed if 'extraordinary events' jeopardise a party's supreme interests (Article {article}).",
+            f"The {place} text is authentic in English and Russian; the French translation is unofficial.",
         )
-        return rng.choice(templates)
+        return " ".join(rng.sample(sentences, rng.randint(2, 8)))
 
     def event_note(self, event: Event, names: dict[str, str]) -> str | None:
         rng = self.rng
@@ -257,9 +353,10 @@ class Generator:
             "terminated": "The parties agreed that the treaty had ceased to be in force.",
             "superseded": "Replaced by a successor agreement on the same subject, which took over its verification regime.",
             "expired": "The treaty's term ended and it was not extended.",
-            "statement": f'{who} said the treaty was "{rng.choice(QUOTES)}". This was a statement, with no legal effect.',
+            "statement": f'A statement by {who} called the treaty "{rng.choice(QUOTES)}". It had no legal effect.',
         }
-        return notes[event.type]
+        note = notes[event.type]
+        return note[0].upper() + note[1:]
 
     def events(
         self,
@@ -283,8 +380,8 @@ class Generator:
                 joined = self.day(opened, opened + dt.timedelta(days=365))
                 if kind != "bilateral" or rng.random() < 0.3:
                     pool.append(Event(joined, "signed", party))
-                joined = self.day(joined, (eif or joined + dt.timedelta(days=900)) if eif else joined)
-                pool.append(Event(min(joined, REVIEWED), "ratified", party))
+                joined = self.day(joined, eif if eif is not None else joined + dt.timedelta(days=900))
+                pool.append(Event(joined, "ratified", party))
             else:
                 joined = self.day(after_eif, REVIEWED)
                 pool.append(Event(joined, "acceded", party))
@@ -301,7 +398,9 @@ class Generator:
                 pool.append(Event(notice, "withdrawal-notice", party))
                 effective = add_months(notice, notice_months or 6)
                 if rng.random() < 0.2:
-                    pool.append(Event(self.day(notice, effective - dt.timedelta(days=1)), "withdrawal-rescinded", party))
+                    pool.append(
+                        Event(self.day(notice, effective - dt.timedelta(days=1)), "withdrawal-rescinded", party)
+                    )
                 elif effective <= REVIEWED:
                     pool.append(Event(effective, "withdrawn", party))
             elif roll < 0.33:
@@ -326,13 +425,14 @@ class Generator:
             # Nothing but statements after a treaty has ended, and never an extension.
             pool = [e for e in pool if e.date <= ending.date or e.type == "statement"]
             pool.append(ending)
-        pool.sort(key=lambda e: e.date)
+        # Facts only: nothing after the review date.
+        pool = sorted((e for e in pool if e.date <= REVIEWED), key=lambda e: e.date)
         if len(pool) > target:
             keep = sorted(rng.sample(range(len(pool)), target))
             if ending is not None and pool.index(ending) not in keep:
                 keep[rng.randrange(len(keep))] = pool.index(ending)
                 keep.sort()
-            pool = [pool[i] for i in dict.fromkeys(keep)]
+            pool = [pool[i] for i in keep]
         while len(pool) < 3:
             pool.append(Event(self.day(opened, REVIEWED), "statement", rng.choice((None, *parties))))
             pool.sort(key=lambda e: e.date)
@@ -366,7 +466,11 @@ class Generator:
         slug = "-".join([*words[:5], title.lower().replace(" ", "-")])
         treaty_id = f"{slug}-{index + 1:05d}"
         short_name = f"{acronym} {index + 1}"
-        aliases = [alias for alias in (acronym, f"{place} {title}", f"Договор {russian}", f"Traité {french}") if rng.random() < 0.5]
+        aliases = [
+            alias
+            for alias in (acronym, f"{place} {title}", f"Договор {russian}", f"Traité {french}")
+            if rng.random() < 0.5
+        ]
 
         opened = self.day(EARLIEST, LATEST_OPENING)
         eif = opened + dt.timedelta(days=rng.randint(30, 2500)) if rng.random() < 0.85 else None
@@ -389,8 +493,8 @@ class Generator:
         ]
         complete = kind != "multilateral" or rng.random() < 0.3
         if kind != "bilateral" and rng.random() < 0.7:
-            depositary = rng.choice(("the Secretary-General of the United Nations", f"the Government of {STATES[parties[0]]}"))
-            lines.append(f"    depositary: {quote(depositary[0].upper() + depositary[1:])}")
+            depositary = rng.choice(("Secretary-General of the United Nations", f"Government of {STATES[parties[0]]}"))
+            lines.append(f"    depositary: {quote(depositary)}")
         lines.append(f"    parties: {flow(parties)}")
         lines.append(f"    parties_complete: {'true' if complete else 'false'}")
         if not complete and rng.random() < 0.5:
@@ -437,8 +541,7 @@ class Generator:
         for n in range(rng.randint(1, 4)):
             what = ("Treaty text", "Depositary status page", "Fact sheet", "Ratification record", "News report")[n]
             lines += [f"      - title: {quote(f'{what}: {short_name}')}", f"        url: {quote(self.url(treaty_id))}"]
-        notes = " ".join(self.sentence(place, opened) for _ in range(rng.randint(2, 8)))
-        lines.append(f"    notes: {quote(notes)}")
+        lines.append(f"    notes: {quote(self.notes(place, opened))}")
         lines.append("")
         return lines
 
@@ -471,7 +574,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.count < 1:
         parser.error("count must be at least 1")
     size = write_dataset(args.count, args.outfile, args.seed)
-    print(f"wrote {args.count} treaties ({size / 1024:.0f} KiB) to {args.outfile}", file=sys.stderr)
+    noun = "treaty" if args.count == 1 else "treaties"
+    print(f"wrote {args.count} {noun} ({size / 1024:.0f} KiB) to {args.outfile}", file=sys.stderr)
     return 0
 
 

@@ -140,7 +140,9 @@ def _endings(treaty: Treaty, day: dt.date) -> list[_Ending]:
                     f"{treaty.withdrawal_notice.describe()} notice period, effective {effective}"
                 )
             endings.append(_Ending(effective, Status.TERMINATED, "withdrawal", why, (event,)))
-    endings.sort(key=lambda ending: ending.day)
+    # On a tie, the most informative reason wins: a withdrawal's arithmetic, then a term, then a bare event.
+    rank = {"withdrawal": 0, "extension": 1, "term": 1}
+    endings.sort(key=lambda ending: (ending.day, rank.get(ending.by, 2)))
     return endings
 
 

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from treatytrack.models import Dataset
 
 
-
 @dataclass(frozen=True)
 class Problem:
     file: str

@@ -131,3 +131,25 @@ def show_markdown(record: dict[str, Any]) -> str:
         out.append("")
         out.append(escape_cell(record["notes"]).replace("<br>", "\n") + "\n")
     return "\n".join(out)
+
+
+def timeline_markdown(records: Sequence[dict[str, Any]]) -> str:
+    headers = ["Date", "Treaty", "Party", "Event", "Note", "Source"]
+    rows = [
+        [
+            r["date"],
+            r["short_name"],
+            r["party"],
+            r["type"] + (" (derived)" if r["derived"] else ""),
+            r["note"],
+            link("source", r["source"]),
+        ]
+        for r in records
+    ]
+    return render_table(headers, rows)
+
+
+def changes_markdown(records: Sequence[dict[str, Any]]) -> str:
+    headers = ["Date", "Treaty", "Party", "Before", "After", "Why"]
+    rows = [[r["date"], r["short_name"], r["party"] or "(treaty)", r["before"], r["after"], r["why"]] for r in records]
+    return render_table(headers, rows)

@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from treatytrack.engine import PartyAssessment, assess, assess_party
+from treatytrack.history import Change, Entry
 from treatytrack.models import Event, Period, SourcedDate, Treaty
 from treatytrack.query import Deadline, TreatyRow
 
@@ -147,3 +148,30 @@ def deadline_record(deadline: Deadline) -> Record:
         }
     )
     return record
+
+
+def entry_record(entry: Entry) -> Record:
+    return {
+        "date": iso(entry.date),
+        "id": entry.treaty.id,
+        "short_name": entry.treaty.short_name,
+        "name": entry.treaty.name,
+        "type": entry.type,
+        "party": entry.party,
+        "note": entry.note,
+        "source": entry.source,
+        "derived": entry.derived,
+    }
+
+
+def change_record(change: Change) -> Record:
+    return {
+        "date": iso(change.date),
+        "id": change.treaty.id,
+        "short_name": change.treaty.short_name,
+        "party": change.party,
+        "kind": change.kind,
+        "before": change.before,
+        "after": change.after,
+        "why": change.why,
+    }

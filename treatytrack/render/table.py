@@ -206,3 +206,67 @@ def show_view(record: Record, reviewed: dt.date) -> RenderableType:
         parts.append(Text(record["notes"]))
     parts.append(Text(f"Dataset reviewed {reviewed.isoformat()}", style="dim"))
     return Group(*parts)
+
+
+EVENT_STYLE = {
+    "entered-into-force": "green",
+    "extended": "cyan",
+    "suspended": "yellow",
+    "resumed": "green",
+    "withdrawal-notice": "magenta",
+    "withdrawn": "red",
+    "deratified": "yellow",
+    "superseded": "red",
+    "terminated": "red",
+    "expired": "red",
+    "statement": "dim",
+}
+
+
+def timeline_table(records: Sequence[Record], title: str) -> Table:
+    """Events in date order with a heading row for each year."""
+    table = Table(
+        title=title, box=box.SIMPLE_HEAD, pad_edge=False, caption=f"{len(records)} entries", caption_justify="left"
+    )
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Treaty", overflow="fold", min_width=10, ratio=1)
+    table.add_column("Party", no_wrap=True)
+    table.add_column("Event", no_wrap=True)
+    table.add_column("Note", overflow="fold", ratio=2)
+    year = None
+    for r in records:
+        if r["date"][:4] != year:
+            year = r["date"][:4]
+            table.add_row(Text(year, style="bold underline"), "", "", "", "")
+        style = EVENT_STYLE.get(r["type"], "")
+        event = r["type"] + (" (derived)" if r["derived"] else "")
+        table.add_row(
+            r["date"],
+            Text(r["short_name"], style="bold"),
+            _text(r["party"]),
+            Text(event, style=style),
+            _text(r["note"]),
+        )
+    return table
+
+
+def changes_table(records: Sequence[Record], title: str) -> Table:
+    table = Table(
+        title=title, box=box.SIMPLE_HEAD, pad_edge=False, caption=f"{len(records)} changes", caption_justify="left"
+    )
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Treaty", overflow="fold", min_width=10)
+    table.add_column("Party", no_wrap=True)
+    table.add_column("Change", overflow="fold")
+    table.add_column("Why", overflow="fold", ratio=2)
+    for r in records:
+        change = f"{r['before']} → {r['after']}"
+        style = STATUS_STYLE.get(r["after"], PARTY_STYLE.get(r["after"], "cyan"))
+        table.add_row(
+            r["date"],
+            Text(r["short_name"], style="bold"),
+            _text(r["party"] or "(treaty)"),
+            Text(change, style=style),
+            _text(r["why"]),
+        )
+    return table

@@ -1,0 +1,172 @@
+"""What every command shares: the app, common options, loading data, writing output.
+
+The only module that knows about stdout, stderr, exit codes and "today". Heavy modules
+(Pydantic, PyYAML, Rich) are imported inside the commands that use them, so that `--version`,
+`--help` and shell completion stay quick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from treatytrack import __version__
+from treatytrack.render import OutputFormat
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from treatytrack.models import Dataset
+
+app = typer.Typer(
+    name="treatytrack",
+    help="Which arms-control agreements hold on any date: status, expiries, withdrawals, timelines.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_FINDING = 1
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    if not _DAY.fullmatch(value.strip()):
+        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-28")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{value} is not a calendar date") from None
+
+
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM-DD", help="Answer for this date instead of today (local calendar date)."),
+]
+DataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data", envvar="TREATYTRACK_DATA", metavar="PATH", help="Use this YAML file instead of the bundled dataset."
+    ),
+]
+ExtraOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--extra",
+        metavar="PATH",
+        help="Also load this file on top (repeatable): new treaties, or events added to loaded ones. "
+        f"Env: TREATYTRACK_EXTRA, paths separated by '{os.pathsep}'.",
+    ),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", envvar="TREATYTRACK_NO_CACHE", help="Parse and check the data file afresh; skip the cache."
+    ),
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def today(as_of: str | None) -> dt.date:
+    try:
+        day = parse_day(as_of)
+    except typer.BadParameter as err:
+        err.param_hint = "'--as-of'"
+        raise
+    return day if day is not None else dt.date.today()
+
+
+def fail(message: str, code: int = EXIT_FINDING) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def extra_paths(extra: list[Path] | None) -> list[Path]:
+    if extra:
+        return list(extra)
+    from_env = os.environ.get("TREATYTRACK_EXTRA", "")
+    return [Path(p) for p in from_env.split(os.pathsep) if p]
+
+
+def load(
+    data: Path | None, day: dt.date | None = None, extra: list[Path] | None = None, no_cache: bool = False
+) -> Dataset:
+    from treatytrack.load import LoadError, load_dataset
+    from treatytrack.paths import bundled_path
+
+    path = data if data is not None else bundled_path()
+    try:
+        dataset = load_dataset(path, use_cache=not no_cache)
+        extras = extra_paths(extra)
+        if extras:
+            from treatytrack.overlay import apply_extras
+
+            dataset = apply_extras(dataset, os.fspath(path), extras)
+    except LoadError as err:
+        for problem in err.problems:
+            typer.echo(str(problem), err=True)
+        count = len(err.problems)
+        fail(f"treatytrack: the data did not load ({count} problem{'s' if count != 1 else ''}).")
+    if day is not None and day > dataset.reviewed:
+        typer.echo(
+            f"note: {day} is after the dataset's review date ({dataset.reviewed}); statuses after "
+            "that date are projected from the treaties' own rules (expiry dates, notice periods), not observed.",
+            err=True,
+        )
+    return dataset
+
+
+def print_renderable(build: Callable[[int], RenderableType]) -> None:
+    """Print what `build(width)` makes for this terminal's width (80 when not a terminal)."""
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    console.print(build(console.width))
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _version(value: bool) -> None:
+    if not value:
+        return
+    from treatytrack.paths import bundled_path
+
+    path = Path(os.environ["TREATYTRACK_DATA"]) if os.environ.get("TREATYTRACK_DATA") else bundled_path()
+    reviewed = "unknown"
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4096)
+        found = re.search(r"^reviewed:\s*[\"']?(\d{4}-\d{2}-\d{2})", head, re.MULTILINE)
+        if found:
+            reviewed = found.group(1)
+    except OSError:
+        pass
+    typer.echo(f"treatytrack {__version__} (dataset reviewed {reviewed})")
+    raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and the dataset's review date."
+        ),
+    ] = False,
+) -> None:
+    """Which arms-control agreements hold on any date: status, expiries, withdrawals, timelines."""
+
+

@@ -1,0 +1,90 @@
+"""The lifespan chart: one bar per treaty on a shared year axis, drawn with Rich text.
+
+Scaled to the width it is given; below 100 columns labels are shortened. Every glyph is
+explained by the legend, and colour only reinforces the glyphs (it is dropped with NO_COLOR).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich.console import Group
+from rich.text import Text
+
+from treatytrack.history import Lifespan
+from treatytrack.vocab import Status
+
+SIGNED, IN_FORCE, SUSPENDED, WITHDRAWAL, ENDED = "·", "━", "▒", "×", "┃"
+END_STYLE = {Status.EXPIRED: "red", Status.TERMINATED: "red"}
+LEGEND = (
+    f"{IN_FORCE} in force   {SIGNED} signed, not in force   {SUSPENDED} suspended   "
+    f"{WITHDRAWAL} a party's withdrawal   {ENDED} expired or terminated"
+)
+_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
+
+
+def _label_width(spans: Sequence[Lifespan], width: int) -> int:
+    longest = max((len(s.treaty.short_name) for s in spans), default=8)
+    return max(8, min(longest, 28 if width >= 100 else 18))
+
+
+def lifespan_chart(spans: Sequence[Lifespan], day: dt.date, width: int, title: str) -> Group:
+    label_w = _label_width(spans, width)
+    bar_w = max(20, width - label_w - 2)
+    first = min((s.start for s in spans), default=day)
+    t0, t1 = dt.date(first.year, 1, 1), dt.date(day.year + 1, 1, 1)
+    total = (t1 - t0).days
+
+    def col(d: dt.date) -> int:
+        return min(bar_w - 1, max(0, (d - t0).days * bar_w // total))
+
+    lines: list[Text] = [Text(title, style="bold")]
+    for span in spans:
+        cells = [" "] * bar_w
+        styles = [""] * bar_w
+
+        def paint(start: dt.date, stop: dt.date, glyph: str, style: str) -> None:
+            for c in range(col(start), col(stop) + 1):
+                cells[c], styles[c] = glyph, style
+
+        until = span.end or day
+        if span.in_force is None or span.in_force > day:
+            paint(span.start, until, SIGNED, "cyan")
+        else:
+            if span.start < span.in_force:
+                paint(span.start, span.in_force, SIGNED, "cyan")
+            paint(span.in_force, until, IN_FORCE, "green")
+        for begin, stop in span.suspensions:
+            paint(begin, stop, SUSPENDED, "yellow")
+        for effective, _party in span.withdrawals:
+            cells[col(effective)], styles[col(effective)] = WITHDRAWAL, "bold red"
+        if span.end is not None:
+            cells[col(span.end)], styles[col(span.end)] = ENDED, END_STYLE.get(span.status, "red")
+        label = span.treaty.short_name
+        label = label if len(label) <= label_w else label[: label_w - 1] + "…"
+        line = Text(label.ljust(label_w) + "  ")
+        for glyph, style in zip(cells, styles, strict=True):
+            line.append(glyph, style=style or None)
+        lines.append(line)
+    lines.extend(_axis(t0, t1, bar_w, label_w))
+    lines.append(Text(LEGEND, style="dim"))
+    return Group(*lines)
+
+
+def _axis(t0: dt.date, t1: dt.date, bar_w: int, label_w: int) -> list[Text]:
+    years = t1.year - t0.year
+    step = next((s for s in _STEPS if bar_w * s // max(years, 1) >= 6), _STEPS[-1])
+    ticks = [" "] * bar_w
+    labels = [" "] * (bar_w + 4)
+    for year in range(t0.year, t1.year + 1):
+        if year % step:
+            continue
+        c = min(bar_w - 1, (dt.date(year, 1, 1) - t0).days * bar_w // max((t1 - t0).days, 1))
+        ticks[c] = "┬"
+        for i, ch in enumerate(str(year)):
+            if c + i < len(labels):
+                labels[c + i] = ch
+    pad = " " * (label_w + 2)
+    rule = "".join("─" if t == " " else t for t in ticks)
+    return [Text(pad + rule, style="dim"), Text(pad + "".join(labels).rstrip(), style="dim")]

@@ -1,0 +1,104 @@
+"""iCalendar: all-day events for expiries, withdrawals taking effect and limit deadlines.
+
+UIDs name what an event is (treaty, kind, party), not when, so a calendar subscribed to the
+file updates an event whose date moved instead of duplicating it. DTSTAMP is the dataset's
+review date, so the same data gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from treatytrack.engine import assess, scheduled_expiry, withdrawals_known
+from treatytrack.models import Treaty
+
+
+@dataclass(frozen=True)
+class Deadline:
+    uid: str
+    date: dt.date
+    summary: str
+    description: str
+    url: str | None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
+def calendar_deadlines(treaties: Sequence[Treaty], day: dt.date) -> list[Deadline]:
+    found: list[Deadline] = []
+    for treaty in treaties:
+        now = assess(treaty, day)
+        expiry = scheduled_expiry(treaty, day)
+        if expiry is not None and not (now.status.ended and now.expires_by not in ("term", "extension")):
+            source = expiry[1].source if expiry[1] else (treaty.duration.source if treaty.duration else None)
+            found.append(
+                Deadline(
+                    f"{treaty.id}-expiry@treatytrack",
+                    expiry[0],
+                    f"{treaty.short_name} expires",
+                    now.expires_why or "end of term",
+                    source,
+                )
+            )
+        for effective, notice in withdrawals_known(treaty, day):
+            party = notice.party or "a party"
+            found.append(
+                Deadline(
+                    f"{treaty.id}-withdrawal-{_slug(party)}@treatytrack",
+                    effective,
+                    f"{party} withdrawal from {treaty.short_name} takes effect",
+                    f"Notice of {notice.date}. {notice.note or ''}".strip(),
+                    notice.source,
+                )
+            )
+        for limit in treaty.limits:
+            if limit.deadline is not None:
+                found.append(
+                    Deadline(
+                        f"{treaty.id}-limit-{_slug(limit.item)}@treatytrack",
+                        limit.deadline,
+                        f"{treaty.short_name}: limit of {limit.value:,} {limit.unit} applies",
+                        limit.item,
+                        limit.source,
+                    )
+                )
+    found.sort(key=lambda d: (d.date, d.uid))
+    return found
+
+
+def render_ics(deadlines: Sequence[Deadline], reviewed: dt.date, alarms: Sequence[relativedelta], version: str) -> str:
+    from icalendar import Alarm, Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", f"-//treatytrack//treatytrack {version}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Arms-control deadlines (treatytrack)")
+    stamp = dt.datetime.combine(reviewed, dt.time(0, 0), tzinfo=dt.UTC)
+    for deadline in deadlines:
+        event = Event()
+        event.add("uid", deadline.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", deadline.date)
+        event.add("dtend", deadline.date + dt.timedelta(days=1))
+        event.add("summary", deadline.summary)
+        event.add("description", deadline.description)
+        event.add("transp", "TRANSPARENT")
+        if deadline.url and re.match(r"https?://", deadline.url):
+            event.add("url", deadline.url)
+        for before in alarms:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", deadline.summary)
+            days = (deadline.date - (deadline.date - before)).days
+            alarm.add("trigger", -dt.timedelta(days=days))
+            event.add_component(alarm)
+        calendar.add_component(event)
+    return str(calendar.to_ical().decode("utf-8"))
