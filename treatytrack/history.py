@@ -67,15 +67,15 @@ def treaty_entries(treaty: Treaty, day: dt.date) -> list[Entry]:
     entries.extend(Entry(treaty, e.date, e.type.value, e.party, e.note, e.source) for e in treaty.events)
     expiry = scheduled_expiry(treaty, day)
     now = assess(treaty, day)
-    if expiry is not None and expiry[0] <= day and now.status is Status.EXPIRED and now.since == expiry[0]:
-        if (expiry[0], EventType.EXPIRED, None) not in recorded:
-            basis = expiry[1].source if expiry[1] else (treaty.duration.source if treaty.duration else None)
-            entries.append(Entry(treaty, expiry[0], "expired", None, "term ended", basis, derived=True))
+    ended_by_term = expiry is not None and now.status is Status.EXPIRED and now.since == expiry[0]
+    if expiry is not None and ended_by_term and (expiry[0], EventType.EXPIRED, None) not in recorded:
+        basis = expiry[1].source if expiry[1] else (treaty.duration.source if treaty.duration else None)
+        entries.append(Entry(treaty, expiry[0], "expired", None, "term ended", basis, derived=True))
     for effective, notice in withdrawals_known(treaty, day):
-        if notice.type is EventType.WITHDRAWAL_NOTICE and effective <= day:
-            if (effective, EventType.WITHDRAWN, notice.party) not in recorded:
-                note = f"withdrawal takes effect (notice of {notice.date})"
-                entries.append(Entry(treaty, effective, "withdrawn", notice.party, note, notice.source, derived=True))
+        derived = notice.type is EventType.WITHDRAWAL_NOTICE and effective <= day
+        if derived and (effective, EventType.WITHDRAWN, notice.party) not in recorded:
+            note = f"withdrawal takes effect (notice of {notice.date})"
+            entries.append(Entry(treaty, effective, "withdrawn", notice.party, note, notice.source, derived=True))
     return entries
 
 

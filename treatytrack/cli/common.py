@@ -168,5 +168,3 @@ def _main(
     ] = False,
 ) -> None:
     """Which arms-control agreements hold on any date: status, expiries, withdrawals, timelines."""
-
-

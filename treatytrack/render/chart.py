@@ -44,7 +44,9 @@ def lifespan_chart(spans: Sequence[Lifespan], day: dt.date, width: int, title: s
         cells = [" "] * bar_w
         styles = [""] * bar_w
 
-        def paint(start: dt.date, stop: dt.date, glyph: str, style: str) -> None:
+        def paint(
+            start: dt.date, stop: dt.date, glyph: str, style: str, cells: list[str] = cells, styles: list[str] = styles
+        ) -> None:
             for c in range(col(start), col(stop) + 1):
                 cells[c], styles[c] = glyph, style
 

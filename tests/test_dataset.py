@@ -1,0 +1,108 @@
+"""The real bundled dataset, loaded through the loader users get: invariants and known answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from treatytrack.checks import iso_codes
+from treatytrack.engine import PartyStatus, Status, assess, assess_party, status_on
+from treatytrack.load import load_dataset
+from treatytrack.models import Dataset, Treaty
+from treatytrack.paths import bundled_path
+
+D = dt.date.fromisoformat
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Dataset:
+    return load_dataset(bundled_path(), use_cache=False)
+
+
+def treaty(dataset: Dataset, treaty_id: str) -> Treaty:
+    return next(t for t in dataset.treaties if t.id == treaty_id)
+
+
+def test_coverage(bundled: Dataset) -> None:
+    assert len(bundled.treaties) >= 45
+    ids = {t.id for t in bundled.treaties}
+    for expected in ("salt-i", "abm-treaty", "salt-ii", "ttbt", "pnet", "inf-treaty", "start-i", "start-ii", "sort",
+                     "new-start", "pmda", "hotline-1963", "nuclear-accidents-1971", "incsea-1972", "geneva-protocol",
+                     "antarctic-treaty", "ptbt", "outer-space-treaty", "npt", "seabed-treaty", "bwc", "enmod", "ccw",
+                     "cwc", "ctbt", "ottawa-convention", "cluster-munitions", "att", "tpnw", "tlatelolco", "rarotonga",
+                     "bangkok", "pelindaba", "semipalatinsk", "cfe-treaty", "open-skies", "vienna-document", "jcpoa",
+                     "mtcr", "wassenaar", "hcoc"):
+        assert expected in ids
+
+
+def test_invariants(bundled: Dataset) -> None:
+    ids = [t.id for t in bundled.treaties]
+    assert len(ids) == len(set(ids))
+    known = set(iso_codes()) | {o.code for o in bundled.non_state_parties}
+    for t in bundled.treaties:
+        assert set(t.parties) <= known, t.id
+        dates = [e.date for e in t.events]
+        assert dates == sorted(dates), t.id
+        for key in (t.signed, t.opened_for_signature, t.entry_into_force):
+            assert key is None or key.source.strip()
+        for e in t.events:
+            assert e.source.strip(), (t.id, e)
+            assert e.party is None or e.party in t.parties
+        if t.opened and t.in_force_from:
+            assert t.opened <= t.in_force_from, t.id
+
+
+def test_no_status_is_stored() -> None:
+    text = bundled_path().read_text(encoding="utf-8")
+    assert not re.search(r"^\s*(status|in_force|expired|days_left):", text, re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    ("treaty_id", "day", "expected"),
+    [
+        ("inf-treaty", "2019-08-01", Status.SUSPENDED),
+        ("inf-treaty", "2019-08-03", Status.TERMINATED),
+        ("tpnw", "2021-01-21", Status.NOT_IN_FORCE),
+        ("tpnw", "2021-01-22", Status.IN_FORCE),
+        ("new-start", "2015-06-01", Status.IN_FORCE),
+        ("new-start", "2023-03-01", Status.SUSPENDED),
+        ("new-start", "2026-11-28", Status.EXPIRED),
+        ("abm-treaty", "2002-06-13", Status.TERMINATED),
+        ("start-i", "2009-12-05", Status.EXPIRED),
+        ("salt-i", "1977-10-03", Status.EXPIRED),
+        ("sort", "2011-02-05", Status.TERMINATED),
+        ("ctbt", "2026-11-28", Status.NOT_IN_FORCE),
+        ("npt", "2026-11-28", Status.IN_FORCE),
+        ("cwc", "1997-04-29", Status.IN_FORCE),
+        ("pmda", "2025-11-06", Status.TERMINATED),
+    ],
+)
+def test_known_statuses(bundled: Dataset, treaty_id: str, day: str, expected: Status) -> None:
+    assert status_on(treaty(bundled, treaty_id), D(day)) is expected
+
+
+def test_new_start_expired_after_its_2021_extension(bundled: Dataset) -> None:
+    now = assess(treaty(bundled, "new-start"), D("2026-11-28"))
+    assert (now.status, now.since, now.expires_by) == (Status.EXPIRED, D("2026-02-05"), "extension")
+
+
+@pytest.mark.parametrize(
+    ("treaty_id", "party", "day", "expected"),
+    [
+        ("open-skies", "USA", "2020-11-21", PartyStatus.PARTY),
+        ("open-skies", "USA", "2020-11-22", PartyStatus.WITHDRAWN),
+        ("open-skies", "RUS", "2021-12-18", PartyStatus.WITHDRAWN),
+        ("ctbt", "RUS", "2023-11-02", PartyStatus.DERATIFIED),
+        ("ctbt", "USA", "2026-11-28", PartyStatus.SIGNATORY),
+        ("npt", "PRK", "2004-01-01", PartyStatus.WITHDRAWN),
+        ("cfe-treaty", "RUS", "2023-11-07", PartyStatus.WITHDRAWN),
+        ("ottawa-convention", "LTU", "2025-12-27", PartyStatus.WITHDRAWN),
+        ("ottawa-convention", "POL", "2026-02-20", PartyStatus.WITHDRAWN),
+        ("ottawa-convention", "UKR", "2026-11-28", PartyStatus.PARTY),
+        ("cluster-munitions", "LTU", "2025-03-06", PartyStatus.WITHDRAWN),
+    ],
+)
+def test_known_party_standings(bundled: Dataset, treaty_id: str, party: str, day: str, expected: PartyStatus) -> None:
+    assert assess_party(treaty(bundled, treaty_id), party, D(day)).status is expected
