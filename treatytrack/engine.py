@@ -212,14 +212,21 @@ def exists_on(treaty: Treaty, day: dt.date) -> bool:
 _JOINING = (EventType.SIGNED, EventType.RATIFIED, EventType.ACCEDED, EventType.ENTERED_INTO_FORCE)
 
 
+# A continuing state carries on its predecessor's treaty acts (the Russian Federation continues
+# the USSR's obligations), so the USSR's signature and ratification count as Russia's.
+CONTINUING_STATES = {"RUS": "SUN"}
+
+
 def assess_party(treaty: Treaty, party: str, day: dt.date) -> PartyAssessment:
     """One state's (or organisation's) standing under the treaty on `day`."""
-    if party not in treaty.parties:
+    predecessor = CONTINUING_STATES.get(party)
+    party_codes = {party, predecessor} if party not in treaty.parties and predecessor in treaty.parties else {party}
+    if not party_codes.intersection(treaty.parties):
         if treaty.parties_complete:
             return PartyAssessment(party, PartyStatus.NOT_PARTY, None, f"{party} is not a party")
         return PartyAssessment(party, PartyStatus.NOT_TRACKED, None, f"this record does not follow {party}'s standing")
     treaty_now = assess(treaty, day)
-    own = [e for e in treaty.events if e.party == party]
+    own = [e for e in treaty.events if e.party in party_codes]
     status: PartyStatus | None = None
     since: dt.date | None = None
     why = ""

@@ -1,0 +1,413 @@
+"""`timeline`, `export` and `diff`: what happened when, in the terminal and in files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from treatytrack import __version__
+from treatytrack.cli.common import (
+    AsOf,
+    DataOpt,
+    ExtraOpt,
+    FormatOpt,
+    NoCacheOpt,
+    app,
+    fail,
+    load,
+    parse_day,
+    print_renderable,
+    today,
+    write,
+)
+from treatytrack.render import OutputFormat
+from treatytrack.vocab import Category, Kind
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from treatytrack.models import Dataset, Treaty
+
+EXIT_USAGE = 2
+
+PartyOpt = Annotated[
+    list[str] | None, typer.Option("--party", metavar="CODE", help="Only treaties listing this party, and its events.")
+]
+CategoryOpt = Annotated[
+    list[Category] | None, typer.Option("--category", metavar="CATEGORY", help="Only this category.")
+]
+KindOpt = Annotated[
+    list[Kind] | None, typer.Option("--kind", metavar="KIND", help="bilateral, multilateral or regional.")
+]
+FromOpt = Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Only events on or after this date.")]
+ToOpt = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Only events on or before this date.")]
+TypeOpt = Annotated[
+    list[str] | None, typer.Option("--type", metavar="TYPE", help="Only this event type, e.g. withdrawal-notice.")
+]
+
+
+def _day_option(value: str | None, name: str) -> dt.date | None:
+    try:
+        return parse_day(value)
+    except typer.BadParameter as err:
+        err.param_hint = f"'{name}'"
+        raise
+
+
+def _resolve(dataset: Dataset, names: list[str]) -> list[str]:
+    from treatytrack.query import TreatyNotFound, find_treaty
+
+    ids = []
+    for name in names:
+        try:
+            ids.append(find_treaty(dataset, name).id)
+        except TreatyNotFound as miss:
+            hint = f" Did you mean: {', '.join(miss.suggestions)}?" if miss.suggestions else ""
+            fail(f"treatytrack: no treaty named {name!r}.{hint}")
+    return ids
+
+
+def _selection(
+    dataset: Dataset,
+    names: list[str] | None,
+    party: list[str] | None,
+    category: list[Category] | None,
+    kind: list[Kind] | None,
+) -> list[Treaty]:
+    from treatytrack.history import select_treaties
+
+    return select_treaties(
+        dataset, ids=_resolve(dataset, names or []), parties=party or (), categories=category or (), kinds=kind or ()
+    )
+
+
+def _check_types(types: list[str] | None) -> list[str]:
+    from treatytrack.vocab import EventType
+
+    allowed = {e.value for e in EventType} | {"opened-for-signature"}
+    for value in types or []:
+        if value not in allowed:
+            raise typer.BadParameter(
+                f"{value!r} is not an event type; one of: {', '.join(sorted(allowed))}", param_hint="'--type'"
+            )
+    return types or []
+
+
+@app.command("timeline")
+def timeline_command(
+    names: Annotated[
+        list[str] | None, typer.Argument(metavar="[NAME]...", help="Treaties to show (default: all).")
+    ] = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    party: PartyOpt = None,
+    category: CategoryOpt = None,
+    kind: KindOpt = None,
+    event_type: TypeOpt = None,
+    chart: Annotated[bool, typer.Option("--chart", help="Draw each treaty's lifespan on a year axis instead.")] = False,
+    as_of: AsOf = None,
+    output: FormatOpt = OutputFormat.TABLE,
+    data: DataOpt = None,
+    extra: ExtraOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Events in date order, grouped by year; or, with --chart, treaty lifespans."""
+    day = today(as_of)
+    first, last = _day_option(start, "--from"), _day_option(end, "--to")
+    types = _check_types(event_type)
+    dataset = load(data, day, extra, no_cache)
+    from treatytrack.history import lifespans, timeline
+
+    treaties = _selection(dataset, names, party, category, kind)
+    if chart:
+        spans = lifespans(treaties, day)
+        if first or last:
+            spans = [s for s in spans if (not last or s.start <= last) and (not first or (s.end or day) >= first)]
+        if output is not OutputFormat.TABLE:
+            _write_spans(spans, output)
+            return
+
+        def draw(width: int) -> RenderableType:
+            from treatytrack.render.chart import lifespan_chart
+
+            return lifespan_chart(spans, day, width, f"Lifespans of {len(spans)} agreements, to {day.isoformat()}")
+
+        print_renderable(draw)
+        return
+    from treatytrack.render.records import entry_record
+
+    records = [
+        entry_record(e) for e in timeline(treaties, day, start=first, end=last, parties=party or (), types=types)
+    ]
+    if output is OutputFormat.JSON:
+        from treatytrack.render.jsonout import render_json
+
+        write(render_json(records))
+    elif output is OutputFormat.CSV:
+        from treatytrack.render.csvout import render_csv
+
+        write(render_csv(records, ["date", "id", "short_name", "type", "party", "note", "source", "derived"]))
+    elif output is OutputFormat.MARKDOWN:
+        from treatytrack.render.markdown import timeline_markdown
+
+        write(timeline_markdown(records))
+    else:
+
+        def table(width: int) -> RenderableType:
+            from treatytrack.render.table import timeline_table
+
+            return timeline_table(records, f"Timeline to {day.isoformat()}")
+
+        print_renderable(table)
+
+
+def _span_records(spans: list) -> list[dict[str, object]]:  # type: ignore[type-arg]
+    return [
+        {
+            "id": s.treaty.id,
+            "short_name": s.treaty.short_name,
+            "start": s.start.isoformat(),
+            "entry_into_force": s.in_force.isoformat() if s.in_force else None,
+            "end": s.end.isoformat() if s.end else None,
+            "status": s.status.value,
+            "suspensions": [[a.isoformat(), b.isoformat()] for a, b in s.suspensions],
+            "withdrawals": [{"date": d.isoformat(), "party": p} for d, p in s.withdrawals],
+        }
+        for s in spans
+    ]
+
+
+def _write_spans(spans: list, output: OutputFormat) -> None:  # type: ignore[type-arg]
+    records = _span_records(spans)
+    if output is OutputFormat.JSON:
+        from treatytrack.render.jsonout import render_json
+
+        write(render_json(records))
+    elif output is OutputFormat.CSV:
+        from treatytrack.render.csvout import render_csv
+
+        flat = [dict(r, suspensions=len(r["suspensions"]), withdrawals=len(r["withdrawals"])) for r in records]  # type: ignore[arg-type]
+        write(
+            render_csv(
+                flat, ["id", "short_name", "start", "entry_into_force", "end", "status", "suspensions", "withdrawals"]
+            )
+        )
+    else:
+        from treatytrack.render.markdown import render_table
+
+        write(
+            render_table(
+                ["Treaty", "Start", "In force", "End", "Status"],
+                [[r["short_name"], r["start"], r["entry_into_force"], r["end"], r["status"]] for r in records],
+            )
+        )
+
+
+class ExportFormat(enum.StrEnum):
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    JSON = "json"
+    ICS = "ics"
+    SVG = "svg"
+    HTML = "html"
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Argument(metavar="FORMAT", help="markdown, csv, json, ics, svg or html.")],
+    destination: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
+    no_chart: Annotated[bool, typer.Option("--no-chart", help="Markdown: leave the Mermaid chart out.")] = False,
+    alarm: Annotated[
+        list[str] | None,
+        typer.Option("--alarm", metavar="SPAN", help="ICS: a reminder this long before (repeatable): 30d, 1y."),
+    ] = None,
+    treaty: Annotated[
+        list[str] | None, typer.Option("--treaty", metavar="NAME", help="Only this treaty (repeatable).")
+    ] = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    party: PartyOpt = None,
+    category: CategoryOpt = None,
+    kind: KindOpt = None,
+    event_type: TypeOpt = None,
+    width: Annotated[int, typer.Option("--width", help="SVG/HTML: chart width in columns.")] = 120,
+    as_of: AsOf = None,
+    data: DataOpt = None,
+    extra: ExtraOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write a report: Markdown (with a Mermaid chart), CSV, JSON, iCalendar, or the chart as SVG/HTML."""
+    day = today(as_of)
+    first, last = _day_option(start, "--from"), _day_option(end, "--to")
+    types = _check_types(event_type)
+    from treatytrack.query import parse_window
+
+    try:
+        alarms = [parse_window(a) for a in alarm or []]
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="'--alarm'") from None
+    if destination is not None and destination.exists() and not force:
+        typer.echo(f"treatytrack: {destination} exists; add --force to overwrite it.", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    dataset = load(data, day, extra, no_cache)
+    treaties = _selection(dataset, treaty, party, category, kind)
+    text = _export_text(fmt, dataset, treaties, day, first, last, party or [], types, not no_chart, alarms, width)
+    if destination is None:
+        write(text)
+    else:
+        _write_atomically(destination, text)
+        typer.echo(f"treatytrack: wrote {destination}", err=True)
+
+
+def _export_text(
+    fmt: ExportFormat,
+    dataset: Dataset,
+    treaties: list[Treaty],
+    day: dt.date,
+    first: dt.date | None,
+    last: dt.date | None,
+    parties: list[str],
+    types: list[str],
+    chart: bool,
+    alarms: list,  # type: ignore[type-arg]
+    width: int,
+) -> str:
+    from treatytrack.engine import assess, exists_on
+    from treatytrack.history import lifespans, timeline
+    from treatytrack.query import TreatyRow
+    from treatytrack.render.records import entry_record, treaty_record
+
+    existing = [t for t in treaties if exists_on(t, day)]
+    entries = [entry_record(e) for e in timeline(existing, day, start=first, end=last, parties=parties, types=types)]
+    if fmt is ExportFormat.CSV:
+        from treatytrack.render.csvout import render_csv
+
+        return render_csv(entries, ["id", "name", "date", "type", "party", "note", "source", "derived"])
+    if fmt is ExportFormat.JSON:
+        from treatytrack.checks import iso_codes
+        from treatytrack.render.jsonout import render_json
+        from treatytrack.render.records import detail_record
+
+        names = dict(iso_codes()) | {o.code: o.name for o in dataset.non_state_parties}
+        payload = {
+            "as_of": day.isoformat(),
+            "reviewed": dataset.reviewed.isoformat(),
+            "generator": f"treatytrack {__version__}",
+            "treaties": [detail_record(TreatyRow(t, assess(t, day), day), names) for t in existing],
+        }
+        return render_json(payload)
+    if fmt is ExportFormat.ICS:
+        from treatytrack.render.ics import calendar_deadlines, render_ics
+
+        return render_ics(calendar_deadlines(existing, day), dataset.reviewed, alarms, __version__)
+    spans = lifespans(existing, day)
+    if fmt is ExportFormat.MARKDOWN:
+        from treatytrack.render.document import markdown_document
+
+        rows = [treaty_record(TreatyRow(t, assess(t, day), day)) for t in existing]
+        rows.sort(key=lambda r: (r["signed"] or r["opened_for_signature"] or r["entry_into_force"] or "", r["id"]))
+        return markdown_document(rows, entries, spans, day, dataset.reviewed, __version__, chart=chart)
+    from rich.console import Console
+
+    from treatytrack.render.chart import lifespan_chart
+
+    console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor")
+    console.print(lifespan_chart(spans, day, width, f"Arms-control agreements, lifespans to {day.isoformat()}"))
+    title = f"treatytrack: lifespans to {day.isoformat()}"
+    return console.export_svg(title=title) if fmt is ExportFormat.SVG else console.export_html()
+
+
+def _write_atomically(destination: Path, text: str) -> None:
+    """Write beside the target and rename, so a failure never leaves a partial file."""
+    directory = destination.resolve().parent
+    try:
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{destination.name}.", suffix=".tmp")
+    except OSError as err:
+        fail(f"treatytrack: cannot write to {directory}: {err.strerror}")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
+        os.replace(temporary, destination)
+    except OSError as err:
+        Path(temporary).unlink(missing_ok=True)
+        fail(f"treatytrack: cannot write {destination}: {err.strerror}")
+
+
+@app.command("diff")
+def diff_command(
+    start: Annotated[str | None, typer.Argument(metavar="[FROM]", help="Start date (YYYY-MM-DD), exclusive.")] = None,
+    end: Annotated[
+        str | None, typer.Argument(metavar="[TO]", help="End date, inclusive (default: the as-of date).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="SPAN", help="FROM = as-of date minus SPAN (2y, 6m, 90d).")
+    ] = None,
+    party: PartyOpt = None,
+    category: CategoryOpt = None,
+    kind: KindOpt = None,
+    as_of: AsOf = None,
+    output: FormatOpt = OutputFormat.TABLE,
+    data: DataOpt = None,
+    extra: ExtraOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Every change of a treaty's or a party's status between two dates, in date order."""
+    day = today(as_of)
+    first, last = _day_option(start, "FROM"), _day_option(end, "TO")
+    if since is not None:
+        from treatytrack.query import parse_window
+
+        if first is not None:
+            raise typer.BadParameter("give FROM or --since, not both", param_hint="'--since'")
+        try:
+            first = day - parse_window(since)
+        except ValueError as err:
+            raise typer.BadParameter(str(err), param_hint="'--since'") from None
+    if first is None:
+        raise typer.BadParameter("give FROM (YYYY-MM-DD) or --since SPAN", param_hint="'FROM'")
+    last = last or day
+    if last < first:
+        raise typer.BadParameter(f"TO ({last}) is before FROM ({first})", param_hint="'TO'")
+    dataset = load(data, last, extra, no_cache)
+    from treatytrack.history import changes_between
+    from treatytrack.render.records import change_record
+
+    treaties = _selection(dataset, None, party, category, kind)
+    changes = changes_between(treaties, first, last)
+    if party:
+        wanted = {p.upper() for p in party}
+        changes = [c for c in changes if c.party is None or c.party in wanted]
+    records = [change_record(c) for c in changes]
+    if output is OutputFormat.JSON:
+        from treatytrack.render.jsonout import render_json
+
+        write(render_json(records))
+    elif output is OutputFormat.CSV:
+        from treatytrack.render.csvout import render_csv
+
+        write(render_csv(records, ["date", "id", "short_name", "party", "kind", "before", "after", "why"]))
+    elif output is OutputFormat.MARKDOWN:
+        from treatytrack.render.markdown import changes_markdown
+
+        write(changes_markdown(records))
+    else:
+
+        def table(width: int) -> RenderableType:
+            from treatytrack.render.table import changes_table
+
+            return changes_table(records, f"Changes after {first} up to {last}")
+
+        print_renderable(table)

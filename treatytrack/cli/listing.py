@@ -24,6 +24,8 @@ from treatytrack.cli.common import (
 from treatytrack.render import OutputFormat
 from treatytrack.vocab import Category, Kind, Status
 
+WhyOpt = Annotated[bool, typer.Option("--why", help="Show how each status was derived: the rule and the events.")]
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -61,6 +63,7 @@ def list_command(
     data: DataOpt = None,
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
+    why: WhyOpt = False,
 ) -> None:
     """Treaties and their status on a date, with entry into force, expiry and days left."""
     day = today(as_of)
@@ -76,7 +79,7 @@ def list_command(
     def table(width: int) -> RenderableType:
         from treatytrack.render.table import list_table
 
-        return list_table(records, day, dataset.reviewed, width)
+        return list_table(records, day, dataset.reviewed, width, why=why)
 
     _emit_listing(records, output, table, "list")
 
@@ -97,6 +100,7 @@ LIST_COLUMNS = [
     "expires_by",
     "days_left",
     "as_of",
+    "why",
 ]
 
 
@@ -128,6 +132,7 @@ def show_command(
     data: DataOpt = None,
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
+    why: WhyOpt = False,
 ) -> None:
     """One treaty in full: status, key dates, parties, limits and its sourced history."""
     day = today(as_of)
@@ -160,7 +165,7 @@ def show_command(
     else:
         from treatytrack.render.table import show_view
 
-        print_renderable(lambda width: show_view(record, dataset.reviewed))
+        print_renderable(lambda width: show_view(record, dataset.reviewed, why=why))
 
 
 @app.command("expiring")

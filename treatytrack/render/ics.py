@@ -58,7 +58,7 @@ def calendar_deadlines(treaties: Sequence[Treaty], day: dt.date) -> list[Deadlin
                     notice.source,
                 )
             )
-        for limit in treaty.limits:
+        for limit in treaty.limits if treaty.entry_into_force else ():
             if limit.deadline is not None:
                 found.append(
                     Deadline(

@@ -42,6 +42,7 @@ def treaty_record(row: TreatyRow) -> Record:
         "expires_by": now.expires_by,
         "days_left": row.days_left,
         "as_of": iso(row.day),
+        "why": now.why,
     }
 
 
@@ -97,7 +98,7 @@ def detail_record(row: TreatyRow, names: dict[str, str]) -> Record:
         {
             "aliases": list(treaty.aliases),
             "depositary": treaty.depositary,
-            "why": row.assessment.why,
+            "evidence": [event_record(e) for e in row.assessment.evidence],
             "dates": {
                 "signed": _sourced(treaty.signed),
                 "opened_for_signature": _sourced(treaty.opened_for_signature),

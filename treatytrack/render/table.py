@@ -49,7 +49,9 @@ def expires_cell(record: Record) -> Text:
     return Text(expires + EXPIRY_MARKS.get(record.get("expires_by") or "", ""))
 
 
-def list_table(records: Sequence[Record], day: dt.date, reviewed: dt.date, width: int = 120) -> Table:
+def list_table(
+    records: Sequence[Record], day: dt.date, reviewed: dt.date, width: int = 120, *, why: bool = False
+) -> Table:
     """The `list` table; below 100 columns the Kind column is left out so the rest stays readable."""
     wide = width >= 100
     table = Table(
@@ -70,6 +72,8 @@ def list_table(records: Sequence[Record], day: dt.date, reviewed: dt.date, width
     table.add_column("In force", no_wrap=True)
     table.add_column("Expires", no_wrap=True)
     table.add_column("Days", justify="right", no_wrap=True)
+    if why:
+        table.add_column("Why", overflow="fold", ratio=2)
     for r in records:
         cells = [
             Text(r["short_name"], style="bold"),
@@ -81,6 +85,8 @@ def list_table(records: Sequence[Record], day: dt.date, reviewed: dt.date, width
         ]
         if wide:
             cells.insert(1, _text(r["kind"]))
+        if why:
+            cells.append(_text(r["why"]))
         table.add_row(*cells)
     return table
 
@@ -118,7 +124,7 @@ def expiring_table(deadlines: Sequence[Deadline], day: dt.date, until: dt.date) 
     return table
 
 
-def show_view(record: Record, reviewed: dt.date) -> RenderableType:
+def show_view(record: Record, reviewed: dt.date, *, why: bool = False) -> RenderableType:
     """One treaty in full: facts, standing of parties, limits, dated events with sources."""
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
@@ -183,6 +189,14 @@ def show_view(record: Record, reviewed: dt.date) -> RenderableType:
         for lim in record["limits"]:
             limits.add_row(lim["item"], f"{lim['value']:,}", lim["unit"], _text(lim["deadline"]), lim["source"])
         parts.append(limits)
+    if why:
+        parts.append(Text(f"Evidence for: {record['why']}", style="bold"))
+        parts.extend(
+            Text(f"  • {e['date']} {e['type']}{' by ' + e['party'] if e['party'] else ''} — {e['source']}")
+            for e in record["evidence"]
+        )
+        if not record["evidence"]:
+            parts.append(Text("  • derived from the key dates and the treaty's term, listed above"))
     if record["events"]:
         events = Table(title="Events", title_justify="left")
         events.add_column("Date", no_wrap=True)
@@ -268,5 +282,66 @@ def changes_table(records: Sequence[Record], title: str) -> Table:
             _text(r["party"] or "(treaty)"),
             Text(change, style=style),
             _text(r["why"]),
+        )
+    return table
+
+
+def party_table(records: Sequence[Record], codes: Sequence[str], names: dict[str, str], day: str) -> Table:
+    """Standing by category, with a count of each standing in the caption."""
+    title = " vs ".join(f"{names.get(c, c)} ({c})" for c in codes) + f" on {day}"
+    single = len(codes) == 1
+    counts = []
+    for code in codes:
+        key = "status" if single else f"{code}_status"
+        tally: dict[str, int] = {}
+        for r in records:
+            tally[str(r[key])] = tally.get(str(r[key]), 0) + 1
+        counts.append(f"{code}: " + ", ".join(f"{n} {s}" for s, n in sorted(tally.items(), key=lambda kv: -kv[1])))
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, caption="\n".join(counts), caption_justify="left")
+    table.add_column("Category", no_wrap=True)
+    table.add_column("Treaty", overflow="fold", ratio=1)
+    table.add_column("Treaty status", no_wrap=True)
+    for code in codes:
+        table.add_column(f"{code}" if not single else "Standing", no_wrap=True)
+        table.add_column("Since", no_wrap=True)
+    category = None
+    for r in records:
+        shown = r["category"] if r["category"] != category else ""
+        category = r["category"]
+        cells: list[Text] = [
+            Text(str(shown), style="bold"),
+            Text(str(r["short_name"])),
+            _text(r["treaty_status"], STATUS_STYLE.get(str(r["treaty_status"]), "")),
+        ]
+        for code in codes:
+            status = str(r["status" if single else f"{code}_status"])
+            cells += [_text(status, PARTY_STYLE.get(status, "")), _text(r["since" if single else f"{code}_since"])]
+        table.add_row(*cells)
+    return table
+
+
+def limits_table(records: Sequence[Record], day: str) -> Table:
+    table = Table(
+        title=f"Limits in force on {day}",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        caption=f"{len(records)} limits",
+        caption_justify="left",
+    )
+    table.add_column("Treaty", overflow="fold")
+    table.add_column("Item", overflow="fold", ratio=2)
+    table.add_column("Limit", justify="right", no_wrap=True)
+    table.add_column("Unit", overflow="fold")
+    table.add_column("Deadline", no_wrap=True)
+    table.add_column("Source", overflow="fold", ratio=1)
+    for r in records:
+        deadline = _text(r["deadline"], "" if r["binding"] else "yellow")
+        table.add_row(
+            Text(str(r["short_name"]), style="bold"),
+            str(r["item"]),
+            f"{r['value']:,}",
+            str(r["unit"]),
+            deadline,
+            str(r["source"]),
         )
     return table
