@@ -204,6 +204,7 @@ def changes_between(treaties: Sequence[Treaty], start: dt.date, end: dt.date) ->
                     after = f"expires {event.new_expiry}" if event.new_expiry else "extended indefinitely"
                     found.append(Change(day, treaty, None, before, after, event.note or after, "extended"))
             acting = {e.party for e in treaty.events if e.date == day}
+            acting |= {n.party for effective, n in withdrawals_known(treaty, day) if effective == day}
             for party in treaty.parties:
                 if treaty_changed and party not in acting:
                     continue  # the party only follows the treaty's own change, already listed

@@ -18,8 +18,8 @@ from treatytrack.vocab import Status
 SIGNED, IN_FORCE, SUSPENDED, WITHDRAWAL, ENDED = "·", "━", "▒", "×", "┃"
 END_STYLE = {Status.EXPIRED: "red", Status.TERMINATED: "red"}
 LEGEND = (
-    f"{IN_FORCE} in force   {SIGNED} signed, not in force   {SUSPENDED} suspended   "
-    f"{WITHDRAWAL} a party's withdrawal   {ENDED} expired or terminated"
+    f"{IN_FORCE} in force   {SIGNED} signed, not in force   {SUSPENDED} suspended",
+    f"{WITHDRAWAL} a party's withdrawal   {ENDED} expired or terminated",
 )
 _STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
 
@@ -70,7 +70,10 @@ def lifespan_chart(spans: Sequence[Lifespan], day: dt.date, width: int, title: s
             line.append(glyph, style=style or None)
         lines.append(line)
     lines.extend(_axis(t0, t1, bar_w, label_w))
-    lines.append(Text(LEGEND, style="dim"))
+    if width >= 100:
+        lines.append(Text("   ".join(LEGEND), style="dim"))
+    else:
+        lines.extend(Text(part, style="dim") for part in LEGEND)
     return Group(*lines)
 
 

@@ -9,6 +9,10 @@ from typing import Any
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|~])")
 
 
+# Everything str.splitlines() (and so an editor or renderer) may treat as a line break.
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 class Raw(str):
     """Cell text that is already Markdown (a link built by `link`): not escaped again."""
 
@@ -21,9 +25,8 @@ def escape_cell(value: Any) -> str:
         return ""
     if isinstance(value, (list, tuple)):
         value = ", ".join(str(v) for v in value)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    text = _ACTIVE.sub(r"\\\1", text)
-    text = text.replace("\n", "<br>")
+    text = _ACTIVE.sub(r"\\\1", str(value))
+    text = _LINE_BREAKS.sub("<br>", text)
     return text or ""
 
 
