@@ -19,6 +19,7 @@ from treatytrack.cli.common import (
     today,
     write,
 )
+from treatytrack.completion import complete_party, complete_treaty
 from treatytrack.render import OutputFormat
 
 if TYPE_CHECKING:
@@ -40,7 +41,10 @@ def _party_code(dataset: Dataset, query: str) -> str:
 @app.command("party")
 def party_command(
     name: Annotated[
-        str | None, typer.Argument(metavar="CODE", help="ISO code or name: RUS, Russia, 'russian federation'.")
+        str | None,
+        typer.Argument(
+            metavar="CODE", help="ISO code or name: RUS, Russia, 'russian federation'.", autocompletion=complete_party
+        ),
     ] = None,
     compare: Annotated[
         tuple[str, str] | None, typer.Option("--compare", metavar="A B", help="Two states side by side.")
@@ -124,7 +128,9 @@ def _emit(
 
 @app.command("limits")
 def limits_command(
-    name: Annotated[str | None, typer.Argument(metavar="[NAME]", help="Only this treaty.")] = None,
+    name: Annotated[
+        str | None, typer.Argument(metavar="[NAME]", help="Only this treaty.", autocompletion=complete_treaty)
+    ] = None,
     as_of: AsOf = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,

@@ -27,6 +27,7 @@ from treatytrack.cli.common import (
     today,
     write,
 )
+from treatytrack.completion import complete_party, complete_treaty
 from treatytrack.render import OutputFormat
 from treatytrack.vocab import Category, Kind
 
@@ -38,7 +39,13 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 
 PartyOpt = Annotated[
-    list[str] | None, typer.Option("--party", metavar="CODE", help="Only treaties listing this party, and its events.")
+    list[str] | None,
+    typer.Option(
+        "--party",
+        metavar="CODE",
+        autocompletion=complete_party,
+        help="Only treaties listing this party, and its events.",
+    ),
 ]
 CategoryOpt = Annotated[
     list[Category] | None, typer.Option("--category", metavar="CATEGORY", help="Only this category.")
@@ -103,7 +110,8 @@ def _check_types(types: list[str] | None) -> list[str]:
 @app.command("timeline")
 def timeline_command(
     names: Annotated[
-        list[str] | None, typer.Argument(metavar="[NAME]...", help="Treaties to show (default: all).")
+        list[str] | None,
+        typer.Argument(metavar="[NAME]...", help="Treaties to show (default: all).", autocompletion=complete_treaty),
     ] = None,
     start: FromOpt = None,
     end: ToOpt = None,

@@ -21,6 +21,7 @@ from treatytrack.cli.common import (
     today,
     write,
 )
+from treatytrack.completion import complete_party, complete_treaty
 from treatytrack.render import OutputFormat
 from treatytrack.vocab import Category, Kind, Status
 
@@ -53,7 +54,12 @@ def list_command(
     ] = None,
     party: Annotated[
         list[str] | None,
-        typer.Option("--party", metavar="CODE", help="Only treaties that list this party, e.g. RUS (repeatable)."),
+        typer.Option(
+            "--party",
+            metavar="CODE",
+            autocompletion=complete_party,
+            help="Only treaties that list this party, e.g. RUS (repeatable).",
+        ),
     ] = None,
     kind: Annotated[
         list[Kind] | None,
@@ -126,7 +132,12 @@ def _emit_listing(
 
 @app.command("show")
 def show_command(
-    name: Annotated[str, typer.Argument(help="Treaty id, short name or alias (any case), e.g. 'New START'.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Treaty id, short name or alias (any case), e.g. 'New START'.", autocompletion=complete_treaty
+        ),
+    ],
     as_of: AsOf = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,

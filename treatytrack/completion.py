@@ -1,0 +1,37 @@
+"""Shell completion of treaty names and party codes.
+
+Completion runs on every <TAB>, so it reads the data file with a regular expression instead of
+parsing and validating it: ids, short names and party codes are on lines of their own.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from treatytrack.paths import bundled_path
+
+_ID = re.compile(r"^\s*-?\s*id:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
+_SHORT = re.compile(r"^\s*short_name:\s*['\"]?([^'\"\n#]+?)['\"]?\s*$", re.MULTILINE)
+_PARTIES = re.compile(r"^\s*parties:\s*\[([^\]]*)\]", re.MULTILINE)
+
+
+def _text() -> str:
+    path = Path(os.environ["TREATYTRACK_DATA"]) if os.environ.get("TREATYTRACK_DATA") else bundled_path()
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def complete_treaty(incomplete: str) -> list[str]:
+    text = _text()
+    names = dict.fromkeys(_ID.findall(text) + [s.strip() for s in _SHORT.findall(text)])
+    wanted = incomplete.casefold()
+    return [n for n in names if n.casefold().startswith(wanted)]
+
+
+def complete_party(incomplete: str) -> list[str]:
+    codes = sorted({c.strip() for group in _PARTIES.findall(_text()) for c in group.split(",") if c.strip()})
+    return [c for c in codes if c.startswith(incomplete.upper())]
