@@ -89,6 +89,10 @@ def find_treaty(dataset: Dataset, name: str) -> Treaty:
         matches = [t for t in dataset.treaties if any(key == _normal(n) for n in names_of(t))]
         if len(matches) == 1:
             return matches[0]
+        # A unique beginning is enough: "abm" for "ABM Treaty", "tlatelolco" for "Treaty of Tlatelolco".
+        starts = [t for t in dataset.treaties if any(_normal(n).startswith(key) for n in names_of(t))]
+        if not matches and len(starts) == 1:
+            return starts[0]
     choices = {n: t.short_name for t in dataset.treaties for n in (t.id, t.short_name, *t.aliases)}
     close = difflib.get_close_matches(name, list(choices), n=8, cutoff=0.5)
     close += [n for n in choices if wanted and wanted in n.casefold() and n not in close]

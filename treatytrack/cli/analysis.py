@@ -21,6 +21,7 @@ from treatytrack.cli.common import (
 )
 from treatytrack.completion import complete_party, complete_treaty
 from treatytrack.render import OutputFormat
+from treatytrack.vocab import Category
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -49,6 +50,9 @@ def party_command(
     compare: Annotated[
         tuple[str, str] | None, typer.Option("--compare", metavar="A B", help="Two states side by side.")
     ] = None,
+    category: Annotated[
+        list[Category] | None, typer.Option("--category", metavar="CATEGORY", help="Only treaties of this category.")
+    ] = None,
     as_of: AsOf = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
@@ -64,7 +68,11 @@ def party_command(
 
     codes = [_party_code(dataset, q) for q in (compare if compare else (name,)) if q is not None]
     names = party_names(dataset)
-    per_code = {code: standings(dataset, code, day) for code in codes}
+    wanted = set(category or ())
+    per_code = {
+        code: [s for s in standings(dataset, code, day) if not wanted or wanted.intersection(s.treaty.categories)]
+        for code in codes
+    }
     records = []
     for i, base in enumerate(per_code[codes[0]]):
         record: dict[str, object] = {

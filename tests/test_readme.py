@@ -1,0 +1,44 @@
+"""The README's examples are real output: each ```console block is run and compared.
+
+Regenerate after an intended change with `UPDATE_README=1 .venv/bin/python -m pytest tests/test_readme.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from treatytrack.cli import app
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+BLOCK = re.compile(r"```console\n\$ (treatytrack [^\n]*)\n(.*?)```", re.DOTALL)
+
+
+def run_example(command: str) -> str:
+    args = shlex.split(command)[1:]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1"})
+    return result.stdout
+
+
+def test_readme_examples_are_current() -> None:
+    text = README.read_text(encoding="utf-8")
+    blocks = BLOCK.findall(text)
+    assert len(blocks) >= 8
+    if os.environ.get("UPDATE_README"):
+        text = BLOCK.sub(lambda m: f"```console\n$ {m.group(1)}\n{run_example(m.group(1))}```", text)
+        README.write_text(text, encoding="utf-8")
+        blocks = BLOCK.findall(text)
+    for command, shown in blocks:
+        assert run_example(command) == shown, f"README example out of date: {command}"
+
+
+def test_readme_setup_commands_match_ci() -> None:
+    text = README.read_text(encoding="utf-8")
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    test_command = "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/python -m pytest"
+    assert test_command in text and test_command in ci
+    assert "python3 -m venv .venv && .venv/bin/pip install -q . && .venv/bin/treatytrack list" in text
