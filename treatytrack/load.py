@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from treatytrack import yamlstrict
-
 if TYPE_CHECKING:
     from treatytrack.checks import Finding
     from treatytrack.models import Dataset
@@ -41,9 +39,11 @@ class LoadError(Exception):
 
 
 def read_bytes(path: Path) -> bytes:
+    from treatytrack.paths import MAX_BYTES
+
     try:
         with open(path, "rb") as handle:
-            data = handle.read(yamlstrict.MAX_BYTES + 1)
+            data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise LoadError([Problem(str(path), 0, 0, "no such file; check the path")]) from None
     except IsADirectoryError:
@@ -86,6 +86,7 @@ def parse_dataset(data: bytes, filename: str) -> Dataset:
 def _parse(data: bytes, filename: str) -> Dataset:
     from pydantic import ValidationError
 
+    from treatytrack import yamlstrict
     from treatytrack.checks import check_dataset
     from treatytrack.models import Dataset
 
@@ -117,6 +118,8 @@ def _parse(data: bytes, filename: str) -> Dataset:
 
 
 def located(filename: str, root: Any, findings: Iterable[Finding]) -> list[Problem]:
+    from treatytrack import yamlstrict
+
     problems = []
     for f in findings:
         line, column = yamlstrict.locate(root, f.path, at_key=f.at_key)
@@ -148,6 +151,8 @@ def _valid_parts(raw: dict[str, Any]) -> tuple[Dataset, list[int]]:
 
 
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    from treatytrack import yamlstrict
+
     unique = {(p.line, p.column, p.message): p for p in problems}
     return [unique[k] for k in sorted(unique)][: yamlstrict.MAX_PROBLEMS]
 
@@ -180,6 +185,8 @@ def _field_names() -> list[str]:
 
 def pydantic_problem(filename: str, root: Any, error: Any, prefix: tuple[Any, ...] = ()) -> Problem:
     """One Pydantic error as a located problem; `prefix` is where the validated value sits in the file."""
+    from treatytrack import yamlstrict
+
     path = prefix + tuple(
         step for step in error["loc"] if isinstance(step, int) or not str(step).startswith(("function-", "union["))
     )

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 BUNDLED_NAME = "treaties.yaml"
+MAX_BYTES = 64 * 1024 * 1024  # a larger treaty file is refused before it is read
 
 
 def bundled_path() -> Path:

@@ -20,6 +20,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from treatytrack.paths import MAX_BYTES
+
 try:  # libyaml's C parser: several times faster than the pure-Python one
     from yaml import CSafeLoader as _BaseLoader
 
@@ -29,7 +31,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
     LIBYAML = False
 
-MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_PROBLEMS = 50
 
