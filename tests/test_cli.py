@@ -206,3 +206,10 @@ def test_every_format_has_a_renderer() -> None:
         for command in (["list"], ["show", "npt"], ["expiring"]):
             code, out, _ = run(*command, "--as-of", "2020-06-01", "--format", fmt.value)
             assert code == 0 and out, (command, fmt)
+
+
+def test_csv_headers_are_unique() -> None:
+    for command in (["list"], ["expiring"], ["show", "new-start"]):
+        _, out, _ = run(*command, "--as-of", "2020-06-01", "--format", "csv")
+        header = out.splitlines()[0].split(",")
+        assert len(header) == len(set(header)), command

@@ -110,6 +110,9 @@ LIST_COLUMNS = [
 ]
 
 
+EXPIRING_COLUMNS = ["deadline", "what", "party", "why"]
+
+
 def _emit_listing(
     records: list[dict[str, object]], output: OutputFormat, table: Callable[[int], RenderableType], view: str
 ) -> None:
@@ -122,7 +125,7 @@ def _emit_listing(
     elif output is OutputFormat.CSV:
         from treatytrack.render.csvout import render_csv
 
-        columns = LIST_COLUMNS if view == "list" else [*LIST_COLUMNS, "deadline", "what", "party", "why"]
+        columns = LIST_COLUMNS if view == "list" else [c for c in LIST_COLUMNS if c != "why"] + EXPIRING_COLUMNS
         write(render_csv(records, columns))
     elif output is OutputFormat.MARKDOWN:
         write(markdown.list_markdown(records) if view == "list" else markdown.expiring_markdown(records))
