@@ -15,7 +15,7 @@ def _small_data(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_treaty_names_complete_ids_and_short_names() -> None:
     assert complete_treaty("new") == ["new-start", "New START"]
-    assert complete_treaty("") [:2] == ["inf-treaty", "new-start"]
+    assert complete_treaty("")[:2] == ["inf-treaty", "new-start"]
 
 
 def test_party_codes_complete() -> None:
