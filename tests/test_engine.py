@@ -221,3 +221,25 @@ def test_assessment_is_consistent(t: Treaty, probe: dt.date) -> None:
             assert standing.status is not PartyStatus.PARTY
         if standing.withdrawal_effective is not None:
             assert standing.withdrawal_effective > probe
+
+
+def test_a_withdrawal_in_effect_cannot_be_rescinded() -> None:
+    t = treaty(
+        events=[
+            {"date": "2000-01-01", "type": "withdrawn", "party": "USA", "source": "s"},
+            {"date": "2000-01-02", "type": "withdrawal-rescinded", "party": "USA", "source": "s"},
+        ]
+    )
+    assert status_on(t, D("2000-01-03")) is Status.TERMINATED
+
+
+def test_a_pending_withdrawal_can_be_rescinded() -> None:
+    t = treaty(
+        withdrawal_notice={"months": 6, "source": "s"},
+        events=[
+            {"date": "2010-01-01", "type": "withdrawal-notice", "party": "USA", "source": "s"},
+            {"date": "2010-03-01", "type": "withdrawal-rescinded", "party": "USA", "source": "s"},
+        ],
+    )
+    assert status_on(t, D("2011-01-01")) is Status.IN_FORCE
+    assert assess_party(t, "USA", D("2011-01-01")).status is PartyStatus.PARTY

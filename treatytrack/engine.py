@@ -100,8 +100,8 @@ def withdrawals_known(treaty: Treaty, day: dt.date) -> list[tuple[dt.date, Event
                 found[party] = (effective, event)
         elif event.type is EventType.WITHDRAWN and party not in found:
             found[party] = (event.date, event)
-        elif event.type is EventType.WITHDRAWAL_RESCINDED:
-            found.pop(party, None)
+        elif event.type is EventType.WITHDRAWAL_RESCINDED and party in found and found[party][0] > event.date:
+            del found[party]  # only a withdrawal not yet in effect can be rescinded
     return sorted(found.values(), key=lambda pair: pair[0])
 
 

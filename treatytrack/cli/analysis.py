@@ -13,7 +13,9 @@ from treatytrack.cli.common import (
     FormatOpt,
     NoCacheOpt,
     app,
+    emit,
     fail,
+    find_or_fail,
     load,
     print_renderable,
     today,
@@ -149,15 +151,10 @@ def limits_command(
     day = today(as_of)
     dataset = load(data, day, extra, no_cache)
     from treatytrack.engine import assess
-    from treatytrack.query import TreatyNotFound, find_treaty
 
     treaties = list(dataset.treaties)
     if name is not None:
-        try:
-            treaties = [find_treaty(dataset, name)]
-        except TreatyNotFound as miss:
-            hint = f" Did you mean: {', '.join(miss.suggestions)}?" if miss.suggestions else ""
-            fail(f"treatytrack: no treaty named {name!r}.{hint}")
+        treaties = [find_or_fail(dataset, name)]
     records = []
     for treaty in treaties:
         now = assess(treaty, day)
@@ -183,39 +180,19 @@ def limits_command(
                 }
             )
     columns = ["id", "short_name", "treaty_status", "item", "value", "unit", "deadline", "binding", "source"]
-    if output is OutputFormat.JSON:
-        from treatytrack.render.jsonout import render_json
 
-        write(render_json(records))
-    elif output is OutputFormat.CSV:
-        from treatytrack.render.csvout import render_csv
-
-        write(render_csv(records, columns))
-    elif output is OutputFormat.MARKDOWN:
+    def markdown() -> str:
         from treatytrack.render.markdown import link, render_table
 
-        write(
-            render_table(
-                ["Treaty", "Item", "Limit", "Unit", "Deadline", "Source"],
-                [
-                    [
-                        r["short_name"],
-                        r["item"],
-                        f"{r['value']:,}",
-                        r["unit"],
-                        r["deadline"],
-                        link("source", str(r["source"])),
-                    ]
-                    for r in records
-                ],
-                align="llrlll",
-            )
-        )
-    else:
+        rows = [
+            [r["short_name"], r["item"], f"{r['value']:,}", r["unit"], r["deadline"], link("source", str(r["source"]))]
+            for r in records
+        ]
+        return render_table(["Treaty", "Item", "Limit", "Unit", "Deadline", "Source"], rows, align="llrlll")
 
-        def table(width: int) -> RenderableType:
-            from treatytrack.render.table import limits_table
+    def table(width: int) -> RenderableType:
+        from treatytrack.render.table import limits_table
 
-            return limits_table(records, str(day))
+        return limits_table(records, str(day))
 
-        print_renderable(table)
+    emit(output, records, columns, markdown, table)

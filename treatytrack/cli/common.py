@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -23,7 +23,7 @@ from treatytrack.render import OutputFormat
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from treatytrack.models import Dataset
+    from treatytrack.models import Dataset, Treaty
 
 app = typer.Typer(
     name="treatytrack",
@@ -168,3 +168,37 @@ def _main(
     ] = False,
 ) -> None:
     """Which arms-control agreements hold on any date: status, expiries, withdrawals, timelines."""
+
+
+def emit(
+    output: OutputFormat,
+    records: Sequence[Mapping[str, object]],
+    csv_columns: Sequence[str],
+    markdown: Callable[[], str],
+    table: Callable[[int], RenderableType],
+) -> None:
+    """Write `records` in the chosen format: JSON and CSV from the records themselves, Markdown
+    and the terminal table from the view's own renderers."""
+    if output is OutputFormat.JSON:
+        from treatytrack.render.jsonout import render_json
+
+        write(render_json(list(records)))
+    elif output is OutputFormat.CSV:
+        from treatytrack.render.csvout import render_csv
+
+        write(render_csv(records, csv_columns))
+    elif output is OutputFormat.MARKDOWN:
+        write(markdown())
+    else:
+        print_renderable(table)
+
+
+def find_or_fail(dataset: Dataset, name: str) -> Treaty:
+    """The treaty called `name`, or exit 1 with the closest names."""
+    from treatytrack.query import TreatyNotFound, find_treaty
+
+    try:
+        return find_treaty(dataset, name)
+    except TreatyNotFound as miss:
+        hint = f" Did you mean: {', '.join(miss.suggestions)}?" if miss.suggestions else ""
+        fail(f"treatytrack: no treaty named {name!r}.{hint} (`treatytrack list` shows them all)")

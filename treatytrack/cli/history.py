@@ -20,7 +20,9 @@ from treatytrack.cli.common import (
     FormatOpt,
     NoCacheOpt,
     app,
+    emit,
     fail,
+    find_or_fail,
     load,
     parse_day,
     print_renderable,
@@ -69,16 +71,7 @@ def _day_option(value: str | None, name: str) -> dt.date | None:
 
 
 def _resolve(dataset: Dataset, names: list[str]) -> list[str]:
-    from treatytrack.query import TreatyNotFound, find_treaty
-
-    ids = []
-    for name in names:
-        try:
-            ids.append(find_treaty(dataset, name).id)
-        except TreatyNotFound as miss:
-            hint = f" Did you mean: {', '.join(miss.suggestions)}?" if miss.suggestions else ""
-            fail(f"treatytrack: no treaty named {name!r}.{hint}")
-    return ids
+    return [find_or_fail(dataset, name).id for name in names]
 
 
 def _selection(
@@ -154,26 +147,18 @@ def timeline_command(
     records = [
         entry_record(e) for e in timeline(treaties, day, start=first, end=last, parties=party or (), types=types)
     ]
-    if output is OutputFormat.JSON:
-        from treatytrack.render.jsonout import render_json
 
-        write(render_json(records))
-    elif output is OutputFormat.CSV:
-        from treatytrack.render.csvout import render_csv
-
-        write(render_csv(records, ["date", "id", "short_name", "type", "party", "note", "source", "derived"]))
-    elif output is OutputFormat.MARKDOWN:
+    def markdown() -> str:
         from treatytrack.render.markdown import timeline_markdown
 
-        write(timeline_markdown(records))
-    else:
+        return timeline_markdown(records)
 
-        def table(width: int) -> RenderableType:
-            from treatytrack.render.table import timeline_table
+    def table(width: int) -> RenderableType:
+        from treatytrack.render.table import timeline_table
 
-            return timeline_table(records, f"Timeline to {day.isoformat()}")
+        return timeline_table(records, f"Timeline to {day.isoformat()}")
 
-        print_renderable(table)
+    emit(output, records, ["date", "id", "short_name", "type", "party", "note", "source", "derived"], markdown, table)
 
 
 def _span_records(spans: list) -> list[dict[str, object]]:  # type: ignore[type-arg]
@@ -194,28 +179,16 @@ def _span_records(spans: list) -> list[dict[str, object]]:  # type: ignore[type-
 
 def _write_spans(spans: list, output: OutputFormat) -> None:  # type: ignore[type-arg]
     records = _span_records(spans)
-    if output is OutputFormat.JSON:
-        from treatytrack.render.jsonout import render_json
+    flat = [dict(r, suspensions=len(r["suspensions"]), withdrawals=len(r["withdrawals"])) for r in records]  # type: ignore[arg-type]
 
-        write(render_json(records))
-    elif output is OutputFormat.CSV:
-        from treatytrack.render.csvout import render_csv
-
-        flat = [dict(r, suspensions=len(r["suspensions"]), withdrawals=len(r["withdrawals"])) for r in records]  # type: ignore[arg-type]
-        write(
-            render_csv(
-                flat, ["id", "short_name", "start", "entry_into_force", "end", "status", "suspensions", "withdrawals"]
-            )
-        )
-    else:
+    def markdown() -> str:
         from treatytrack.render.markdown import render_table
 
-        write(
-            render_table(
-                ["Treaty", "Start", "In force", "End", "Status"],
-                [[r["short_name"], r["start"], r["entry_into_force"], r["end"], r["status"]] for r in records],
-            )
-        )
+        rows = [[r["short_name"], r["start"], r["entry_into_force"], r["end"], r["status"]] for r in records]
+        return render_table(["Treaty", "Start", "In force", "End", "Status"], rows)
+
+    columns = ["id", "short_name", "start", "entry_into_force", "end", "status", "suspensions", "withdrawals"]
+    emit(output, records if output is OutputFormat.JSON else flat, columns, markdown, lambda width: "")
 
 
 class ExportFormat(enum.StrEnum):
@@ -399,23 +372,15 @@ def diff_command(
         wanted = {p.upper() for p in party}
         changes = [c for c in changes if c.party is None or c.party in wanted]
     records = [change_record(c) for c in changes]
-    if output is OutputFormat.JSON:
-        from treatytrack.render.jsonout import render_json
 
-        write(render_json(records))
-    elif output is OutputFormat.CSV:
-        from treatytrack.render.csvout import render_csv
-
-        write(render_csv(records, ["date", "id", "short_name", "party", "kind", "before", "after", "why"]))
-    elif output is OutputFormat.MARKDOWN:
+    def markdown() -> str:
         from treatytrack.render.markdown import changes_markdown
 
-        write(changes_markdown(records))
-    else:
+        return changes_markdown(records)
 
-        def table(width: int) -> RenderableType:
-            from treatytrack.render.table import changes_table
+    def table(width: int) -> RenderableType:
+        from treatytrack.render.table import changes_table
 
-            return changes_table(records, f"Changes after {first} up to {last}")
+        return changes_table(records, f"Changes after {first} up to {last}")
 
-        print_renderable(table)
+    emit(output, records, ["date", "id", "short_name", "party", "kind", "before", "after", "why"], markdown, table)

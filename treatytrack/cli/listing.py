@@ -15,7 +15,8 @@ from treatytrack.cli.common import (
     FormatOpt,
     NoCacheOpt,
     app,
-    fail,
+    emit,
+    find_or_fail,
     load,
     print_renderable,
     today,
@@ -118,19 +119,11 @@ def _emit_listing(
 ) -> None:
     from treatytrack.render import markdown
 
-    if output is OutputFormat.JSON:
-        from treatytrack.render.jsonout import render_json
-
-        write(render_json(records))
-    elif output is OutputFormat.CSV:
-        from treatytrack.render.csvout import render_csv
-
-        columns = LIST_COLUMNS if view == "list" else [c for c in LIST_COLUMNS if c != "why"] + EXPIRING_COLUMNS
-        write(render_csv(records, columns))
-    elif output is OutputFormat.MARKDOWN:
-        write(markdown.list_markdown(records) if view == "list" else markdown.expiring_markdown(records))
+    if view == "list":
+        emit(output, records, LIST_COLUMNS, lambda: markdown.list_markdown(records), table)
     else:
-        print_renderable(table)
+        columns = [c for c in LIST_COLUMNS if c != "why"] + EXPIRING_COLUMNS
+        emit(output, records, columns, lambda: markdown.expiring_markdown(records), table)
 
 
 @app.command("show")
@@ -153,14 +146,10 @@ def show_command(
     dataset = load(data, day, extra, no_cache)
     from treatytrack.checks import iso_codes
     from treatytrack.engine import assess
-    from treatytrack.query import TreatyNotFound, TreatyRow, find_treaty
+    from treatytrack.query import TreatyRow
     from treatytrack.render.records import detail_record, event_record
 
-    try:
-        treaty = find_treaty(dataset, name)
-    except TreatyNotFound as miss:
-        hint = f" Did you mean: {', '.join(miss.suggestions)}?" if miss.suggestions else ""
-        fail(f"treatytrack: no treaty named {name!r}.{hint} (`treatytrack list` shows them all)")
+    treaty = find_or_fail(dataset, name)
     names = dict(iso_codes()) | {org.code: org.name for org in dataset.non_state_parties}
     record = detail_record(TreatyRow(treaty, assess(treaty, day), day), names)
     if output is OutputFormat.JSON:
