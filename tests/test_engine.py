@@ -226,11 +226,11 @@ def test_assessment_is_consistent(t: Treaty, probe: dt.date) -> None:
 def test_a_withdrawal_in_effect_cannot_be_rescinded() -> None:
     t = treaty(
         events=[
-            {"date": "2000-01-01", "type": "withdrawn", "party": "USA", "source": "s"},
-            {"date": "2000-01-02", "type": "withdrawal-rescinded", "party": "USA", "source": "s"},
+            {"date": "2002-01-01", "type": "withdrawn", "party": "USA", "source": "s"},
+            {"date": "2002-01-02", "type": "withdrawal-rescinded", "party": "USA", "source": "s"},
         ]
     )
-    assert status_on(t, D("2000-01-03")) is Status.TERMINATED
+    assert status_on(t, D("2002-01-03")) is Status.TERMINATED
 
 
 def test_a_pending_withdrawal_can_be_rescinded() -> None:
