@@ -178,3 +178,19 @@ def test_markdown_tables_keep_their_columns(rows: list[list[str]]) -> None:
     assert len(lines) == len(rows) + 2
     for line in lines:
         assert line.replace("\\\\", "").replace("\\|", "").count("|") == 4, line
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("diff", ["diff", "2019-01-01", "2021-12-31"]),
+        ("party", ["party", "--compare", "USA", "RUS", "--as-of", "2024-01-01"]),
+        ("limits", ["limits", "--as-of", "2015-01-01"]),
+        ("timeline", ["timeline", "--as-of", "2026-11-28"]),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_analysis_golden(name: str, args: list[str], fmt: str) -> None:
+    code, out, err = run(*args, "--format", fmt)
+    assert code == 0 and err == ""
+    check_golden(f"{name}.{ {'table': 'txt', 'markdown': 'md'}.get(fmt, fmt)}", out)
