@@ -193,4 +193,4 @@ def test_markdown_tables_keep_their_columns(rows: list[list[str]]) -> None:
 def test_analysis_golden(name: str, args: list[str], fmt: str) -> None:
     code, out, err = run(*args, "--format", fmt)
     assert code == 0 and err == ""
-    check_golden(f"{name}.{ {'table': 'txt', 'markdown': 'md'}.get(fmt, fmt)}", out)
+    check_golden(f"{name}.{ {'table': 'txt', 'markdown': 'md'}.get(fmt, fmt) }", out)
