@@ -213,3 +213,10 @@ def test_csv_headers_are_unique() -> None:
         _, out, _ = run(*command, "--as-of", "2020-06-01", "--format", "csv")
         header = out.splitlines()[0].split(",")
         assert len(header) == len(set(header)), command
+
+
+def test_list_limit() -> None:
+    code, out, err = run("list", "--as-of", "2026-11-28", "--format", "json", "--limit", "2")
+    assert code == 0 and [r["id"] for r in json.loads(out)] == ["npt", "inf-treaty"]
+    assert err == "note: showing 2 of 5 treaties (--limit).\n"
+    assert run("list", "--limit", "0")[0] == 2

@@ -71,6 +71,9 @@ def list_command(
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
     why: WhyOpt = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, metavar="N", help="Show at most N treaties (the oldest first).")
+    ] = None,
 ) -> None:
     """Treaties and their status on a date, with entry into force, expiry and days left."""
     day = today(as_of)
@@ -81,6 +84,9 @@ def list_command(
     rows = treaty_rows(
         dataset, day, statuses=status or (), categories=category or (), parties=party or (), kinds=kind or ()
     )
+    if limit is not None and len(rows) > limit:
+        typer.echo(f"note: showing {limit} of {len(rows)} treaties (--limit).", err=True)
+        rows = rows[:limit]
     records = [treaty_record(r) for r in rows]
 
     def table(width: int) -> RenderableType:
