@@ -78,12 +78,17 @@ NoCacheOpt = Annotated[
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
-def today(as_of: str | None) -> dt.date:
+def day_option(value: str | None, name: str) -> dt.date | None:
+    """A date option or argument, with a usage error naming it when it is not a date."""
     try:
-        day = parse_day(as_of)
+        return parse_day(value)
     except typer.BadParameter as err:
-        err.param_hint = "'--as-of'"
+        err.param_hint = f"'{name}'"
         raise
+
+
+def today(as_of: str | None) -> dt.date:
+    day = day_option(as_of, "--as-of")
     return day if day is not None else dt.date.today()
 
 

@@ -20,11 +20,11 @@ from treatytrack.cli.common import (
     FormatOpt,
     NoCacheOpt,
     app,
+    day_option,
     emit,
     fail,
     find_or_fail,
     load,
-    parse_day,
     print_renderable,
     today,
     write,
@@ -60,14 +60,6 @@ ToOpt = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="O
 TypeOpt = Annotated[
     list[str] | None, typer.Option("--type", metavar="TYPE", help="Only this event type, e.g. withdrawal-notice.")
 ]
-
-
-def _day_option(value: str | None, name: str) -> dt.date | None:
-    try:
-        return parse_day(value)
-    except typer.BadParameter as err:
-        err.param_hint = f"'{name}'"
-        raise
 
 
 def _resolve(dataset: Dataset, names: list[str]) -> list[str]:
@@ -121,7 +113,7 @@ def timeline_command(
 ) -> None:
     """Events in date order, grouped by year; or, with --chart, treaty lifespans."""
     day = today(as_of)
-    first, last = _day_option(start, "--from"), _day_option(end, "--to")
+    first, last = day_option(start, "--from"), day_option(end, "--to")
     types = _check_types(event_type)
     dataset = load(data, day, extra, no_cache)
     from treatytrack.history import lifespans, timeline
@@ -229,7 +221,7 @@ def export_command(
 ) -> None:
     """Write a report: Markdown (with a Mermaid chart), CSV, JSON, iCalendar, or the chart as SVG/HTML."""
     day = today(as_of)
-    first, last = _day_option(start, "--from"), _day_option(end, "--to")
+    first, last = day_option(start, "--from"), day_option(end, "--to")
     types = _check_types(event_type)
     from treatytrack.query import parse_window
 
@@ -275,11 +267,11 @@ def _export_text(
 
         return render_csv(entries, ["id", "name", "date", "type", "party", "note", "source", "derived"])
     if fmt is ExportFormat.JSON:
-        from treatytrack.checks import iso_codes
+        from treatytrack.parties import party_names
         from treatytrack.render.jsonout import render_json
         from treatytrack.render.records import detail_record
 
-        names = dict(iso_codes()) | {o.code: o.name for o in dataset.non_state_parties}
+        names = party_names(dataset)
         payload = {
             "as_of": day.isoformat(),
             "reviewed": dataset.reviewed.isoformat(),
@@ -347,7 +339,7 @@ def diff_command(
 ) -> None:
     """Every change of a treaty's or a party's status between two dates, in date order."""
     day = today(as_of)
-    first, last = _day_option(start, "FROM"), _day_option(end, "TO")
+    first, last = day_option(start, "FROM"), day_option(end, "TO")
     if since is not None:
         from treatytrack.query import parse_window
 

@@ -150,13 +150,13 @@ def show_command(
     """One treaty in full: status, key dates, parties, limits and its sourced history."""
     day = today(as_of)
     dataset = load(data, day, extra, no_cache)
-    from treatytrack.checks import iso_codes
     from treatytrack.engine import assess
+    from treatytrack.parties import party_names
     from treatytrack.query import TreatyRow
     from treatytrack.render.records import detail_record, event_record
 
     treaty = find_or_fail(dataset, name)
-    names = dict(iso_codes()) | {org.code: org.name for org in dataset.non_state_parties}
+    names = party_names(dataset)
     record = detail_record(TreatyRow(treaty, assess(treaty, day), day), names)
     if output is OutputFormat.JSON:
         from treatytrack.render.jsonout import render_json
