@@ -15,8 +15,8 @@ from treatytrack.engine import (
     withdrawal_effective,
     withdrawals_known,
 )
-from treatytrack.models import Dataset, Treaty
-from treatytrack.vocab import Category, EventType, Kind, PartyStatus, Status
+from treatytrack.models import Treaty
+from treatytrack.vocab import EventType, PartyStatus, Status
 
 
 @dataclass(frozen=True)
@@ -30,26 +30,6 @@ class Entry:
     note: str | None
     source: str | None
     derived: bool = False  # computed from the treaty's rules, not recorded as an event
-
-
-def select_treaties(
-    dataset: Dataset,
-    *,
-    ids: Iterable[str] = (),
-    parties: Iterable[str] = (),
-    categories: Iterable[Category] = (),
-    kinds: Iterable[Kind] = (),
-) -> list[Treaty]:
-    wanted_ids, wanted_party = set(ids), {p.upper() for p in parties}
-    wanted_cat, wanted_kind = set(categories), set(kinds)
-    return [
-        t
-        for t in dataset.treaties
-        if (not wanted_ids or t.id in wanted_ids)
-        and (not wanted_party or wanted_party.intersection(t.parties))
-        and (not wanted_cat or wanted_cat.intersection(t.categories))
-        and (not wanted_kind or t.kind in wanted_kind)
-    ]
 
 
 def treaty_entries(treaty: Treaty, day: dt.date) -> list[Entry]:

@@ -30,6 +30,27 @@ class TreatyRow:
         return (expires - self.day).days
 
 
+def select_treaties(
+    dataset: Dataset,
+    *,
+    ids: Iterable[str] = (),
+    parties: Iterable[str] = (),
+    categories: Iterable[Category] = (),
+    kinds: Iterable[Kind] = (),
+) -> list[Treaty]:
+    """Treaties matching every filter given (an empty filter matches all), in file order."""
+    wanted_ids, wanted_party = set(ids), {p.upper() for p in parties}
+    wanted_cat, wanted_kind = set(categories), set(kinds)
+    return [
+        t
+        for t in dataset.treaties
+        if (not wanted_ids or t.id in wanted_ids)
+        and (not wanted_party or wanted_party.intersection(t.parties))
+        and (not wanted_cat or wanted_cat.intersection(t.categories))
+        and (not wanted_kind or t.kind in wanted_kind)
+    ]
+
+
 def treaty_rows(
     dataset: Dataset,
     day: dt.date,
@@ -40,22 +61,13 @@ def treaty_rows(
     kinds: Iterable[Kind] = (),
 ) -> list[TreatyRow]:
     """Treaties that existed on `day` (signed or opened by then), filtered, oldest first."""
-    wanted_status, wanted_cat = set(statuses), set(categories)
-    wanted_party, wanted_kind = {p.upper() for p in parties}, set(kinds)
-    rows = []
-    for treaty in dataset.treaties:
-        if not exists_on(treaty, day):
-            continue
-        if wanted_kind and treaty.kind not in wanted_kind:
-            continue
-        if wanted_cat and not wanted_cat.intersection(treaty.categories):
-            continue
-        if wanted_party and not wanted_party.intersection(treaty.parties):
-            continue
-        row = TreatyRow(treaty, assess(treaty, day), day)
-        if wanted_status and row.assessment.status not in wanted_status:
-            continue
-        rows.append(row)
+    wanted_status = set(statuses)
+    rows = [
+        TreatyRow(treaty, assess(treaty, day), day)
+        for treaty in select_treaties(dataset, parties=parties, categories=categories, kinds=kinds)
+        if exists_on(treaty, day)
+    ]
+    rows = [r for r in rows if not wanted_status or r.assessment.status in wanted_status]
     rows.sort(key=lambda r: (r.treaty.opened or r.treaty.in_force_from or dt.date.max, r.treaty.id))
     return rows
 

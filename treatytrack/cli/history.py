@@ -73,7 +73,7 @@ def _selection(
     category: list[Category] | None,
     kind: list[Kind] | None,
 ) -> list[Treaty]:
-    from treatytrack.history import select_treaties
+    from treatytrack.query import select_treaties
 
     return select_treaties(
         dataset, ids=_resolve(dataset, names or []), parties=party or (), categories=category or (), kinds=kind or ()
