@@ -8,6 +8,7 @@ import typer
 
 from treatytrack.cli.common import (
     AsOf,
+    CategoryOpt,
     DataOpt,
     ExtraOpt,
     FormatOpt,
@@ -23,7 +24,6 @@ from treatytrack.cli.common import (
 )
 from treatytrack.completion import complete_party, complete_treaty
 from treatytrack.render import OutputFormat
-from treatytrack.vocab import Category
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -52,9 +52,7 @@ def party_command(
     compare: Annotated[
         tuple[str, str] | None, typer.Option("--compare", metavar="A B", help="Two states side by side.")
     ] = None,
-    category: Annotated[
-        list[Category] | None, typer.Option("--category", metavar="CATEGORY", help="Only treaties of this category.")
-    ] = None,
+    category: CategoryOpt = None,
     as_of: AsOf = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,

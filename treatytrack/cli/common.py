@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from treatytrack import __version__
+from treatytrack.completion import complete_party
 from treatytrack.render import OutputFormat
+from treatytrack.vocab import Category, Kind
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -74,6 +76,27 @@ NoCacheOpt = Annotated[
     typer.Option(
         "--no-cache", envvar="TREATYTRACK_NO_CACHE", help="Parse and check the data file afresh; skip the cache."
     ),
+]
+PartyOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--party",
+        metavar="CODE",
+        autocompletion=complete_party,
+        help="Only treaties that list this party, e.g. RUS (repeatable).",
+    ),
+]
+CategoryOpt = Annotated[
+    list[Category] | None,
+    typer.Option(
+        "--category",
+        metavar="CATEGORY",
+        help="Only this category (repeatable): " + ", ".join(c.value for c in Category) + ".",
+    ),
+]
+KindOpt = Annotated[
+    list[Kind] | None,
+    typer.Option("--kind", metavar="KIND", help="Only this kind (repeatable): bilateral, multilateral, regional."),
 ]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 

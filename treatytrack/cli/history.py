@@ -15,10 +15,13 @@ import typer
 from treatytrack import __version__
 from treatytrack.cli.common import (
     AsOf,
+    CategoryOpt,
     DataOpt,
     ExtraOpt,
     FormatOpt,
+    KindOpt,
     NoCacheOpt,
+    PartyOpt,
     app,
     day_option,
     emit,
@@ -29,7 +32,7 @@ from treatytrack.cli.common import (
     today,
     write,
 )
-from treatytrack.completion import complete_party, complete_treaty
+from treatytrack.completion import complete_treaty
 from treatytrack.render import OutputFormat
 from treatytrack.vocab import Category, Kind
 
@@ -40,21 +43,6 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 
-PartyOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--party",
-        metavar="CODE",
-        autocompletion=complete_party,
-        help="Only treaties listing this party, and its events.",
-    ),
-]
-CategoryOpt = Annotated[
-    list[Category] | None, typer.Option("--category", metavar="CATEGORY", help="Only this category.")
-]
-KindOpt = Annotated[
-    list[Kind] | None, typer.Option("--kind", metavar="KIND", help="bilateral, multilateral or regional.")
-]
 FromOpt = Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Only events on or after this date.")]
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Only events on or before this date.")]
 TypeOpt = Annotated[

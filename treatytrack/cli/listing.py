@@ -10,10 +10,13 @@ import typer
 from treatytrack.cli.common import (
     EXIT_FINDING,
     AsOf,
+    CategoryOpt,
     DataOpt,
     ExtraOpt,
     FormatOpt,
+    KindOpt,
     NoCacheOpt,
+    PartyOpt,
     app,
     emit,
     find_or_fail,
@@ -22,9 +25,9 @@ from treatytrack.cli.common import (
     today,
     write,
 )
-from treatytrack.completion import complete_party, complete_treaty
+from treatytrack.completion import complete_treaty
 from treatytrack.render import OutputFormat
-from treatytrack.vocab import Category, Kind, Status
+from treatytrack.vocab import Status
 
 WhyOpt = Annotated[bool, typer.Option("--why", help="Show how each status was derived: the rule and the events.")]
 
@@ -45,27 +48,9 @@ def list_command(
             help="Only this status (repeatable): " + ", ".join(s.value for s in Status) + ".",
         ),
     ] = None,
-    category: Annotated[
-        list[Category] | None,
-        typer.Option(
-            "--category",
-            metavar="CATEGORY",
-            help="Only this category (repeatable): " + ", ".join(c.value for c in Category) + ".",
-        ),
-    ] = None,
-    party: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--party",
-            metavar="CODE",
-            autocompletion=complete_party,
-            help="Only treaties that list this party, e.g. RUS (repeatable).",
-        ),
-    ] = None,
-    kind: Annotated[
-        list[Kind] | None,
-        typer.Option("--kind", metavar="KIND", help="Only this kind (repeatable): bilateral, multilateral, regional."),
-    ] = None,
+    category: CategoryOpt = None,
+    party: PartyOpt = None,
+    kind: KindOpt = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
     extra: ExtraOpt = None,
