@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
@@ -24,8 +24,7 @@ from treatytrack.models import ENDING_EVENTS, Event, Period, Treaty
 from treatytrack.vocab import EventType, Kind, PartyStatus, Status
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     """A status on a day, with the rule and the events that produced it."""
 
     status: Status
@@ -37,8 +36,7 @@ class Assessment:
     expires_why: str | None = None
 
 
-@dataclass(frozen=True)
-class PartyAssessment:
+class PartyAssessment(NamedTuple):
     party: str
     status: PartyStatus
     since: dt.date | None
@@ -65,13 +63,12 @@ def events_until(treaty: Treaty, day: dt.date) -> Iterable[Event]:
     return (e for e in treaty.events if e.date <= day)
 
 
-@dataclass(frozen=True)
-class _Ending:
+class _Ending(NamedTuple):
     day: dt.date
     status: Status
     by: str
     why: str
-    evidence: tuple[Event, ...] = field(default=())
+    evidence: tuple[Event, ...] = ()
 
 
 def scheduled_expiry(treaty: Treaty, day: dt.date) -> tuple[dt.date, Event | None] | None:

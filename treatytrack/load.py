@@ -7,20 +7,17 @@ carry the file, line and column of the offending key or value and a hint on how 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from treatytrack.checks import Finding
     from treatytrack.models import Dataset
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     file: str
     line: int
     column: int
@@ -195,6 +192,8 @@ def pydantic_problem(filename: str, root: Any, error: Any, prefix: tuple[Any, ..
     at_key = kind == "extra_forbidden"
     if kind == "extra_forbidden":
         key = str(path[-1])
+        import difflib  # only for a misspelt key
+
         close = difflib.get_close_matches(key, _field_names(), n=1, cutoff=0.6)
         message = f"unknown key `{key}`" + (
             f"; did you mean `{close[0]}`?" if close else "; remove it or check its spelling"

@@ -86,7 +86,7 @@ ENDING_EVENTS = frozenset({EventType.SUPERSEDED, EventType.TERMINATED, EventType
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
 
 
 class SourcedDate(_Strict):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
+import sys
 from pathlib import Path
 
 BUNDLED_NAME = "treaties.yaml"
@@ -11,12 +11,18 @@ MAX_BYTES = 64 * 1024 * 1024  # a larger treaty file is refused before it is rea
 
 
 def bundled_path() -> Path:
-    """The bundled dataset: inside the installed package, or at the checkout's root."""
-    packaged = resources.files("treatytrack") / "data" / BUNDLED_NAME
-    if packaged.is_file():
-        return Path(str(packaged))
-    # A checkout or editable install: data/ sits beside the package directory.
-    return Path(__file__).resolve().parent.parent / "data" / BUNDLED_NAME
+    """The bundled dataset: inside the installed package, or at the checkout's root.
+
+    Plain paths first (no import of importlib.resources and its zip reader on every run);
+    importlib.resources only for a package that is not on the file system.
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data" / BUNDLED_NAME, here.parent / "data" / BUNDLED_NAME):
+        if candidate.is_file():  # an installed wheel; a checkout or editable install
+            return candidate
+    from importlib import resources
+
+    return Path(str(resources.files("treatytrack") / "data" / BUNDLED_NAME))
 
 
 def cache_dir() -> Path:
@@ -24,6 +30,13 @@ def cache_dir() -> Path:
     override = os.environ.get("TREATYTRACK_CACHE_DIR")
     if override:
         return Path(override)
+    if sys.platform.startswith("linux"):
+        # platformdirs' XDG rule without its import (a few ms on every run); odd cases go to it.
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):
+            base = os.path.expanduser("~/.cache")
+        if os.path.isabs(base):
+            return Path(base) / "treatytrack"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("treatytrack", appauthor=False))

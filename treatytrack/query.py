@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
@@ -16,8 +15,7 @@ from treatytrack.models import Dataset, Treaty
 from treatytrack.vocab import Category, Kind, Status
 
 
-@dataclass(frozen=True)
-class TreatyRow:
+class TreatyRow(NamedTuple):
     treaty: Treaty
     assessment: Assessment
     day: dt.date
@@ -106,6 +104,8 @@ def find_treaty(dataset: Dataset, name: str) -> Treaty:
         if not matches and len(starts) == 1:
             return starts[0]
     choices = {n: t.short_name for t in dataset.treaties for n in (t.id, t.short_name, *t.aliases)}
+    import difflib  # only when a name is not found
+
     close = difflib.get_close_matches(name, list(choices), n=8, cutoff=0.5)
     close += [n for n in choices if wanted and wanted in n.casefold() and n not in close]
     suggestions = list(dict.fromkeys(choices[n] for n in close))[:5]
@@ -133,8 +133,7 @@ def parse_window(text: str) -> relativedelta:
     return span
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """A day on which something stops holding: a treaty's expiry, a withdrawal taking effect."""
 
     treaty: Treaty

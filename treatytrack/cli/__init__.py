@@ -1,11 +1,15 @@
 """The command line: parse options, call the core, hand results to a renderer.
 
-The only package that knows about stdout, stderr, exit codes and "today". Heavy modules
-(Pydantic, PyYAML, Rich) are imported inside the commands that use them, so that `--version`,
-`--help` and shell completion stay quick.
+Typer builds the parameters of every registered command before it runs any of them, so `main()`
+keeps only the command being run (or completed); `--help`, an unknown command or anything
+unusual see them all. `app` itself always has every command.
 """
 
 from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
 
 from treatytrack.cli import analysis, history, listing
 from treatytrack.cli.common import app
@@ -13,5 +17,41 @@ from treatytrack.cli.common import app
 __all__ = ["analysis", "app", "history", "listing", "main"]
 
 
+def command_named(args: Sequence[str]) -> str | None:
+    """The subcommand `args` run, when it comes first (after a top-level option such as `--help`,
+    every command may be needed)."""
+    return args[0] if args and not args[0].startswith("-") else None
+
+
+def completion_args(environ: Mapping[str, str]) -> list[str] | None:
+    """The words already typed when the shell asks for completions (None when it is not asking).
+
+    Read as Typer's completion classes read them: bash sends COMP_WORDS and COMP_CWORD, the
+    other shells _TYPER_COMPLETE_ARGS. The word being completed is left out: while it is the
+    command's name, every command is a candidate.
+    """
+    if not any(key.startswith("_") and key.endswith("_COMPLETE") for key in environ):
+        return None
+    if "_TYPER_COMPLETE_ARGS" in environ:
+        line = environ["_TYPER_COMPLETE_ARGS"]
+        words = line.split()[1:]
+        return words if line.endswith(" ") else words[:-1]
+    words = environ.get("COMP_WORDS", "").split()
+    try:
+        return words[1 : int(environ.get("COMP_CWORD", ""))]
+    except ValueError:
+        return []  # malformed: let Typer see every command
+
+
+def keep_only(name: str | None) -> None:
+    """Drop every command but `name` from this process's app, if `name` is one of them."""
+    commands = app.registered_commands
+    wanted = [c for c in commands if c.name == name]
+    if wanted:
+        commands[:] = wanted
+
+
 def main() -> None:
+    typed = completion_args(os.environ)
+    keep_only(command_named(sys.argv[1:] if typed is None else typed))
     app()

@@ -159,7 +159,7 @@ def print_renderable(build: Callable[[int], RenderableType]) -> None:
     """Print what `build(width)` makes for this terminal's width (80 when not a terminal)."""
     from rich.console import Console
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, emoji=False)  # data is printed as written: no :name: emoji codes
     console.print(build(console.width))
 
 

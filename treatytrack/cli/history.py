@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import io
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -278,6 +276,8 @@ def _export_text(
         rows = [treaty_record(TreatyRow(t, assess(t, day), day)) for t in existing]
         rows.sort(key=lambda r: (r["signed"] or r["opened_for_signature"] or r["entry_into_force"] or "", r["id"]))
         return markdown_document(rows, entries, spans, day, dataset.reviewed, __version__, chart=chart)
+    import io
+
     from rich.console import Console
 
     from treatytrack.render.chart import lifespan_chart
@@ -291,6 +291,8 @@ def _export_text(
 def _write_atomically(destination: Path, text: str) -> None:
     """Write beside the target and rename, so a failure never leaves a partial file."""
     directory = destination.resolve().parent
+    import tempfile
+
     try:
         fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{destination.name}.", suffix=".tmp")
     except OSError as err:

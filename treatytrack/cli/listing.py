@@ -108,13 +108,13 @@ EXPIRING_COLUMNS = ["deadline", "what", "party", "why"]
 def _emit_listing(
     records: list[dict[str, object]], output: OutputFormat, table: Callable[[int], RenderableType], view: str
 ) -> None:
-    from treatytrack.render import markdown
+    def document() -> str:
+        from treatytrack.render import markdown
 
-    if view == "list":
-        emit(output, records, LIST_COLUMNS, lambda: markdown.list_markdown(records), table)
-    else:
-        columns = [c for c in LIST_COLUMNS if c != "why"] + EXPIRING_COLUMNS
-        emit(output, records, columns, lambda: markdown.expiring_markdown(records), table)
+        return markdown.list_markdown(records) if view == "list" else markdown.expiring_markdown(records)
+
+    columns = LIST_COLUMNS if view == "list" else [c for c in LIST_COLUMNS if c != "why"] + EXPIRING_COLUMNS
+    emit(output, records, columns, document, table)
 
 
 @app.command("show")

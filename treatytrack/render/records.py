@@ -6,12 +6,14 @@ The keys here are documented in the README; add keys freely, never rename or rem
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from treatytrack.engine import PartyAssessment, assess, assess_party
-from treatytrack.history import Change, Entry
 from treatytrack.models import Event, Period, SourcedDate, Treaty
 from treatytrack.query import Deadline, TreatyRow
+
+if TYPE_CHECKING:
+    from treatytrack.history import Change, Entry
 
 Record = dict[str, Any]
 
