@@ -1,6 +1,6 @@
 """Time treatytrack's commands as whole processes, next to the baselines that bound them.
 
-    python benchmarks/run.py [--rounds N] [--sizes 100,1000,10000] [--quick] [--output FILE]
+    python benchmarks/run.py [--rounds N] [--sizes 100,1000,2000,10000] [--quick] [--output FILE]
 
 Why whole processes: what a user waits for is interpreter start-up + imports + loading +
 rendering, which in-process timers miss. Why baselines: `python -c pass` is the interpreter's
@@ -8,12 +8,16 @@ floor, a do-nothing Typer app the floor for any Typer CLI, and a bare libyaml pa
 file the floor for reading a dataset; a ratio to a floor says how much is treatytrack's own.
 Why round-robin: every round runs each command once, so drift in machine load (other jobs,
 thermal throttling) lands on all commands alike, and medians drop the odd slow run.
+Why byte-compile first: an installed treatytrack loads its modules from .pyc files that pip
+wrote at install time; an editable install under PYTHONDONTWRITEBYTECODE=1 would compile them
+from source on every run instead, a cost no user of a released package pays.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import os
 import platform
 import re
@@ -26,6 +30,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 AS_OF = "2026-11-28"
+DEFAULT_ROUNDS, QUICK_ROUNDS = 15, 5
+DEFAULT_SIZES: tuple[int, ...] = (100, 1000, 2000, 10000)  # issue #6's targets name 2,000 and 10,000
+QUICK_SIZES: tuple[int, ...] = (100, 1000)
+TARGET_SIZES = (2000, 10000)  # the dataset sizes issue #6 sets targets for
+ALSO_TARGETED = 1000  # held to the same targets when it ran: a smaller point on the same curve
+MEMORY_SIZE = 2000  # peak memory is measured for this size (if it ran) as well as for the largest
 GENERATOR = Path(__file__).with_name("generate.py")
 GNU_TIME = "/usr/bin/time"
 TYPER_APP = '''\
@@ -73,6 +83,46 @@ class Bench:
         return (high - low) * 1000
 
 
+@dataclass
+class Peak:
+    """One peak-memory measurement, with the dataset the command read (if any)."""
+
+    bench: Bench
+    rss: int  # bytes
+    how: str
+    size: int | None = None  # treaties in the dataset
+    file_size: int | None = None  # bytes
+
+    @property
+    def share(self) -> float | None:
+        """Peak RSS as a multiple of the file size: what issue #6's memory target is stated in."""
+        return self.rss / self.file_size if self.file_size else None
+
+
+@dataclass
+class Target:
+    """One of issue #6's targets: a ratio from this run against its limit."""
+
+    name: str
+    value: float | None  # None: not measured in this run
+    limit: float
+    strict: bool = False  # `<` rather than `≤`
+    note: str = ""  # why it was not measured, or how to read the value
+
+    @property
+    def met(self) -> bool | None:
+        if self.value is None:
+            return None
+        return self.value < self.limit if self.strict else self.value <= self.limit
+
+    @property
+    def result(self) -> str:
+        if self.value is None:
+            return f"not measured ({self.note})" if self.note else "not measured"
+        shown = target_ratio(self.value, self.limit)
+        return f"{shown} ({self.note})" if self.note else shown
+
+
 def parse_sizes(text: str) -> tuple[int, ...]:
     try:
         sizes = tuple(int(part.replace("_", "")) for part in text.split(",") if part.strip())
@@ -81,6 +131,23 @@ def parse_sizes(text: str) -> tuple[int, ...]:
     if not sizes or min(sizes) < 1:
         raise argparse.ArgumentTypeError("sizes must be positive numbers, e.g. 100,1000,10000")
     return sizes
+
+
+def byte_compile() -> None:
+    """Compile the installed treatytrack package to bytecode, as pip does at install time.
+
+    pip-installed dependencies come with .pyc files; treatytrack's own modules in an editable
+    install do not, and with PYTHONDONTWRITEBYTECODE=1 each run would compile them from source
+    again, timing a cost that users of an installed release never pay. The package is looked up
+    with this interpreter, the venv's, so it is the copy the console script imports.
+    """
+    spec = importlib.util.find_spec("treatytrack")
+    if spec is None:
+        sys.exit(f"treatytrack is not importable by {sys.executable}")
+    # A package's folders (compileall recurses into them), or a lone module's file.
+    paths = list(spec.submodule_search_locations or ([spec.origin] if spec.origin else []))
+    for path in paths:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", path], check=True)
 
 
 def base_env(cache_dir: Path) -> dict[str, str]:
@@ -238,13 +305,83 @@ def ratio(value: float, floor: float | None) -> str:
     return f"{value / floor:.1f}×" if floor else "—"
 
 
+def target_ratio(value: float, limit: float) -> str:
+    """A ratio like `ratio()`'s, with more digits where one would round it onto the limit.
+
+    Otherwise 1.14 would show as "1.1×" next to "no" for a limit of 1.1, and 3.96 as "4.0×"
+    next to "yes" for a limit of 4.
+    """
+    for digits in (1, 2):
+        shown = f"{value:.{digits}f}"
+        if shown != f"{limit:.{digits}f}":
+            break
+    return f"{shown}×"
+
+
+def duration(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 120 else f"{seconds / 60:.0f} min"
+
+
+def treaties(size: int) -> str:
+    return f"{size:,} treaties"
+
+
+def targets(benches: list[Bench], no_cache: bool, memory: list[Peak], file_sizes: dict[int, int]) -> list[Target]:
+    """Issue #6's targets, against this run's medians; a size that did not run is "not measured"."""
+    medians = {b.key: b.median_ms for b in benches}
+    typer_ms = medians["typer"]
+
+    def over(key: str, floor_key: str) -> float | None:
+        value, floor = medians.get(key), medians.get(floor_key)
+        return value / floor if value is not None and floor else None
+
+    result = [
+        Target("`treatytrack --version` ≤ 1.1× the do-nothing Typer command", medians["version"] / typer_ms, 1.1),
+        Target("`list --format json` (bundled data) ≤ 1.2× the Typer command", medians["list-json"] / typer_ms, 1.2),
+        Target("`list` as a Rich table ≤ 1.4× the Typer command", medians["list-table"] / typer_ms, 1.4),
+        Target("completion of a treaty name ≤ 1.2× the Typer command", medians["complete"] / typer_ms, 1.2),
+    ]
+    # Without --no-cache every "first run" read the cache the warm-up wrote: not a first run at all.
+    uncached = "" if no_cache else "`list` has no `--no-cache`"
+    sizes = sorted({*TARGET_SIZES, *({ALSO_TARGETED} & file_sizes.keys())})
+    per_size = (
+        ("first", "yaml", 1.0, "first run ≤ 1.0× a bare libyaml parse of the same file"),
+        ("repeat", "first", 0.2, "repeat run ≤ 0.2× the first run"),
+    )
+    for run, floor, limit, name in per_size:
+        for size in sizes:
+            note = uncached if size in file_sizes else "size not run"
+            value = None if note else over(f"{run}-{size}", f"{floor}-{size}")
+            result.append(Target(f"{treaties(size)}: {name}", value, limit, note=note))
+    largest = max(file_sizes)
+    what = f"{treaties(largest)}, {mib(file_sizes[largest])}"
+    for run in ("first", "repeat"):
+        peak = next((m for m in memory if m.bench.key == f"{run}-{largest}"), None)
+        note = uncached if run == "first" else ""
+        if peak is None:
+            note = note or "no way to measure it here"
+        elif not note and peak.how != "GNU time":
+            note = "an upper bound, from wait4"
+        result.append(
+            Target(
+                f"peak memory of `list --format json` on the largest file ({what}), {run} run < 4× the file size",
+                None if peak is None or (run == "first" and uncached) else peak.share,
+                4.0,
+                strict=True,
+                note=note,
+            )
+        )
+    return result
+
+
 def report(
     benches: list[Bench],
     rounds: int,
     version: str,
     no_cache: bool,
-    memory: list[tuple[Bench, int, str]],
-    file_size: int,
+    memory: list[Peak],
+    file_sizes: dict[int, int],
+    elapsed: float,
 ) -> str:
     by_key = {b.key: b for b in benches}
     python_ms, typer_ms = by_key["python"].median_ms, by_key["typer"].median_ms
@@ -254,9 +391,10 @@ def report(
         "",
         f"- machine: {platform.platform()}, {os.cpu_count()} CPUs ({cpu_model()})",
         f"- Python {platform.python_version()} ({platform.python_implementation()}), {version}",
-        f"- method: each command as a whole process (`subprocess.run`, output to /dev/null, NO_COLOR=1, "
-        f"COLUMNS=100, `--as-of {AS_OF}`); 1 warm-up round, then {rounds} measured rounds with the commands "
-        "alternated round-robin; wall-clock medians, IQR = interquartile range",
+        f"- method: treatytrack's modules byte-compiled first, as pip does on install; each command as a whole "
+        f"process (`subprocess.run`, output to /dev/null, NO_COLOR=1, COLUMNS=100, `--as-of {AS_OF}`); "
+        f"1 warm-up round, then {rounds} measured rounds with the commands alternated round-robin; "
+        "wall-clock medians, IQR = interquartile range",
         "",
         "| command | median ms | IQR ms | vs `python -c pass` | vs Typer app | vs libyaml parse | vs parse, GC off |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -281,36 +419,79 @@ def report(
             "command, so their difference is measurement noise.",
         ]
     if memory:
+        measured_sizes = " and ".join(f"{size:,}" for size in sorted({m.size for m in memory if m.size}))
         lines += [
             "",
-            f"Peak memory (max RSS of the child process, one run each); the dataset file is {mib(file_size)}.",
+            f"Peak memory (max RSS of the child process, one run each) with {measured_sizes} treaties; "
+            "RSS ÷ file size divides by the size of the file that row's command read.",
             "",
-            "| command | peak RSS MiB | RSS ÷ file size | measured with |",
-            "| --- | ---: | ---: | --- |",
+            "| command | file MiB | peak RSS MiB | RSS ÷ file size | measured with |",
+            "| --- | ---: | ---: | ---: | --- |",
         ]
-        for b, rss, how in memory:
-            share = ratio(rss, file_size) if b.key != "python" else "—"
-            lines.append(f"| {b.label} | {rss / 2**20:.0f} | {share} | {how} |")
+        for m in memory:
+            size = f"{m.file_size / 2**20:.1f}" if m.file_size else "—"
+            share = ratio(m.rss, m.file_size)
+            lines.append(f"| {m.bench.label} | {size} | {m.rss / 2**20:.0f} | {share} | {m.how} |")
+    goals = targets(benches, no_cache, memory, file_sizes)
+    lines += [
+        "",
+        "### Against the targets of issue #6 (this run)",
+        "",
+        "| target | result | met |",
+        "| --- | --- | --- |",
+    ]
+    for goal in goals:
+        met = {True: "yes", False: "no", None: "—"}[goal.met]
+        lines.append(f"| {goal.name} | {goal.result} | {met} |")
+    unmet = [goal.name for goal in goals if goal.met is False]
+    unmeasured = [goal.name for goal in goals if goal.met is None]
+    lines.append("")
+    if unmet:
+        lines.append("Not met: " + "; ".join(unmet) + ".")
+    elif unmeasured:
+        lines.append("Every target measured was met.")
+    else:
+        lines.append("Every target met.")
+    if unmeasured:
+        lines.append(f"Not measured in this run: {len(unmeasured)} of {len(goals)} targets (see the table).")
+    default_sizes = ", ".join(f"{size:,}" for size in DEFAULT_SIZES)
+    lines += [
+        "",
+        f"Regenerate with `.venv/bin/python benchmarks/run.py --output benchmarks/RESULTS.md` ({DEFAULT_ROUNDS} "
+        f"rounds, sizes {default_sizes}; `--quick` for a smoke run). This run took {duration(elapsed)}.",
+    ]
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
     parser = argparse.ArgumentParser(description="Time treatytrack's commands as whole processes.")
-    parser.add_argument("--rounds", type=int, help="measured rounds after 1 warm-up (default 15; 5 with --quick)")
-    parser.add_argument("--sizes", type=parse_sizes, help="synthetic dataset sizes (default 100,1000,10000)")
-    parser.add_argument("--quick", action="store_true", help="smoke run: 5 rounds, sizes 100,1000")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        help=f"measured rounds after 1 warm-up (default {DEFAULT_ROUNDS}; {QUICK_ROUNDS} with --quick)",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=parse_sizes,
+        help=f"synthetic dataset sizes (default {','.join(map(str, DEFAULT_SIZES))})",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"smoke run: {QUICK_ROUNDS} rounds, sizes {','.join(map(str, QUICK_SIZES))}",
+    )
     parser.add_argument("--output", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args(argv)
-    rounds: int = args.rounds if args.rounds is not None else (5 if args.quick else 15)
-    sizes: tuple[int, ...] = (
-        args.sizes if args.sizes is not None else ((100, 1000) if args.quick else (100, 1000, 10000))
-    )
+    rounds: int = args.rounds if args.rounds is not None else (QUICK_ROUNDS if args.quick else DEFAULT_ROUNDS)
+    sizes: tuple[int, ...] = args.sizes if args.sizes is not None else (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     if rounds < 1:
         parser.error("--rounds must be at least 1")
     # The console script of the interpreter running this file, not whatever is first on PATH.
     treatytrack = Path(sys.executable).parent / ("treatytrack.exe" if os.name == "nt" else "treatytrack")
     if not treatytrack.exists():
         parser.error(f"{treatytrack} not found; run this with the Python of the venv treatytrack is installed in")
+    byte_compile()
 
     with tempfile.TemporaryDirectory(prefix="treatytrack-bench-") as tmp:
         folder = Path(tmp)
@@ -318,19 +499,23 @@ def main(argv: list[str] | None = None) -> int:
         app = folder / "app.py"
         app.write_text(TYPER_APP, encoding="utf-8")
         datasets = generate(sizes, folder)
+        file_sizes = {size: path.stat().st_size for size, path in datasets.items()}
         no_cache = supports_no_cache(str(treatytrack), env)
         version = run_checked([str(treatytrack), "--version"], env).stdout.strip()
         benches = build_benches(str(treatytrack), app, datasets, no_cache, env)
         warm_up(benches)
         measure(benches, rounds)
-        largest = max(sizes)
+        by_key = {b.key: b for b in benches}
         memory = []
-        for key in ("python", f"yaml-{largest}", f"first-{largest}", f"repeat-{largest}"):
-            bench = next(b for b in benches if b.key == key)
-            measured = peak_rss(bench)
-            if measured is not None:
-                memory.append((bench, *measured))
-        text = report(benches, rounds, version, no_cache, memory, datasets[largest].stat().st_size)
+        measured = peak_rss(by_key["python"])
+        if measured is not None:
+            memory.append(Peak(by_key["python"], *measured))
+        for size in sorted({max(sizes), MEMORY_SIZE} & set(sizes)):
+            for key in (f"yaml-{size}", f"first-{size}", f"repeat-{size}"):
+                measured = peak_rss(by_key[key])
+                if measured is not None:
+                    memory.append(Peak(by_key[key], *measured, size=size, file_size=file_sizes[size]))
+        text = report(benches, rounds, version, no_cache, memory, file_sizes, time.perf_counter() - started)
 
     print(text)
     if args.output is not None:

@@ -6,10 +6,15 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SMALL
 from treatytrack import cache
 from treatytrack.load import LoadError, load_dataset
+from treatytrack.paths import bundled_path
+
+BUNDLED = bundled_path()
 
 
 @pytest.fixture
@@ -66,3 +71,42 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path: Path, monkeypatch: pytes
     blocker.write_text("x")
     monkeypatch.setenv("TREATYTRACK_CACHE_DIR", str(blocker / "sub"))
     assert load_dataset(SMALL).treaties
+
+
+@given(st.binary(max_size=4096), st.integers(min_value=0, max_value=2))
+@settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_file_hashed_in_blocks_has_the_key_of_its_bytes(tmp_path: Path, data: bytes, megabytes: int) -> None:
+    content = data + b"x" * (megabytes << 20)  # across the 1 MiB block boundary, too
+    path = tmp_path / "t.yaml"
+    path.write_bytes(content)
+    assert cache.file_key(path) == cache.cache_key(content)
+
+
+def test_an_unreadable_file_has_no_key_and_the_load_says_why(tmp_path: Path, cache_home: Path) -> None:
+    missing = tmp_path / "missing.yaml"
+    assert cache.file_key(missing) is None
+    with pytest.raises(LoadError, match="no such file"):
+        load_dataset(missing)
+
+
+def test_loaded_records_share_equal_days_and_key_sets(tmp_path: Path, cache_home: Path) -> None:
+    """Shared objects are what keeps a large dataset small, in memory and in the cache."""
+    data = tmp_path / "t.yaml"
+    data.write_bytes(BUNDLED.read_bytes())
+    for dataset in (load_dataset(data), load_dataset(data)):  # parsed, then from the cache
+        events = [e for t in dataset.treaties for e in t.events]
+        days = {e.date: e.date for e in events}
+        assert all(e.date is days[e.date] for e in events)
+        key_sets = {frozenset(e.model_fields_set): e.model_fields_set for e in events}
+        assert all(e.model_fields_set is key_sets[frozenset(e.model_fields_set)] for e in events)
+        assert len(key_sets) < len(events) / 10
+
+
+def test_a_shared_key_set_is_not_changed_by_a_copy(tmp_path: Path, cache_home: Path) -> None:
+    events = [e for t in load_dataset(BUNDLED).treaties for e in t.events if e.note is None]
+    first, second = events[0], events[1]
+    assert first.model_fields_set is second.model_fields_set
+    before = set(first.model_fields_set)
+    copied = first.model_copy(update={"note": "added"})
+    assert "note" in copied.model_fields_set
+    assert first.model_fields_set == before == second.model_fields_set

@@ -23,12 +23,30 @@ from treatytrack.paths import cache_dir
 if TYPE_CHECKING:
     from treatytrack.models import Dataset
 
-_FORMAT = 1
+_FORMAT = 2  # 2: records pickled by models._restore
+
+
+def _versions() -> bytes:
+    return f"{__version__}|{sys.version_info[:3]}|{_FORMAT}".encode()
 
 
 def cache_key(data: bytes) -> str:
     digest = hashlib.blake2b(data, digest_size=20)
-    digest.update(f"{__version__}|{sys.version_info[:3]}|{_FORMAT}".encode())
+    digest.update(_versions())
+    return digest.hexdigest()
+
+
+def file_key(path: Path) -> str | None:
+    """`cache_key` of a file's bytes, read a block at a time so a cache hit never holds the whole
+    file in memory (None when it cannot be read: the caller's own read reports why)."""
+    digest = hashlib.blake2b(digest_size=20)
+    try:
+        with open(path, "rb") as handle:
+            while block := handle.read(1 << 20):
+                digest.update(block)
+    except OSError:
+        return None
+    digest.update(_versions())
     return digest.hexdigest()
 
 

@@ -7,8 +7,10 @@ carry the file, line and column of the offending key or value and a hint on how 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -53,31 +55,39 @@ def read_bytes(path: Path) -> bytes:
 def load_dataset(path: Path | str, *, use_cache: bool = True) -> Dataset:
     """Load and validate a dataset file, from the cache when the same bytes were loaded before."""
     path = Path(path)
-    data = read_bytes(path)
     if not use_cache:
-        return parse_dataset(data, os.fspath(path))
+        return parse_dataset(read_bytes(path), os.fspath(path))
     from treatytrack import cache
 
-    key = cache.cache_key(data)
-    dataset = cache.read(key)
-    if dataset is None:
-        dataset = parse_dataset(data, os.fspath(path))
-        cache.write(key, dataset)
+    key = cache.file_key(path)
+    if key is not None:
+        with _collector_paused():
+            dataset = cache.read(key)
+        if dataset is not None:
+            return dataset
+    data = read_bytes(path)
+    dataset = parse_dataset(data, os.fspath(path))
+    cache.write(cache.cache_key(data), dataset)  # the key of the bytes parsed, should the file have changed
     return dataset
 
 
-def parse_dataset(data: bytes, filename: str) -> Dataset:
-    """Bytes to a validated dataset, with the cyclic GC paused: building many small objects
-    otherwise triggers collections that find nothing to free."""
-    import gc
-
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building many small objects (parsing, validating, unpickling) triggers cyclic-GC passes
+    that rescan everything built so far and find nothing to free: half the time of a large load."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _parse(data, filename)
+        yield
     finally:
         if enabled:
             gc.enable()
+
+
+def parse_dataset(data: bytes, filename: str) -> Dataset:
+    """Bytes to a validated dataset."""
+    with _collector_paused():
+        return _parse(data, filename)
 
 
 def _parse(data: bytes, filename: str) -> Dataset:

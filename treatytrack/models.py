@@ -25,6 +25,10 @@ from pydantic import (
 from treatytrack.vocab import Category, EventType, Instrument, Kind
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# One object per distinct day and per distinct set of given keys: a large file repeats both
+# thousands of times, and shared objects are stored (and cached) once.
+_DAYS: dict[str, dt.date] = {}
+_KEY_SETS: dict[frozenset[str], set[str]] = {}
 
 
 def _parse_day(value: Any) -> dt.date:
@@ -33,10 +37,13 @@ def _parse_day(value: Any) -> dt.date:
         return value
     if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
         raise ValueError("dates are written YYYY-MM-DD, e.g. 2011-02-05")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value} is not a calendar date") from None
+    day = _DAYS.get(value)
+    if day is None:
+        try:
+            day = _DAYS[value] = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a calendar date") from None
+    return day
 
 
 Day = Annotated[
@@ -86,7 +93,31 @@ ENDING_EVENTS = frozenset({EventType.SUPERSEDED, EventType.TERMINATED, EventType
 
 
 class _Strict(BaseModel):
+    # defer_build: a run served from the cache never validates, so never needs the validators.
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        # Share the set of given keys between records that give the same keys (a set per record
+        # is most of a large dataset's memory). Safe: the models are frozen, and Pydantic copies
+        # the set before changing it (model_copy).
+        given = self.__pydantic_fields_set__
+        object.__setattr__(self, "__pydantic_fields_set__", _KEY_SETS.setdefault(frozenset(given), given))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # For the cache: class, values and the shared key set. Pydantic's own pickling adds a
+        # state dict per record, which the unpickler keeps until the end (20 MB at 10,000
+        # treaties). copy.copy and deepcopy do not come here: Pydantic defines them itself.
+        return (_restore, (type(self), self.__dict__, self.__pydantic_fields_set__))
+
+
+def _restore(cls: type[_Strict], values: dict[str, Any], given: set[str]) -> _Strict:
+    """A record as it was validated: no validation again (the cache holds validated data only)."""
+    record = cls.__new__(cls)
+    object.__setattr__(record, "__dict__", values)
+    object.__setattr__(record, "__pydantic_fields_set__", given)
+    object.__setattr__(record, "__pydantic_extra__", None)  # extra keys are forbidden
+    object.__setattr__(record, "__pydantic_private__", None)  # and there are no private attributes
+    return record
 
 
 class SourcedDate(_Strict):

@@ -33,7 +33,8 @@ def cache_dir() -> Path:
     if sys.platform.startswith("linux"):
         # platformdirs' XDG rule without its import (a few ms on every run); odd cases go to it.
         base = os.environ.get("XDG_CACHE_HOME", "")
-        if not os.path.isabs(base):
+        home = os.environ.get("HOME")
+        if not os.path.isabs(base) and (home is None or os.path.isabs(home)):
             base = os.path.expanduser("~/.cache")
         if os.path.isabs(base):
             return Path(base) / "treatytrack"

@@ -120,6 +120,7 @@ def _scalar(node: ScalarNode) -> Any:
 def to_python(root: Node) -> Any:
     """Plain Python values from a node tree, refusing what a strict reader should refuse."""
     seen: set[int] = set()
+    strings: dict[str, str] = {}  # one object per distinct text: party codes, sources, notes repeat
 
     def build(node: Node, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -130,7 +131,8 @@ def to_python(root: Node) -> Any:
         if isinstance(node, ScalarNode):
             if node.tag != _STR_TAG:
                 raise _located(node, f"explicit tags such as `{node.tag}` are not allowed; remove the tag")
-            return _scalar(node)
+            value = _scalar(node)
+            return strings.setdefault(value, value) if isinstance(value, str) else value
         if isinstance(node, SequenceNode):
             if node.tag != _SEQ_TAG:
                 raise _located(node, f"explicit tags such as `{node.tag}` are not allowed; remove the tag")

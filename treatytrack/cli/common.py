@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -167,6 +167,18 @@ def write(text: str) -> None:
     sys.stdout.write(text)
 
 
+def write_bytes(chunks: Iterable[bytes]) -> None:
+    """UTF-8 output straight to the byte stream, as it is made: a large listing is neither
+    held whole nor copied into a str."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    sys.stdout.flush()
+    for chunk in chunks:
+        if buffer is None:
+            sys.stdout.write(chunk.decode())
+        else:
+            buffer.write(chunk)
+
+
 def _version(value: bool) -> None:
     if not value:
         return
@@ -200,7 +212,7 @@ def _main(
 
 def emit(
     output: OutputFormat,
-    records: Sequence[Mapping[str, object]],
+    records: Iterable[Mapping[str, object]],
     csv_columns: Sequence[str],
     markdown: Callable[[], str],
     table: Callable[[int], RenderableType],
@@ -208,9 +220,9 @@ def emit(
     """Write `records` in the chosen format: JSON and CSV from the records themselves, Markdown
     and the terminal table from the view's own renderers."""
     if output is OutputFormat.JSON:
-        from treatytrack.render.jsonout import render_json
+        from treatytrack.render.jsonout import json_array_chunks
 
-        write(render_json(list(records)))
+        write_bytes(json_array_chunks(records))
     elif output is OutputFormat.CSV:
         from treatytrack.render.csvout import render_csv
 

@@ -32,9 +32,11 @@ from treatytrack.vocab import Status
 WhyOpt = Annotated[bool, typer.Option("--why", help="Show how each status was derived: the rule and the events.")]
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from rich.console import RenderableType
+
+    from treatytrack.render.records import Record
 
 
 @app.command("list")
@@ -72,12 +74,16 @@ def list_command(
     if limit is not None and len(rows) > limit:
         typer.echo(f"note: showing {limit} of {len(rows)} treaties (--limit).", err=True)
         rows = rows[:limit]
-    records = [treaty_record(r) for r in rows]
+    records: Iterable[Record]
+    if output in (OutputFormat.JSON, OutputFormat.CSV):
+        records = map(treaty_record, rows)  # made as they are written: a long listing is never held whole
+    else:
+        records = [treaty_record(r) for r in rows]
 
     def table(width: int) -> RenderableType:
         from treatytrack.render.table import list_table
 
-        return list_table(records, day, dataset.reviewed, width, why=why)
+        return list_table(list(records), day, dataset.reviewed, width, why=why)
 
     _emit_listing(records, output, table, "list")
 
@@ -106,12 +112,13 @@ EXPIRING_COLUMNS = ["deadline", "what", "party", "why"]
 
 
 def _emit_listing(
-    records: list[dict[str, object]], output: OutputFormat, table: Callable[[int], RenderableType], view: str
+    records: Iterable[Record], output: OutputFormat, table: Callable[[int], RenderableType], view: str
 ) -> None:
     def document() -> str:
         from treatytrack.render import markdown
 
-        return markdown.list_markdown(records) if view == "list" else markdown.expiring_markdown(records)
+        rows = list(records)
+        return markdown.list_markdown(rows) if view == "list" else markdown.expiring_markdown(rows)
 
     columns = LIST_COLUMNS if view == "list" else [c for c in LIST_COLUMNS if c != "why"] + EXPIRING_COLUMNS
     emit(output, records, columns, document, table)

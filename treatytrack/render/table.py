@@ -43,15 +43,23 @@ def fixed_widths(table: Table) -> Table:
     """
     from rich.cells import cell_len
 
+    if table.show_footer:
+        return table
     for column in table.columns:
-        if not column.no_wrap or column.width is not None or not isinstance(column.header, str):
+        header = column.header
+        if not column.no_wrap or column.width is not None or column.min_width is not None:
             continue
+        if column.max_width is not None or not isinstance(header, str) or any(c in header for c in "[:"):
+            continue  # limits, markup or emoji codes: leave the measuring to Rich
         cells = list(column.cells)
         texts = [c.plain for c in cells if isinstance(c, Text)]
-        if "[" in column.header or len(texts) != len(cells) or any("\t" in t for t in texts):
-            continue  # markup or tabs: leave the measuring to Rich
-        lines = [column.header, *(line for text in texts for line in text.split("\n"))]
-        column.width = max(cell_len(line) for line in lines)
+        if len(texts) != len(cells) or any("\t" in t for t in texts):
+            continue
+        if table.show_header:
+            texts.append(header)
+        if texts:  # (an empty column takes what space there is)
+            # As Rich measures text: its widest line, split the way str.splitlines() splits.
+            column.width = max((cell_len(line) for text in texts for line in text.splitlines()), default=0)
     return table
 
 
