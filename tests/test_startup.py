@@ -8,6 +8,7 @@ the shortcut with the slow path it replaces.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import os
 import re
@@ -59,8 +60,8 @@ LAUNCHERS = {
 def _completion_key(key: str) -> bool:
     return (
         (key.startswith("_") and key.endswith("_COMPLETE"))
+        or key.startswith("_TYPER_COMPLETE")
         or key in {"COMP_WORDS", "COMP_CWORD"}
-        or (key.startswith("_TYPER_COMPLETE"))
     )
 
 
@@ -78,12 +79,16 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def own_commands(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[typer.models.CommandInfo]]:
-    """A private copy of the app's command list, so pruning in this process leaves `app` whole."""
+    """A private copy of the app's command list, so pruning in this process leaves `app` whole
+    (and the garbage collector back on, since main() turns it off)."""
     commands = list(app.registered_commands)
     monkeypatch.setattr(app, "registered_commands", commands)
     for key in [k for k in os.environ if _completion_key(k)]:
         monkeypatch.delenv(key)
+    collecting = gc.isenabled()
     yield commands
+    if collecting:
+        gc.enable()
 
 
 def run_main(launcher: Sequence[str], args: Sequence[str], env: Mapping[str, str]) -> tuple[int, str, str]:
@@ -179,19 +184,25 @@ def test_every_command_has_an_explicit_name() -> None:
 
 # 2. Shell completion ------------------------------------------------------------------------------
 
+# What is typed, (bash's index of the word being completed), and what must be offered: exactly
+# these command names, or at least these values.
 BASH = {
-    "treaty-name": ("treatytrack show new", "2", {"new-start"}),
-    "treaty-after-option": ("treatytrack show --as-of 2026-11-28 new", "4", {"new-start"}),
-    "every-command": ("treatytrack ", "1", COMMANDS),
-    "command-prefix": ("treatytrack ex", "1", {"export", "expiring"}),
-    "party-code": ("treatytrack list --party RU", "3", {"RUS"}),
+    "every-command": ("treatytrack ", "1", COMMANDS, "exactly"),
+    "command-prefix": ("treatytrack ex", "1", {"export", "expiring"}, "exactly"),
+    "treaty-name": ("treatytrack show new", "2", {"new-start"}, "at least"),
+    "treaty-after-option": ("treatytrack show --as-of 2026-11-28 new", "4", {"new-start"}, "at least"),
+    "party-code": ("treatytrack list --party RU", "3", {"RUS"}, "at least"),
 }
 ZSH = {
-    "treaty-name": ("treatytrack show new", {"new-start"}),
-    "every-command": ("treatytrack ", COMMANDS),
-    "command-prefix": ("treatytrack ex", {"export", "expiring"}),
-    "party-code": ("treatytrack list --party RU", {"RUS"}),
+    "every-command": ("treatytrack ", COMMANDS, "exactly"),
+    "command-prefix": ("treatytrack ex", {"export", "expiring"}, "exactly"),
+    "treaty-name": ("treatytrack show new", {"new-start"}, "at least"),
+    "party-code": ("treatytrack list --party RU", {"RUS"}, "at least"),
 }
+
+
+def offers(offered: set[str], wanted: set[str], how: str) -> bool:
+    return offered == wanted if how == "exactly" else wanted <= offered
 
 
 def zsh_names(script: str) -> list[str]:
@@ -199,41 +210,42 @@ def zsh_names(script: str) -> list[str]:
     return re.findall(r'(?:^|\(\()"((?:[^"\\]|\\.)*)"', script, re.MULTILINE)
 
 
-@pytest.mark.parametrize(("words", "cword", "wanted"), BASH.values(), ids=BASH.keys())
-def test_bash_completion_with_pruning(words: str, cword: str, wanted: set[str], env: dict[str, str]) -> None:
+@pytest.mark.parametrize(("words", "cword", "wanted", "how"), BASH.values(), ids=BASH.keys())
+def test_bash_completion_with_pruning(words: str, cword: str, wanted: set[str], how: str, env: dict[str, str]) -> None:
     """The pruned process offers what the full app offers, and what a user expects."""
     request = {"_TREATYTRACK_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
     code, out, err = run_main(["-c", CONSOLE_SCRIPT], [], env | request)
     assert (code, err) == (0, "")
     assert (code, out, err) == run_full([], "treatytrack", request)
-    offered = set(out.split())
-    assert wanted <= offered
-    if wanted is COMMANDS or "ex" in words:
-        assert offered == wanted
+    assert offers(set(out.split()), wanted, how)
 
 
-@pytest.mark.parametrize(("line", "wanted"), ZSH.values(), ids=ZSH.keys())
-def test_zsh_completion_with_pruning(line: str, wanted: set[str], env: dict[str, str]) -> None:
+@pytest.mark.parametrize(("line", "wanted", "how"), ZSH.values(), ids=ZSH.keys())
+def test_zsh_completion_with_pruning(line: str, wanted: set[str], how: str, env: dict[str, str]) -> None:
     request = {"_TREATYTRACK_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line}
     code, out, err = run_main(["-c", CONSOLE_SCRIPT], [], env | request)
     assert (code, err) == (0, "")
     assert (code, out, err) == run_full([], "treatytrack", request)
-    offered = set(zsh_names(out))
-    assert wanted <= offered
-    if wanted is COMMANDS or "ex" in line:
-        assert offered == wanted
+    assert offers(set(zsh_names(out)), wanted, how)
+
+
+def test_another_programs_completion_request_does_not_prune(env: dict[str, str]) -> None:
+    """A completion environment inherited from another program is not a request to treatytrack."""
+    inherited = {"_OTHER_COMPLETE": "bash_complete", "COMP_WORDS": "other list", "COMP_CWORD": "2"}
+    args = ["show", "new-start", "--as-of", AS_OF, "--format", "json"]
+    assert run_main(["-c", CONSOLE_SCRIPT], args, env | inherited) == run_full(args, "treatytrack")
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="completion_args() takes any _<PROG>_COMPLETE variable for a completion request, so another "
-    "program's completion environment, inherited by a treatytrack it runs, prunes by COMP_WORDS "
-    "instead of argv: `show` is dropped and Click answers 'No such command'.",
+    reason="under `python -m treatytrack` Click listens for _PYTHON _M TREATYTRACK_COMPLETE, but "
+    "completion_args() takes _TREATYTRACK_COMPLETE for a request and prunes by COMP_WORDS: "
+    "`list` is dropped and Click answers 'No such command'",
 )
-def test_another_programs_completion_request_does_not_prune(env: dict[str, str]) -> None:
-    inherited = {"_OTHER_COMPLETE": "bash_complete", "COMP_WORDS": "other list", "COMP_CWORD": "2"}
-    args = ["show", "new-start", "--as-of", AS_OF, "--format", "json"]
-    assert run_main(["-c", CONSOLE_SCRIPT], args, env | inherited) == run_full(args, "treatytrack")
+def test_python_m_ignores_a_completion_request_it_does_not_answer(env: dict[str, str]) -> None:
+    inherited = {"_TREATYTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "treatytrack show", "COMP_CWORD": "2"}
+    args = ["list", "--format", "json", "--as-of", AS_OF]
+    assert run_main(["-m", "treatytrack"], args, env | inherited) == run_full(args, "python -m treatytrack", inherited)
 
 
 def test_command_named_examples() -> None:
@@ -263,7 +275,7 @@ ZSH_REQUEST = {"_TREATYTRACK_COMPLETE": "complete_zsh"}
     [
         ({}, None),
         ({"COMP_WORDS": "treatytrack show new", "COMP_CWORD": "2"}, None),  # no request: not completing
-        ({"PATH": "/bin", "_X_COMPLETE_NOT": "1"}, None),
+        ({"_OTHER_COMPLETE": "complete_bash", "COMP_WORDS": "other list x", "COMP_CWORD": "2"}, None),
         (BASH_REQUEST | {"COMP_WORDS": "treatytrack show new", "COMP_CWORD": "2"}, ["show"]),
         (BASH_REQUEST | {"COMP_WORDS": "treatytrack show new", "COMP_CWORD": "3"}, ["show", "new"]),
         (BASH_REQUEST | {"COMP_WORDS": "treatytrack ", "COMP_CWORD": "1"}, []),
@@ -305,7 +317,8 @@ def test_completion_args_reads_what_typer_reads(words: list[str], cword: int, tr
 # 3. fixed_widths ----------------------------------------------------------------------------------
 
 # Scripts and widths beyond ASCII: Cyrillic, CJK and full-width (two cells), combining marks,
-# emoji (flags, ZWJ sequences, variation selector), zero-width space, markup-like brackets.
+# emoji (flags, ZWJ sequences, variation selector), zero-width space; then markup, emoji codes,
+# newlines, line separators and tabs, which fixed_widths must measure as Rich does or leave alone.
 FRAGMENTS = [
     "Договор",
     "ДСНВ",
@@ -321,19 +334,18 @@ FRAGMENTS = [
     "[b]",
     "]",
     "\\",
+    ":cat:",
     " ",
     "\n",
+    "\u2028",
+    "\u2029",
     "\t",
 ]
-# Kept out of the property, each with an xfail test below: line and paragraph separators (Zl, Zp)
-# anywhere, and in headers (str, not Text) newlines and colons (Rich turns `:cat:` into an emoji).
-CHARS = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"))
-CELL = st.lists(st.one_of(CHARS, st.sampled_from(FRAGMENTS)), max_size=8).map("".join)
+# Cells are Text, which drops the control codes Rich cannot print; headers are str, rendered as
+# markup, whose \r, \v and \f Rich drops but str.splitlines() breaks at (see the xfail test below).
+CELL = st.lists(st.one_of(st.characters(codec="utf-8"), st.sampled_from(FRAGMENTS)), max_size=8).map("".join)
 HEADER = st.lists(
-    st.one_of(
-        st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"), exclude_characters=":"),
-        st.sampled_from([f for f in FRAGMENTS if f != "\n"]),
-    ),
+    st.one_of(st.characters(codec="utf-8", exclude_characters="\r\v\f"), st.sampled_from(FRAGMENTS)),
     max_size=6,
 ).map("".join)
 
@@ -390,10 +402,123 @@ def render(table: Table, width: int, *, emoji: bool = True) -> str:
     return console.file.getvalue()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(spec=table_specs(), width=st.integers(20, 200))
 def test_fixed_widths_changes_nothing_visible(spec: TableSpec, width: int) -> None:
     assert render(fixed_widths(build(spec)), width) == render(build(spec), width)
+
+
+@dataclass(frozen=True)
+class OtherSpec:
+    """Table and column settings list_table does not use, to build the same table twice."""
+
+    table: dict[str, Any]
+    fold_min_width: int
+    columns: list[dict[str, Any]]
+    rows: list[list[str]]
+
+
+@st.composite
+def other_specs(draw: st.DrawFn) -> OtherSpec:
+    n = draw(st.integers(1, 3))
+    return OtherSpec(
+        table={
+            "box": draw(st.sampled_from([box.SIMPLE_HEAD, box.ROUNDED, None])),
+            "show_header": draw(st.booleans()),
+            "show_footer": draw(st.booleans()),
+            "show_edge": draw(st.booleans()),
+            "show_lines": draw(st.booleans()),
+            "pad_edge": draw(st.booleans()),
+            "collapse_padding": draw(st.booleans()),
+            "expand": draw(st.booleans()),
+            "padding": draw(st.sampled_from([(0, 1), (0, 0), (0, 2), (1, 1)])),
+        },
+        fold_min_width=draw(st.integers(1, 16)),
+        columns=[
+            {
+                "header": draw(HEADER),
+                "footer": draw(HEADER),
+                "justify": draw(st.sampled_from(["left", "right", "center"])),
+                "min_width": draw(st.none() | st.integers(0, 20)),
+                "max_width": draw(st.none() | st.integers(1, 20)),
+            }
+            for _ in range(n)
+        ],
+        rows=draw(st.lists(st.lists(CELL, min_size=n + 1, max_size=n + 1), max_size=5)),
+    )
+
+
+def build_other(spec: OtherSpec) -> Table:
+    table = Table(title="Arms-control agreements", **spec.table)
+    table.add_column("Treaty", overflow="fold", min_width=spec.fold_min_width, ratio=1)
+    for column in spec.columns:
+        table.add_column(no_wrap=True, **column)
+    for row in spec.rows:
+        table.add_row(*map(Text, row))
+    return table
+
+
+@settings(max_examples=150, deadline=None)
+@given(spec=other_specs(), width=st.integers(1, 200), emoji=st.booleans())
+def test_fixed_widths_changes_nothing_visible_in_other_tables(spec: OtherSpec, width: int, emoji: bool) -> None:
+    """Footers, hidden headers, column limits: fixed_widths leaves to Rich what it cannot know."""
+    fast = render(fixed_widths(build_other(spec)), width, emoji=emoji)
+    assert fast == render(build_other(spec), width, emoji=emoji)
+
+
+@pytest.mark.parametrize(
+    ("spec", "width"),
+    [
+        # a multi-line header (once measured as one line, so too wide); found by the property above
+        (TableSpec("", 1, ["0\n0"], [False], [], why=False), 20),
+        (TableSpec("Treaty", 12, ["In\nforce"], [False], [("New START", ["2011"], "")], why=False), 80),
+        # line and paragraph separators, at which Rich's measuring breaks lines though printing does not
+        (TableSpec("Treaty", 12, ["Status"], [False], [("x", ["a\u2028bbbbbbbb"], "")], why=False), 80),
+        (TableSpec("Treaty", 12, ["Status"], [False], [("x", ["a\u2029bbbbbbbb"], "")], why=False), 80),
+        # an emoji code in a header, which Rich prints as one emoji
+        (TableSpec("Treaty", 12, [":cat::cat:"], [False], [("x", ["ok"], "")], why=False), 80),
+    ],
+    ids=["found-by-hypothesis", "two-line-header", "line-separator", "paragraph-separator", "emoji-code"],
+)
+def test_fixed_widths_examples(spec: TableSpec, width: int) -> None:
+    """Cases that once differed (fixed in 718f71e), kept so they stay fixed."""
+    assert render(fixed_widths(build(spec)), width) == render(build(spec), width)
+
+
+def status_table(
+    header: str = "Status of the treaty", *, show_header: bool = True, show_footer: bool = False, **column: Any
+) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_header=show_header, show_footer=show_footer)
+    table.add_column("Treaty", overflow="fold", min_width=12, ratio=1)
+    table.add_column(header, no_wrap=True, **column)
+    table.add_row(Text("New START"), Text("ok"))
+    return table
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"min_width": 30},
+        {"max_width": 4},
+        {"show_header": False},
+        {"show_footer": True, "footer": "a footer wider than the cells"},
+    ],
+    ids=["as-list_table", "column-min-width", "column-max-width", "hidden-header", "footer"],
+)
+def test_fixed_widths_on_other_table_settings(options: dict[str, Any]) -> None:
+    assert render(fixed_widths(status_table(**options)), 80) == render(status_table(**options), 80)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a str header is rendered as Text, which drops \\r, \\v and \\f; fixed_widths splits the raw "
+    "header at them (str.splitlines), so it measures 4 cells where Rich prints 6",
+)
+@pytest.mark.parametrize("control", ["\r", "\v", "\f"], ids=["CR", "VT", "FF"])
+def test_control_code_in_a_header(control: str) -> None:
+    header = f"abcd{control}ef"
+    assert render(fixed_widths(status_table(header)), 80) == render(status_table(header), 80)
 
 
 def bundled_records(day: dt.date) -> tuple[list[dict[str, object]], dt.date]:
@@ -417,72 +542,7 @@ def test_list_table_fixes_every_no_wrap_column() -> None:
     day = dt.date.fromisoformat(AS_OF)
     records, reviewed = bundled_records(day)
     table = list_table(records, day, reviewed, 120)
-    assert all(c.width is not None for c in table.columns if c.no_wrap)
-    assert [c.width is None for c in table.columns] == [not c.no_wrap for c in table.columns]
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="Rich measures Text with str.splitlines(), which also breaks at U+2028/U+2029, but renders "
-    "them inside one line; fixed_widths measures whole lines, so Rich's own (truncated) layout differs. "
-    "Unreachable from list_table, whose no-wrap cells are statuses, kinds, dates and numbers.",
-)
-@pytest.mark.parametrize("separator", ["\u2028", "\u2029"], ids=["line-separator", "paragraph-separator"])
-def test_line_separator_in_a_fixed_column(separator: str) -> None:
-    spec = TableSpec("Treaty", 12, ["Status"], [False], [("x", [f"a{separator}bbbbbbbb"], "")], why=False)
-    assert render(fixed_widths(build(spec)), 80) == render(build(spec), 80)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="fixed_widths splits cells at newlines but measures the header as one line, so a multi-line "
-    "header makes its column too wide (list_table's headers are single words, so it is unaffected)",
-)
-@pytest.mark.parametrize(
-    ("spec", "width"),
-    [
-        pytest.param(TableSpec("", 1, ["0\n0"], [False], [], why=False), 20, id="found-by-hypothesis"),
-        pytest.param(
-            TableSpec("Treaty", 12, ["In\nforce"], [False], [("New START", ["2011"], "")], False), 80, id="readable"
-        ),
-    ],
-)
-def test_multi_line_header_in_a_fixed_column(spec: TableSpec, width: int) -> None:
-    assert render(fixed_widths(build(spec)), width) == render(build(spec), width)
-
-
-def status_table(
-    header: str = "Status of the treaty", *, show_header: bool = True, show_footer: bool = False, **column: Any
-) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_header=show_header, show_footer=show_footer)
-    table.add_column("Treaty", overflow="fold", min_width=12, ratio=1)
-    table.add_column(header, no_wrap=True, **column)
-    table.add_row(Text("New START"), Text("ok"))
-    return table
-
-
-def _unmeasured(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"fixed_widths ignores {reason}; list_table uses none of this")
-
-
-@pytest.mark.parametrize(
-    "options",
-    [
-        pytest.param({}, id="as-list_table"),
-        pytest.param({"header": ":cat:"}, id="emoji-code-header", marks=_unmeasured("emoji codes in str headers")),
-        pytest.param({"min_width": 30}, id="column-min-width", marks=_unmeasured("Column.min_width")),
-        pytest.param({"max_width": 4}, id="column-max-width", marks=_unmeasured("Column.max_width")),
-        pytest.param({"show_header": False}, id="hidden-header", marks=_unmeasured("show_header=False")),
-        pytest.param(
-            {"show_footer": True, "footer": "a footer wider than the cells"},
-            id="footer",
-            marks=_unmeasured("footers"),
-        ),
-    ],
-)
-def test_fixed_widths_on_other_table_settings(options: dict[str, Any]) -> None:
-    """Settings list_table does not use, where the shortcut and Rich's measuring part ways."""
-    assert render(fixed_widths(status_table(**options)), 80) == render(status_table(**options), 80)
+    assert [c.width is not None for c in table.columns] == [c.no_wrap for c in table.columns]
 
 
 # 4. cache_dir -------------------------------------------------------------------------------------
@@ -508,28 +568,17 @@ def test_cache_dir_follows_platformdirs(xdg: str | None, tmp_path: Path, monkeyp
 
 
 @linux_only
-@pytest.mark.parametrize(
-    "home",
-    [
-        "ABSOLUTE",
-        "/",
-        "relative-home",
-        pytest.param(
-            "",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="HOME set but empty: os.path.expanduser gives /.cache (absolute, so kept); "
-                "platformdirs treats a non-absolute HOME as unset and asks the password database",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("home", [None, "ABSOLUTE", "/", "relative-home", ""])
 def test_cache_dir_follows_platformdirs_for_odd_homes(
-    home: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    home: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """platformdirs treats a HOME that is not absolute (empty included) as unset."""
     monkeypatch.delenv("TREATYTRACK_CACHE_DIR", raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    monkeypatch.setenv("HOME", str(tmp_path) if home == "ABSOLUTE" else home)
+    if home is None:
+        monkeypatch.delenv("HOME", raising=False)
+    else:
+        monkeypatch.setenv("HOME", str(tmp_path) if home == "ABSOLUTE" else home)
     assert cache_dir() == platformdirs_cache()
 
 

@@ -15,7 +15,7 @@ import pickle
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from treatytrack import __version__
 from treatytrack.paths import cache_dir
@@ -23,31 +23,41 @@ from treatytrack.paths import cache_dir
 if TYPE_CHECKING:
     from treatytrack.models import Dataset
 
-_FORMAT = 2  # 2: records pickled by models._restore
+_FORMAT = 3  # 2: records pickled by models.rebuild; 3: in chunks
+CHUNK = 1000  # treaties per pickle
 
 
 def _versions() -> bytes:
     return f"{__version__}|{sys.version_info[:3]}|{_FORMAT}".encode()
 
 
-def cache_key(data: bytes) -> str:
-    digest = hashlib.blake2b(data, digest_size=20)
+def new_digest() -> Any:
+    """A hash to feed a file's bytes to, in pieces; `finish_key` turns it into a cache key."""
+    return hashlib.blake2b(digest_size=20)
+
+
+def finish_key(digest: Any) -> str:
     digest.update(_versions())
-    return digest.hexdigest()
+    return str(digest.hexdigest())
+
+
+def cache_key(data: bytes) -> str:
+    digest = new_digest()
+    digest.update(data)
+    return finish_key(digest)
 
 
 def file_key(path: Path) -> str | None:
     """`cache_key` of a file's bytes, read a block at a time so a cache hit never holds the whole
     file in memory (None when it cannot be read: the caller's own read reports why)."""
-    digest = hashlib.blake2b(digest_size=20)
+    digest = new_digest()
     try:
         with open(path, "rb") as handle:
             while block := handle.read(1 << 20):
                 digest.update(block)
     except OSError:
         return None
-    digest.update(_versions())
-    return digest.hexdigest()
+    return finish_key(digest)
 
 
 def entry_path(key: str) -> Path:
@@ -55,16 +65,33 @@ def entry_path(key: str) -> Path:
 
 
 def read(key: str) -> Dataset | None:
-    from treatytrack.models import Dataset
+    """The dataset stored under `key`, or None when there is none or it is unusable."""
+    from treatytrack.models import Dataset, Treaty, rebuild
 
     try:
-        with open(entry_path(key), "rb") as handle:
-            value = pickle.load(handle)  # our own file, in the user's own cache
+        with open(entry_path(key), "rb") as handle:  # our own file, in the user's own cache
+            values, given, count = pickle.load(handle)
+            treaties: list[Treaty] = []
+            while len(treaties) < count:
+                treaties += pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception:  # a corrupt or foreign entry: ignore it, it will be rewritten
         return None
-    return value if isinstance(value, Dataset) else None
+    if not isinstance(values, dict) or not all(isinstance(t, Treaty) for t in treaties):
+        return None
+    return rebuild(Dataset, {**values, "treaties": tuple(treaties)}, given)
+
+
+def _dump(dataset: Dataset, handle: BinaryIO) -> None:
+    """The dataset's own fields, then its treaties in pickles of CHUNK: a pickler remembers every
+    object it has written (so that shared ones are written once), which for a whole large
+    dataset would cost more memory than the dataset itself."""
+    treaties = dataset.treaties
+    values = {name: value for name, value in dataset.__dict__.items() if name != "treaties"}
+    pickle.dump((values, dataset.model_fields_set, len(treaties)), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    for start in range(0, len(treaties), CHUNK):
+        pickle.dump(treaties[start : start + CHUNK], handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def write(key: str, dataset: Dataset) -> None:
@@ -75,7 +102,7 @@ def write(key: str, dataset: Dataset) -> None:
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(dataset, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                _dump(dataset, handle)
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

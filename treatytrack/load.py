@@ -54,20 +54,25 @@ def read_bytes(path: Path) -> bytes:
 
 def load_dataset(path: Path | str, *, use_cache: bool = True) -> Dataset:
     """Load and validate a dataset file, from the cache when the same bytes were loaded before."""
-    path = Path(path)
-    if not use_cache:
-        return parse_dataset(read_bytes(path), os.fspath(path))
     from treatytrack import cache
+    from treatytrack.chunked import load_in_chunks
 
-    key = cache.file_key(path)
-    if key is not None:
-        with _collector_paused():
-            dataset = cache.read(key)
-        if dataset is not None:
-            return dataset
-    data = read_bytes(path)
-    dataset = parse_dataset(data, os.fspath(path))
-    cache.write(cache.cache_key(data), dataset)  # the key of the bytes parsed, should the file have changed
+    path = Path(path)
+    if use_cache:
+        key = cache.file_key(path)
+        if key is not None:
+            with _collector_paused():
+                dataset = cache.read(key)
+            if dataset is not None:
+                return dataset
+    with _collector_paused():
+        loaded = load_in_chunks(path)  # a valid file, in a fraction of the memory
+    if loaded is None:  # a problem to report, or a layout only the whole-file reader is sure of
+        data = read_bytes(path)
+        loaded = parse_dataset(data, os.fspath(path)), cache.cache_key(data)
+    dataset, key = loaded  # the key of the bytes read, should the file have changed since
+    if use_cache:
+        cache.write(key, dataset)
     return dataset
 
 

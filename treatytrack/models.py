@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -92,6 +92,9 @@ PARTY_EVENTS = frozenset(
 ENDING_EVENTS = frozenset({EventType.SUPERSEDED, EventType.TERMINATED, EventType.EXPIRED})
 
 
+_M = TypeVar("_M", bound="_Strict")
+
+
 class _Strict(BaseModel):
     # defer_build: a run served from the cache never validates, so never needs the validators.
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
@@ -107,10 +110,10 @@ class _Strict(BaseModel):
         # For the cache: class, values and the shared key set. Pydantic's own pickling adds a
         # state dict per record, which the unpickler keeps until the end (20 MB at 10,000
         # treaties). copy.copy and deepcopy do not come here: Pydantic defines them itself.
-        return (_restore, (type(self), self.__dict__, self.__pydantic_fields_set__))
+        return (rebuild, (type(self), self.__dict__, self.__pydantic_fields_set__))
 
 
-def _restore(cls: type[_Strict], values: dict[str, Any], given: set[str]) -> _Strict:
+def rebuild(cls: type[_M], values: dict[str, Any], given: set[str]) -> _M:
     """A record as it was validated: no validation again (the cache holds validated data only)."""
     record = cls.__new__(cls)
     object.__setattr__(record, "__dict__", values)

@@ -40,6 +40,7 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
+_TAGS = {ScalarNode: _STR_TAG, SequenceNode: _SEQ_TAG, MappingNode: _MAP_TAG}
 # C0 controls other than tab, newline and carriage return; DEL; C1 controls (terminal escapes).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -55,6 +56,17 @@ class _NoImplicitLoader(_BaseLoader):
     """Resolves nothing implicitly: every untagged scalar composes as a string node."""
 
     yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's own class attribute
+
+    # The composer asks these for every node; with nothing to resolve, answer at once (a tenth
+    # of a large file's load time went to PyYAML's general versions).
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        return _TAGS[kind]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -80,6 +92,10 @@ def decode(data: bytes) -> str:
         line, column = _position(text, bad.start())
         raise YamlProblem(line, column, f"control character U+{ord(bad.group()):04X} is not allowed; delete it")
     return text
+
+
+def has_control_character(text: str) -> bool:
+    return _CONTROL.search(text) is not None
 
 
 def compose(text: str) -> Node | None:
@@ -117,52 +133,66 @@ def _scalar(node: ScalarNode) -> Any:
     return value
 
 
-def to_python(root: Node) -> Any:
-    """Plain Python values from a node tree, refusing what a strict reader should refuse."""
-    seen: set[int] = set()
-    strings: dict[str, str] = {}  # one object per distinct text: party codes, sources, notes repeat
+def to_python(root: Node, *, depth: int = 0, strings: dict[str, str] | None = None) -> Any:
+    """Plain Python values from a node tree, refusing what a strict reader should refuse.
 
-    def build(node: Node, depth: int) -> Any:
+    `depth` is the root's own nesting level (a part of a larger document is deeper than 0);
+    `strings` maps each text to one object, to share between calls.
+    """
+    return _Builder({} if strings is None else strings).build(root, depth)
+
+
+class _Builder:
+    """One tree's conversion. A class, not a closure: a function that calls itself through its
+    closure is a reference cycle, which would keep `seen` (an entry per node) alive until the
+    cyclic GC runs, and a CLI run turns that off."""
+
+    def __init__(self, strings: dict[str, str]) -> None:
+        self.seen: set[int] = set()
+        self.strings = strings  # one object per distinct text: party codes, sources, notes repeat
+
+    def build(self, node: Node, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise _located(node, f"nested more than {MAX_DEPTH} levels deep; flatten the structure")
-        if id(node) in seen:
+        if id(node) in self.seen:
             raise _located(node, "anchors and aliases (&name, *name) are not allowed; write the value out")
-        seen.add(id(node))
+        self.seen.add(id(node))
         if isinstance(node, ScalarNode):
             if node.tag != _STR_TAG:
                 raise _located(node, f"explicit tags such as `{node.tag}` are not allowed; remove the tag")
             value = _scalar(node)
-            return strings.setdefault(value, value) if isinstance(value, str) else value
+            return self.strings.setdefault(value, value) if isinstance(value, str) else value
         if isinstance(node, SequenceNode):
             if node.tag != _SEQ_TAG:
                 raise _located(node, f"explicit tags such as `{node.tag}` are not allowed; remove the tag")
-            return [build(item, depth + 1) for item in node.value]
+            return [self.build(item, depth + 1) for item in node.value]
         if isinstance(node, MappingNode):
             if node.tag != _MAP_TAG:
                 raise _located(node, f"explicit tags such as `{node.tag}` are not allowed; remove the tag")
-            result: dict[Any, Any] = {}
-            first_line: dict[Any, int] = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge" or (
-                    isinstance(key_node, ScalarNode) and not key_node.style and key_node.value == "<<"
-                ):
-                    raise _located(key_node, "merge keys (<<) are not allowed; write the keys out")
-                if not isinstance(key_node, ScalarNode):
-                    raise _located(key_node, "a key must be plain text, not a list or mapping")
-                key = build(key_node, depth + 1)
-                if not isinstance(key, str):
-                    key = key_node.value
-                if key in result:
-                    raise _located(
-                        key_node,
-                        f"duplicate key `{key}` (first on line {first_line[key]}); keep one of them",
-                    )
-                first_line[key] = key_node.start_mark.line + 1
-                result[key] = build(value_node, depth + 1)
-            return result
+            return self._mapping(node, depth)
         raise _located(node, "unsupported YAML node")  # pragma: no cover
 
-    return build(root, 0)
+    def _mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge" or (
+                isinstance(key_node, ScalarNode) and not key_node.style and key_node.value == "<<"
+            ):
+                raise _located(key_node, "merge keys (<<) are not allowed; write the keys out")
+            if not isinstance(key_node, ScalarNode):
+                raise _located(key_node, "a key must be plain text, not a list or mapping")
+            key = self.build(key_node, depth + 1)
+            if not isinstance(key, str):
+                key = key_node.value
+            if key in result:
+                raise _located(
+                    key_node,
+                    f"duplicate key `{key}` (first on line {first_line[key]}); keep one of them",
+                )
+            first_line[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1)
+        return result
 
 
 def locate(root: Node, path: tuple[str | int, ...], *, at_key: bool = False) -> tuple[int, int]:
