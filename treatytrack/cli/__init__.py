@@ -11,6 +11,7 @@ import gc
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from treatytrack.cli import analysis, history, listing
 from treatytrack.cli.common import app
@@ -24,7 +25,7 @@ def command_named(args: Sequence[str]) -> str | None:
     return args[0] if args and not args[0].startswith("-") else None
 
 
-def completion_args(environ: Mapping[str, str]) -> list[str] | None:
+def completion_args(environ: Mapping[str, str], program: str = "treatytrack") -> list[str] | None:
     """The words already typed when the shell asks for completions (None when it is not asking).
 
     Read as Typer's completion classes read them: bash sends COMP_WORDS and COMP_CWORD, the
@@ -32,6 +33,8 @@ def completion_args(environ: Mapping[str, str]) -> list[str] | None:
     command's name, every command is a candidate.
     """
     if "_TREATYTRACK_COMPLETE" not in environ:  # not another program's request, inherited
+        return None
+    if program != "treatytrack":  # e.g. `python -m treatytrack`, to which Click does not answer
         return None
     if "_TYPER_COMPLETE_ARGS" in environ:
         line = environ["_TYPER_COMPLETE_ARGS"]
@@ -57,6 +60,6 @@ def main() -> None:
     # the cyclic collector would only walk the loaded dataset again and again (on a large file,
     # about a third of a cached run). Tests that run commands in-process keep it.
     gc.disable()
-    typed = completion_args(os.environ)
+    typed = completion_args(os.environ, Path(sys.argv[0]).stem)
     keep_only(command_named(sys.argv[1:] if typed is None else typed))
     app()

@@ -49,8 +49,10 @@ def fixed_widths(table: Table) -> Table:
         header = column.header
         if not column.no_wrap or column.width is not None or column.min_width is not None:
             continue
-        if column.max_width is not None or not isinstance(header, str) or any(c in header for c in "[:"):
-            continue  # limits, markup or emoji codes: leave the measuring to Rich
+        if column.max_width is not None or not isinstance(header, str) or not header.isprintable():
+            continue  # limits, or line breaks and controls Rich may drop: leave the measuring to Rich
+        if any(c in header for c in "[:"):
+            continue  # markup or emoji codes
         cells = list(column.cells)
         texts = [c.plain for c in cells if isinstance(c, Text)]
         if len(texts) != len(cells) or any("\t" in t for t in texts):
