@@ -55,7 +55,6 @@ def read_bytes(path: Path) -> bytes:
 def load_dataset(path: Path | str, *, use_cache: bool = True) -> Dataset:
     """Load and validate a dataset file, from the cache when the same bytes were loaded before."""
     from treatytrack import cache
-    from treatytrack.chunked import load_in_chunks
 
     path = Path(path)
     if use_cache:
@@ -65,6 +64,8 @@ def load_dataset(path: Path | str, *, use_cache: bool = True) -> Dataset:
                 dataset = cache.read(key)
             if dataset is not None:
                 return dataset
+    from treatytrack.chunked import load_in_chunks
+
     with _collector_paused():
         loaded = load_in_chunks(path)  # a valid file, in a fraction of the memory
     if loaded is None:  # a problem to report, or a layout only the whole-file reader is sure of

@@ -1,22 +1,49 @@
 """The command line: parse options, call the core, hand results to a renderer.
 
 Typer builds the parameters of every registered command before it runs any of them, so `main()`
-keeps only the command being run (or completed); `--help`, an unknown command or anything
-unusual see them all. `app` itself always has every command.
+imports only the module of the command being run (or completed) and keeps only that command;
+`--help`, an unknown command or anything unusual see them all. `app`, as imported from here,
+always has every command.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from treatytrack.cli import analysis, history, listing
-from treatytrack.cli.common import app
+from treatytrack.cli import common
 
-__all__ = ["analysis", "app", "history", "listing", "main"]
+if TYPE_CHECKING:
+    import typer
+
+__all__ = ["app", "main"]
+
+# Each command's module; their order is the order `--help` lists the commands in.
+MODULES = ("listing", "history", "analysis")
+COMMANDS = {
+    "list": "listing",
+    "show": "listing",
+    "expiring": "listing",
+    "validate": "listing",
+    "schema": "listing",
+    "timeline": "history",
+    "export": "history",
+    "diff": "history",
+    "party": "analysis",
+    "limits": "analysis",
+}
+
+
+def register(modules: Sequence[str]) -> typer.Typer:
+    """The app, with the commands of `modules` registered (importing a module registers them)."""
+    for module in modules:
+        importlib.import_module(f"treatytrack.cli.{module}")
+    return common.app
 
 
 def command_named(args: Sequence[str]) -> str | None:
@@ -49,7 +76,7 @@ def completion_args(environ: Mapping[str, str], program: str = "treatytrack") ->
 
 def keep_only(name: str | None) -> None:
     """Drop every command but `name` from this process's app, if `name` is one of them."""
-    commands = app.registered_commands
+    commands = common.app.registered_commands
     wanted = [c for c in commands if c.name == name]
     if wanted:
         commands[:] = wanted
@@ -61,5 +88,14 @@ def main() -> None:
     # about a third of a cached run). Tests that run commands in-process keep it.
     gc.disable()
     typed = completion_args(os.environ, Path(sys.argv[0]).stem)
-    keep_only(command_named(sys.argv[1:] if typed is None else typed))
-    app()
+    name = command_named(sys.argv[1:] if typed is None else typed)
+    module = COMMANDS.get(name or "")
+    application = register((module,) if module else MODULES)
+    keep_only(name)
+    application()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":  # for tests and tools: every command
+        return register(MODULES)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
