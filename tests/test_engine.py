@@ -12,13 +12,14 @@ from hypothesis import strategies as st
 from treatytrack.engine import (
     PartyStatus,
     Status,
+    add_period,
     assess,
     assess_party,
     scheduled_expiry,
     status_on,
     withdrawal_effective,
 )
-from treatytrack.models import Dataset, Treaty
+from treatytrack.models import Dataset, Period, Treaty
 
 D = dt.date.fromisoformat
 
@@ -243,3 +244,17 @@ def test_a_pending_withdrawal_can_be_rescinded() -> None:
     )
     assert status_on(t, D("2011-01-01")) is Status.IN_FORCE
     assert assess_party(t, "USA", D("2011-01-01")).status is PartyStatus.PARTY
+
+
+@given(
+    st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2300, 12, 31)),
+    st.integers(0, 100),
+    st.integers(0, 240),
+    st.integers(0, 4000),
+)
+def test_adding_a_period_is_dateutils_calendar_arithmetic(day: dt.date, years: int, months: int, days: int) -> None:
+    """engine.add_period does its own month arithmetic (it runs for every treaty); it must agree
+    with relativedelta, which the status rules were written against, on month ends and leap days."""
+    period = Period(years=years, months=months, days=days or (0 if years or months else 1), source="test")
+    expected = day + relativedelta(years=period.years, months=period.months, days=period.days)
+    assert add_period(day, period) == expected

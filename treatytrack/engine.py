@@ -18,8 +18,6 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from dateutil.relativedelta import relativedelta
-
 from treatytrack.models import ENDING_EVENTS, Event, Period, Treaty
 from treatytrack.vocab import EventType, Kind, PartyStatus, Status
 
@@ -46,8 +44,23 @@ class PartyAssessment(NamedTuple):
 
 
 def add_period(day: dt.date, period: Period) -> dt.date:
-    """Calendar arithmetic: 2019-02-02 + 6 months = 2019-08-02; Jan 31 + 1 month = Feb 28/29."""
-    return day + relativedelta(years=period.years, months=period.months, days=period.days)
+    """Calendar arithmetic: 2019-02-02 + 6 months = 2019-08-02; Jan 31 + 1 month = Feb 28/29.
+
+    As dateutil's relativedelta adds them (years and months first, the day kept or cut to the
+    month's last, then days), without building one per call: this runs for every treaty.
+    """
+    months = day.month - 1 + period.months + 12 * period.years
+    year, month = day.year + months // 12, months % 12 + 1
+    return dt.date(year, month, min(day.day, _month_length(year, month))) + dt.timedelta(days=period.days)
+
+
+_MONTH_LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_length(year: int, month: int) -> int:
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_LENGTHS[month - 1]
 
 
 def withdrawal_effective(treaty: Treaty, notice: Event) -> dt.date | None:

@@ -114,13 +114,17 @@ class _Strict(BaseModel):
         return (rebuild, (type(self), self.__dict__, self.__pydantic_fields_set__))
 
 
+_new = object.__new__
+_set = object.__setattr__  # bound once: this runs for every record of a cached dataset
+
+
 def rebuild(cls: type[_M], values: dict[str, Any], given: set[str]) -> _M:
     """A record as it was validated: no validation again (the cache holds validated data only)."""
-    record = cls.__new__(cls)
-    object.__setattr__(record, "__dict__", values)
-    object.__setattr__(record, "__pydantic_fields_set__", given)
-    object.__setattr__(record, "__pydantic_extra__", None)  # extra keys are forbidden
-    object.__setattr__(record, "__pydantic_private__", None)  # and there are no private attributes
+    record = _new(cls)
+    _set(record, "__dict__", values)
+    _set(record, "__pydantic_fields_set__", given)
+    _set(record, "__pydantic_extra__", None)  # extra keys are forbidden
+    _set(record, "__pydantic_private__", None)  # and there are no private attributes
     return record
 
 

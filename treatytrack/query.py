@@ -6,13 +6,14 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import NamedTuple
-
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING, NamedTuple
 
 from treatytrack.engine import Assessment, assess, exists_on, withdrawals_known
 from treatytrack.models import Dataset, Treaty
 from treatytrack.vocab import Category, Kind, Status
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 
 class TreatyRow(NamedTuple):
@@ -121,6 +122,8 @@ def parse_window(text: str) -> relativedelta:
     parts = _WINDOW.findall(compact)
     if not compact or "".join(n + u for n, u in parts).lower() != compact.lower():
         raise ValueError(f"{text!r} is not a window; use a number and a unit: 1y, 6m, 2w or 90d")
+    from dateutil.relativedelta import relativedelta  # only `expiring` needs it
+
     span = relativedelta()
     for number, unit in parts:
         n = int(number)

@@ -156,11 +156,23 @@ def load(
 
 
 def print_renderable(build: Callable[[int], RenderableType]) -> None:
-    """Print what `build(width)` makes for this terminal's width (80 when not a terminal)."""
+    """Print what `build(width)` makes for this terminal's width (80 when not a terminal).
+
+    Line by line as Rich lays it out, a few hundred lines at a time: `Console.print` would lay
+    out a whole table before writing its first row (seconds, for thousands of rows).
+    """
     from rich.console import Console
+    from rich.segment import Segment, Segments
 
     console = Console(highlight=False, emoji=False)  # data is printed as written: no :name: emoji codes
-    console.print(build(console.width))
+    segments = console.render(build(console.width), console.options)
+    batch: list[Segment] = []
+    for number, line in enumerate(Segment.split_and_crop_lines(segments, console.width, pad=False), 1):
+        batch += line
+        if number % 200 == 0:
+            console.print(Segments(batch), end="")
+            batch = []
+    console.print(Segments(batch), end="")
 
 
 def write(text: str) -> None:
