@@ -156,3 +156,25 @@ def test_an_edited_file_is_read_as_the_whole_file_reader_reads_it_or_not_at_all(
         elif edit == "comment":  # at the indentation of the line it precedes, or none
             lines.insert(at, line[: len(line) - len(line.lstrip())] * (where % 2) + b"# note")
     agrees(b"\n".join(lines), tmp_path / "t.yaml")
+
+
+def test_validate_reads_files_whole_and_other_commands_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """validate is run to find problems, which only the whole-file reader locates: it goes there
+    at once instead of reading the batches before the first problem twice."""
+    from typer.testing import CliRunner
+
+    from treatytrack.cli import app
+
+    calls: list[Path] = []
+    real = chunked.load_in_chunks
+
+    def spy(path: Path) -> object:
+        calls.append(Path(path))
+        return real(path)
+
+    monkeypatch.setattr(chunked, "load_in_chunks", spy)
+    runner = CliRunner()
+    assert runner.invoke(app, ["validate", str(SMALL)]).exit_code == 0
+    assert calls == []
+    assert runner.invoke(app, ["list", "--data", str(SMALL), "--no-cache", "--as-of", "2026-11-28"]).exit_code == 0
+    assert calls == [SMALL]

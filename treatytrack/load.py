@@ -52,8 +52,13 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def load_dataset(path: Path | str, *, use_cache: bool = True) -> Dataset:
-    """Load and validate a dataset file, from the cache when the same bytes were loaded before."""
+def load_dataset(path: Path | str, *, use_cache: bool = True, whole_file: bool = False) -> Dataset:
+    """Load and validate a dataset file, from the cache when the same bytes were loaded before.
+
+    A valid file is read a batch of treaties at a time (`chunked`), in a fraction of the memory;
+    a file with problems is then read whole, to locate them all. `whole_file` goes there at
+    once, for callers that expect problems (`validate`): no batch is read twice.
+    """
     from treatytrack import cache
 
     path = Path(path)
@@ -67,7 +72,7 @@ def load_dataset(path: Path | str, *, use_cache: bool = True) -> Dataset:
     from treatytrack.chunked import load_in_chunks
 
     with _collector_paused():
-        loaded = load_in_chunks(path)  # a valid file, in a fraction of the memory
+        loaded = None if whole_file else load_in_chunks(path)
     if loaded is None:  # a problem to report, or a layout only the whole-file reader is sure of
         data = read_bytes(path)
         loaded = parse_dataset(data, os.fspath(path)), cache.cache_key(data)

@@ -226,7 +226,7 @@ def validate_command(
     problems = []
     for target in targets:
         try:
-            load_dataset(target, use_cache=False)
+            load_dataset(target, use_cache=False, whole_file=True)  # here to find problems: read at once
         except LoadError as err:
             problems.extend(err.problems)
     if output is OutputFormat.JSON:
