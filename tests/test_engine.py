@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests import engine_reference
 from treatytrack.engine import (
     PartyStatus,
     Status,
@@ -19,7 +20,9 @@ from treatytrack.engine import (
     status_on,
     withdrawal_effective,
 )
-from treatytrack.models import Dataset, Period, Treaty
+from treatytrack.load import load_dataset
+from treatytrack.models import Dataset, Event, Period, SourcedDate, Treaty
+from treatytrack.paths import bundled_path
 
 D = dt.date.fromisoformat
 
@@ -258,3 +261,86 @@ def test_adding_a_period_is_dateutils_calendar_arithmetic(day: dt.date, years: i
     period = Period(years=years, months=months, days=days or (0 if years or months else 1), source="test")
     expected = day + relativedelta(years=period.years, months=period.months, days=period.days)
     assert add_period(day, period) == expected
+
+
+def key_days(t: Treaty) -> list[dt.date]:
+    """Days on which a rule may end the treaty: event dates, expiries, effective days."""
+    found = {t.in_force_from} if t.in_force_from else set()
+    for event in t.events:
+        found |= {event.date, event.new_expiry, event.effective}
+        if t.withdrawal_notice is not None:
+            found.add(add_period(event.date, t.withdrawal_notice))
+    if t.in_force_from and t.duration:
+        found.add(add_period(t.in_force_from, t.duration))
+    return sorted(d for d in found if d is not None)
+
+
+def turning_points(t: Treaty) -> list[dt.date]:
+    """Days on which an answer may turn: the key days and their neighbours."""
+    days = set(key_days(t))
+    return sorted(days | {d + dt.timedelta(days=1) for d in days} | {d - dt.timedelta(days=1) for d in days})
+
+
+@st.composite
+def shuffled_histories(draw: st.DrawFn) -> Treaty:
+    """`histories`, with the events in any order, sometimes opened for signature too, and
+    sometimes an extra event on a day another rule already ends the treaty (ties)."""
+    t = draw(histories())
+    events = list(t.events)
+    if draw(st.booleans()):
+        day = draw(st.sampled_from(key_days(t)))
+        kind = draw(st.sampled_from(["withdrawn", "withdrawal-notice", "terminated", "expired", "extended"]))
+        extra: dict[str, Any] = {"date": day.isoformat(), "type": kind, "source": "s"}
+        if kind.startswith("withdraw"):
+            extra["party"] = draw(st.sampled_from(["USA", "RUS"]))
+        if kind == "extended":
+            extra["new_expiry"] = draw(
+                st.sampled_from([d for d in turning_points(t) if d > day] or [day.replace(year=day.year + 1)])
+            ).isoformat()
+        events.append(Event.model_validate(extra))
+    events = draw(st.permutations(events))
+    opened = None
+    if draw(st.booleans()):
+        day = t.in_force_from - dt.timedelta(days=draw(st.integers(-400, 400)))  # type: ignore[operator]
+        opened = SourcedDate(date=day, source="s")
+    return t.model_copy(update={"events": tuple(events), "opened_for_signature": opened})
+
+
+@settings(max_examples=1000)
+@given(t=shuffled_histories(), data=st.data())
+def test_the_engine_answers_as_its_plainest_version(t: Treaty, data: st.DataObject) -> None:
+    probe = data.draw(st.one_of(days, st.sampled_from(turning_points(t))))
+    assert assess(t, probe) == engine_reference.assess(t, probe)
+    assert scheduled_expiry(t, probe) == engine_reference.scheduled_expiry(t, probe)
+    dates = [d.date for d in (t.signed, t.opened_for_signature) if d is not None]
+    assert t.opened == (min(dates) if dates else None)
+
+
+def test_the_engine_answers_as_its_plainest_version_on_the_bundled_data() -> None:
+    bundled = load_dataset(bundled_path(), use_cache=False)
+    for day in (D("1960-01-01"), D("1991-12-26"), D("2019-08-02"), D("2026-02-05"), D("2040-01-01")):
+        for t in bundled.treaties:
+            assert assess(t, day) == engine_reference.assess(t, day), (t.id, day)
+
+
+def test_on_a_tie_a_withdrawal_explains_the_end_before_a_term_and_a_term_before_a_bare_event() -> None:
+    t = treaty(
+        duration={"years": 10, "source": "s"},
+        events=[
+            {"date": "2011-01-01", "type": "terminated", "source": "s"},
+            {
+                "date": "2010-06-01",
+                "type": "withdrawal-notice",
+                "party": "USA",
+                "effective": "2011-01-01",
+                "source": "s",
+            },
+        ],
+    )
+    for day in (D("2010-12-31"), D("2011-01-01")):  # the end ahead, then the end reached
+        assert assess(t, day).expires_by == "withdrawal"
+        assert assess(t, day) == engine_reference.assess(t, day)
+    assert assess(t, D("2011-01-01")).status is Status.TERMINATED
+    without_withdrawal = t.model_copy(update={"events": t.events[:1]})
+    assert assess(without_withdrawal, D("2011-01-01")).expires_by == "term"
+    assert assess(without_withdrawal, D("2011-01-01")).status is Status.EXPIRED

@@ -50,7 +50,7 @@ HELP_WIDTH = 78
 # What the installed `treatytrack` script runs. Click names the program after argv[0], and shell
 # completion answers only to _<PROGRAM>_COMPLETE, so under `python -m` it would not answer to
 # _TREATYTRACK_COMPLETE.
-CONSOLE_SCRIPT = "import sys; sys.argv[0] = 'treatytrack'; from treatytrack.cli import main; main()"
+CONSOLE_SCRIPT = "import sys; sys.argv[0] = 'treatytrack'; from treatytrack.entry import main; main()"
 LAUNCHERS = {
     "console-script": (["-c", CONSOLE_SCRIPT], "treatytrack"),
     "python-m": (["-m", "treatytrack"], "python -m treatytrack"),
@@ -156,6 +156,27 @@ def test_unknown_command_still_suggests_the_closest(env: dict[str, str]) -> None
     code, out, err = run_main(["-c", CONSOLE_SCRIPT], ["lst"], env)
     assert (code, out) == (2, "")
     assert "No such command 'lst'. Did you mean 'list'?" in err
+
+
+def test_the_installed_script_pauses_the_collector_before_importing_the_cli() -> None:
+    """The console script and `python -m` start from treatytrack.entry; importing the CLI as a
+    library leaves the collector as it was."""
+    probe = (
+        "import sys, gc, treatytrack.entry; "
+        "print(gc.isenabled(), 'typer' in sys.modules, treatytrack.entry.main.__module__)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True", "treatytrack.cli"]
+    library = subprocess.run(
+        [sys.executable, "-c", "import gc, treatytrack.cli; print(gc.isenabled())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert library.stdout.strip() == "True"
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'treatytrack = "treatytrack.entry:main"' in pyproject
+    assert "from treatytrack.entry import main" in (REPO / "treatytrack" / "__main__.py").read_text(encoding="utf-8")
 
 
 def test_main_really_prunes(

@@ -1,3 +1,3 @@
-from treatytrack.cli import main
+from treatytrack.entry import main
 
 main()

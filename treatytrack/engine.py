@@ -15,7 +15,7 @@ Conventions (documented in the README):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from treatytrack.models import ENDING_EVENTS, Event, Period, Treaty
@@ -80,16 +80,28 @@ class _Ending(NamedTuple):
     day: dt.date
     status: Status
     by: str
-    why: str
+    explain: Callable[[], str]  # the reason, written only for the endings a result reports
     evidence: tuple[Event, ...] = ()
 
 
-def scheduled_expiry(treaty: Treaty, day: dt.date) -> tuple[dt.date, Event | None] | None:
-    """The expiry known on `day`: the latest extension agreed by then, or the original term."""
+# Bound once: these run for every treaty of a listing.
+_EXTENDED = EventType.EXTENDED
+_EXPIRED_EVENT = EventType.EXPIRED
+_WITHDRAWN = EventType.WITHDRAWN
+_EXPIRED = Status.EXPIRED
+_TERMINATED = Status.TERMINATED
+_BILATERAL = Kind.BILATERAL
+
+
+def _latest_extension(treaty: Treaty, day: dt.date) -> Event | None:
     extension = None
-    for event in events_until(treaty, day):
-        if event.type is EventType.EXTENDED:
+    for event in treaty.events:
+        if event.type is _EXTENDED and event.date <= day:
             extension = event
+    return extension
+
+
+def _expiry_after(treaty: Treaty, extension: Event | None) -> tuple[dt.date, Event | None] | None:
     if extension is not None:
         if extension.new_expiry is None:  # extended indefinitely
             return None
@@ -97,6 +109,11 @@ def scheduled_expiry(treaty: Treaty, day: dt.date) -> tuple[dt.date, Event | Non
     if treaty.entry_into_force is None or treaty.duration is None:
         return None
     return add_period(treaty.entry_into_force.date, treaty.duration), None
+
+
+def scheduled_expiry(treaty: Treaty, day: dt.date) -> tuple[dt.date, Event | None] | None:
+    """The expiry known on `day`: the latest extension agreed by then, or the original term."""
+    return _expiry_after(treaty, _latest_extension(treaty, day))
 
 
 def withdrawals_known(treaty: Treaty, day: dt.date) -> list[tuple[dt.date, Event]]:
@@ -115,44 +132,70 @@ def withdrawals_known(treaty: Treaty, day: dt.date) -> list[tuple[dt.date, Event
     return sorted(found.values(), key=lambda pair: pair[0])
 
 
+def _extension_why(extension: Event, on: dt.date) -> Callable[[], str]:
+    return lambda: f"term extended on {extension.date} to {on}"
+
+
+def _term_why(treaty: Treaty, on: dt.date) -> Callable[[], str]:
+    assert treaty.entry_into_force is not None and treaty.duration is not None
+    term, start = treaty.duration, treaty.entry_into_force.date
+    return lambda: f"{term.describe()} term from entry into force on {start}, ending {on}"
+
+
+def _event_why(event: Event) -> Callable[[], str]:
+    return lambda: f"{event.type.value} on {event.date}"
+
+
+def _withdrawal_why(treaty: Treaty, event: Event, effective: dt.date) -> Callable[[], str]:
+    if event.type is _WITHDRAWN:
+        return lambda: f"withdrawal by {event.party} took effect on {effective}"
+    if event.effective is not None:
+        return lambda: f"withdrawal notice by {event.party} on {event.date}, effective {effective}"
+    notice = treaty.withdrawal_notice
+    assert notice is not None
+    return lambda: (
+        f"withdrawal notice by {event.party} on {event.date}, {notice.describe()} notice period, effective {effective}"
+    )
+
+
+def _ending_order(ending: _Ending) -> tuple[dt.date, int]:
+    # On a tie, the most informative reason wins: a withdrawal's arithmetic, then a term, then a bare event.
+    return ending.day, 0 if ending.by == "withdrawal" else 1 if ending.by in ("extension", "term") else 2
+
+
 def _endings(treaty: Treaty, day: dt.date) -> list[_Ending]:
-    """Every way the treaty ends that is known on `day`, actual or scheduled, soonest first."""
+    """Every way the treaty ends that is known on `day`, actual or scheduled, soonest first.
+
+    One pass over the events: this runs for every treaty of every listing.
+    """
+    extension = None
+    ending_events: list[Event] = []
+    for event in treaty.events:
+        if event.date > day:
+            continue
+        kind = event.type
+        if kind is _EXTENDED:
+            extension = event
+        elif kind in ENDING_EVENTS:
+            ending_events.append(event)
     endings: list[_Ending] = []
-    expiry = scheduled_expiry(treaty, day)
+    expiry = _expiry_after(treaty, extension)
     if expiry is not None:
         on, extension = expiry
         if extension is not None:
-            why = f"term extended on {extension.date} to {on}"
-            endings.append(_Ending(on, Status.EXPIRED, "extension", why, (extension,)))
+            endings.append(_Ending(on, _EXPIRED, "extension", _extension_why(extension, on), (extension,)))
         else:
-            assert treaty.entry_into_force is not None and treaty.duration is not None
-            why = (
-                f"{treaty.duration.describe()} term from entry into force on "
-                f"{treaty.entry_into_force.date}, ending {on}"
-            )
-            endings.append(_Ending(on, Status.EXPIRED, "term", why))
-    for event in events_until(treaty, day):
-        if event.type in ENDING_EVENTS:
-            status = Status.EXPIRED if event.type is EventType.EXPIRED else Status.TERMINATED
-            endings.append(
-                _Ending(event.date, status, event.type.value, f"{event.type.value} on {event.date}", (event,))
-            )
-    if treaty.kind is Kind.BILATERAL:
+            endings.append(_Ending(on, _EXPIRED, "term", _term_why(treaty, on)))
+    for event in ending_events:
+        status = _EXPIRED if event.type is _EXPIRED_EVENT else _TERMINATED
+        endings.append(_Ending(event.date, status, event.type.value, _event_why(event), (event,)))
+    if treaty.kind is _BILATERAL:
         for effective, event in withdrawals_known(treaty, day):
-            if event.type is EventType.WITHDRAWN:
-                why = f"withdrawal by {event.party} took effect on {effective}"
-            elif event.effective is not None:
-                why = f"withdrawal notice by {event.party} on {event.date}, effective {effective}"
-            else:
-                assert treaty.withdrawal_notice is not None
-                why = (
-                    f"withdrawal notice by {event.party} on {event.date}, "
-                    f"{treaty.withdrawal_notice.describe()} notice period, effective {effective}"
-                )
-            endings.append(_Ending(effective, Status.TERMINATED, "withdrawal", why, (event,)))
-    # On a tie, the most informative reason wins: a withdrawal's arithmetic, then a term, then a bare event.
-    rank = {"withdrawal": 0, "extension": 1, "term": 1}
-    endings.sort(key=lambda ending: (ending.day, rank.get(ending.by, 2)))
+            endings.append(
+                _Ending(effective, _TERMINATED, "withdrawal", _withdrawal_why(treaty, event, effective), (event,))
+            )
+    if len(endings) > 1:
+        endings.sort(key=_ending_order)
     return endings
 
 
@@ -168,28 +211,33 @@ def _active_suspensions(treaty: Treaty, day: dt.date) -> list[Event]:
 
 def assess(treaty: Treaty, day: dt.date) -> Assessment:
     """The treaty's status on `day`, with its reason and its scheduled end."""
-    endings = _endings(treaty, day)
-    ended = next((e for e in endings if e.day <= day), None)
-    upcoming = next((e for e in endings if e.day > day), None)
+    ended = upcoming = None
+    for ending in _endings(treaty, day):  # soonest first
+        if ending.day > day:
+            upcoming = ending
+            break
+        if ended is None:
+            ended = ending
     eif = treaty.in_force_from
 
     if eif is None or day < eif:
         why = "signed or open for signature; never entered into force" if eif is None else f"enters into force on {eif}"
         return Assessment(Status.NOT_IN_FORCE, treaty.opened, why)
     if ended is not None and ended.day >= eif:
+        reason = ended.explain()
         return Assessment(
             ended.status,
             ended.day,
-            f"{ended.status.value}: {ended.why}",
+            f"{ended.status.value}: {reason}",
             ended.evidence,
             ended.day,
             ended.by,
-            ended.why,
+            reason,
         )
     expires = upcoming.day if upcoming else None
     expires_by = upcoming.by if upcoming else None
-    expires_why = upcoming.why if upcoming else None
-    if treaty.kind is Kind.BILATERAL:
+    expires_why = upcoming.explain() if upcoming else None
+    if treaty.kind is _BILATERAL:
         suspensions = _active_suspensions(treaty, day)
         if suspensions:
             parts = ", ".join(f"{e.party} on {e.date}" for e in suspensions)
@@ -203,8 +251,8 @@ def assess(treaty: Treaty, day: dt.date) -> Assessment:
                 expires_why,
             )
     why = f"in force since {eif}"
-    if upcoming is not None:
-        why += f"; {upcoming.why}"
+    if expires_why is not None:
+        why += f"; {expires_why}"
     evidence = upcoming.evidence if upcoming else ()
     return Assessment(Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why)
 

@@ -85,7 +85,8 @@ def keep_only(name: str | None) -> None:
 def main() -> None:
     # A command lives for a second or so and builds acyclic data, which reference counting frees;
     # the cyclic collector would only walk the loaded dataset again and again (on a large file,
-    # about a third of a cached run). Tests that run commands in-process keep it.
+    # about a third of a cached run). The installed script (treatytrack.entry) has paused it
+    # already, before the imports; tests that import the CLI keep it until they call main().
     gc.disable()
     typed = completion_args(os.environ, Path(sys.argv[0]).stem)
     name = command_named(sys.argv[1:] if typed is None else typed)

@@ -1,0 +1,121 @@
+"""The status engine's first, plainest version: an oracle for the faster one in treatytrack.
+
+`assess` here walks the events once per question and writes every reason it might need; the
+engine walks them once and writes only the reasons it reports. Both must give the same answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from treatytrack.engine import Assessment, _active_suspensions, add_period, events_until, withdrawals_known
+from treatytrack.models import ENDING_EVENTS, Event, Treaty
+from treatytrack.vocab import EventType, Kind, Status
+
+
+class _Ending(NamedTuple):
+    day: dt.date
+    status: Status
+    by: str
+    why: str
+    evidence: tuple[Event, ...] = ()
+
+
+def scheduled_expiry(treaty: Treaty, day: dt.date) -> tuple[dt.date, Event | None] | None:
+    """The expiry known on `day`: the latest extension agreed by then, or the original term."""
+    extension = None
+    for event in events_until(treaty, day):
+        if event.type is EventType.EXTENDED:
+            extension = event
+    if extension is not None:
+        if extension.new_expiry is None:  # extended indefinitely
+            return None
+        return extension.new_expiry, extension
+    if treaty.entry_into_force is None or treaty.duration is None:
+        return None
+    return add_period(treaty.entry_into_force.date, treaty.duration), None
+
+
+def _endings(treaty: Treaty, day: dt.date) -> list[_Ending]:
+    """Every way the treaty ends that is known on `day`, actual or scheduled, soonest first."""
+    endings: list[_Ending] = []
+    expiry = scheduled_expiry(treaty, day)
+    if expiry is not None:
+        on, extension = expiry
+        if extension is not None:
+            why = f"term extended on {extension.date} to {on}"
+            endings.append(_Ending(on, Status.EXPIRED, "extension", why, (extension,)))
+        else:
+            assert treaty.entry_into_force is not None and treaty.duration is not None
+            why = (
+                f"{treaty.duration.describe()} term from entry into force on "
+                f"{treaty.entry_into_force.date}, ending {on}"
+            )
+            endings.append(_Ending(on, Status.EXPIRED, "term", why))
+    for event in events_until(treaty, day):
+        if event.type in ENDING_EVENTS:
+            status = Status.EXPIRED if event.type is EventType.EXPIRED else Status.TERMINATED
+            endings.append(
+                _Ending(event.date, status, event.type.value, f"{event.type.value} on {event.date}", (event,))
+            )
+    if treaty.kind is Kind.BILATERAL:
+        for effective, event in withdrawals_known(treaty, day):
+            if event.type is EventType.WITHDRAWN:
+                why = f"withdrawal by {event.party} took effect on {effective}"
+            elif event.effective is not None:
+                why = f"withdrawal notice by {event.party} on {event.date}, effective {effective}"
+            else:
+                assert treaty.withdrawal_notice is not None
+                why = (
+                    f"withdrawal notice by {event.party} on {event.date}, "
+                    f"{treaty.withdrawal_notice.describe()} notice period, effective {effective}"
+                )
+            endings.append(_Ending(effective, Status.TERMINATED, "withdrawal", why, (event,)))
+    # On a tie, the most informative reason wins: a withdrawal's arithmetic, then a term, then a bare event.
+    rank = {"withdrawal": 0, "extension": 1, "term": 1}
+    endings.sort(key=lambda ending: (ending.day, rank.get(ending.by, 2)))
+    return endings
+
+
+def assess(treaty: Treaty, day: dt.date) -> Assessment:
+    """The treaty's status on `day`, with its reason and its scheduled end."""
+    endings = _endings(treaty, day)
+    ended = next((e for e in endings if e.day <= day), None)
+    upcoming = next((e for e in endings if e.day > day), None)
+    eif = treaty.in_force_from
+
+    if eif is None or day < eif:
+        why = "signed or open for signature; never entered into force" if eif is None else f"enters into force on {eif}"
+        return Assessment(Status.NOT_IN_FORCE, treaty.opened, why)
+    if ended is not None and ended.day >= eif:
+        return Assessment(
+            ended.status,
+            ended.day,
+            f"{ended.status.value}: {ended.why}",
+            ended.evidence,
+            ended.day,
+            ended.by,
+            ended.why,
+        )
+    expires = upcoming.day if upcoming else None
+    expires_by = upcoming.by if upcoming else None
+    expires_why = upcoming.why if upcoming else None
+    if treaty.kind is Kind.BILATERAL:
+        suspensions = _active_suspensions(treaty, day)
+        if suspensions:
+            parts = ", ".join(f"{e.party} on {e.date}" for e in suspensions)
+            return Assessment(
+                Status.SUSPENDED,
+                suspensions[0].date,
+                f"suspended: implementation suspended by {parts}",
+                tuple(suspensions),
+                expires,
+                expires_by,
+                expires_why,
+            )
+    why = f"in force since {eif}"
+    if upcoming is not None:
+        why += f"; {upcoming.why}"
+    evidence = upcoming.evidence if upcoming else ()
+    return Assessment(Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why)
