@@ -110,3 +110,31 @@ def test_a_shared_key_set_is_not_changed_by_a_copy(tmp_path: Path, cache_home: P
     copied = first.model_copy(update={"note": "added"})
     assert "note" in copied.model_fields_set
     assert first.model_fields_set == before == second.model_fields_set
+
+
+def test_a_missing_libyaml_is_said_once_when_yaml_is_parsed(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pure-Python parser gives the same answers several times slower: the CLI says so (on
+    stderr, so the data on stdout is unchanged), only when it parses, never from the cache."""
+    from typer.testing import CliRunner
+
+    from treatytrack import yamlstrict
+    from treatytrack.cli import app
+    from treatytrack.load import SLOW_PARSER
+
+    data = tmp_path / "t.yaml"
+    data.write_bytes(SMALL.read_bytes())
+    runner = CliRunner()
+    args = ["list", "--format", "json", "--as-of", "2026-11-28", "--data", str(data)]
+    fast = runner.invoke(app, args)
+    assert SLOW_PARSER not in fast.stderr
+    monkeypatch.setattr(yamlstrict, "LIBYAML", False)
+    cached = runner.invoke(app, args)
+    assert SLOW_PARSER not in cached.stderr  # served from the cache: nothing parsed
+    parsed = runner.invoke(app, [*args, "--no-cache"])
+    assert parsed.exit_code == 0
+    assert parsed.stderr.count(SLOW_PARSER) == 1
+    assert parsed.stdout == fast.stdout
+    checked = runner.invoke(app, ["validate", str(data), str(data)])
+    assert (checked.exit_code, checked.stderr.count(SLOW_PARSER)) == (0, 1)

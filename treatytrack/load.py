@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -52,12 +52,20 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def load_dataset(path: Path | str, *, use_cache: bool = True, whole_file: bool = False) -> Dataset:
+SLOW_PARSER = (
+    "note: this PyYAML has no libyaml C parser, so YAML files are read several times slower; see Speed in the README."
+)
+
+
+def load_dataset(
+    path: Path | str, *, use_cache: bool = True, whole_file: bool = False, notify: Callable[[str], None] | None = None
+) -> Dataset:
     """Load and validate a dataset file, from the cache when the same bytes were loaded before.
 
     A valid file is read a batch of treaties at a time (`chunked`), in a fraction of the memory;
     a file with problems is then read whole, to locate them all. `whole_file` goes there at
-    once, for callers that expect problems (`validate`): no batch is read twice.
+    once, for callers that expect problems (`validate`): no batch is read twice. `notify` hears
+    of anything the user should know that is not a problem with the file (a slow YAML parser).
     """
     from treatytrack import cache
 
@@ -69,8 +77,11 @@ def load_dataset(path: Path | str, *, use_cache: bool = True, whole_file: bool =
                 dataset = cache.read(key)
             if dataset is not None:
                 return dataset
+    from treatytrack import yamlstrict
     from treatytrack.chunked import load_in_chunks
 
+    if notify is not None and not yamlstrict.LIBYAML:
+        notify(SLOW_PARSER)
     with _collector_paused():
         loaded = None if whole_file else load_in_chunks(path)
     if loaded is None:  # a problem to report, or a layout only the whole-file reader is sure of

@@ -120,6 +120,10 @@ def fail(message: str, code: int = EXIT_FINDING) -> NoReturn:
     raise typer.Exit(code)
 
 
+def note(message: str) -> None:
+    typer.echo(message, err=True)
+
+
 def extra_paths(extra: list[Path] | None) -> list[Path]:
     if extra:
         return list(extra)
@@ -135,7 +139,7 @@ def load(
 
     path = data if data is not None else bundled_path()
     try:
-        dataset = load_dataset(path, use_cache=not no_cache)
+        dataset = load_dataset(path, use_cache=not no_cache, notify=note)
         extras = extra_paths(extra)
         if extras:
             from treatytrack.overlay import apply_extras

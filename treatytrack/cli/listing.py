@@ -21,6 +21,7 @@ from treatytrack.cli.common import (
     emit,
     find_or_fail,
     load,
+    note,
     print_renderable,
     today,
     write,
@@ -224,9 +225,9 @@ def validate_command(
 
     targets = files or [data if data is not None else bundled_path()]
     problems = []
-    for target in targets:
-        try:
-            load_dataset(target, use_cache=False, whole_file=True)  # here to find problems: read at once
+    for number, target in enumerate(targets):
+        try:  # here to find problems: read at once; one note on a slow parser is enough
+            load_dataset(target, use_cache=False, whole_file=True, notify=note if number == 0 else None)
         except LoadError as err:
             problems.extend(err.problems)
     if output is OutputFormat.JSON:
