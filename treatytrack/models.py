@@ -234,11 +234,8 @@ class Treaty(_Strict):
     @property
     def opened(self) -> dt.date | None:
         """The day the treaty came into being: signature, or opening for signature."""
-        signed, opened = self.signed, self.opened_for_signature  # (asked for every treaty listed)
-        if signed is None or opened is None:
-            found = signed or opened
-            return found.date if found is not None else None
-        return min(signed.date, opened.date)
+        dates = [d.date for d in (self.signed, self.opened_for_signature) if d is not None]
+        return min(dates) if dates else None
 
     @property
     def in_force_from(self) -> dt.date | None:
