@@ -175,9 +175,12 @@ def base_env(cache_dir: Path) -> dict[str, str]:
     """The caller's environment without treatytrack settings, plus fixed terminal settings.
 
     A private XDG cache directory keeps a cache (if treatytrack keeps one) from leaking in from
-    earlier use or out into the user's home.
+    earlier use or out into the user's home. Output is buffered, as in a user's shell: a
+    PYTHONUNBUFFERED set for the benchmark's own sake would make every write a system call.
     """
-    env = {k: v for k, v in os.environ.items() if not k.lstrip("_").startswith("TREATYTRACK")}
+    env = {
+        k: v for k, v in os.environ.items() if not k.lstrip("_").startswith("TREATYTRACK") and k != "PYTHONUNBUFFERED"
+    }
     env.update(NO_COLOR="1", COLUMNS="100", XDG_CACHE_HOME=str(cache_dir))
     return env
 
@@ -473,7 +476,8 @@ def report(
         f"- machine: {platform.platform()}, {os.cpu_count()} CPUs ({cpu_model()})",
         f"- Python {platform.python_version()} ({platform.python_implementation()}), {version}",
         f"- method: treatytrack's modules byte-compiled first, as pip does on install; each command as a whole "
-        f"process (`subprocess.run`, output to /dev/null, NO_COLOR=1, COLUMNS=100, `--as-of {AS_OF}`); "
+        f"process (`subprocess.run`, output to /dev/null, buffered as in a shell, NO_COLOR=1, COLUMNS=100, "
+        f"`--as-of {AS_OF}`); "
         f"two phases, each 1 warm-up round and then measured rounds with its commands alternated round-robin: "
         f"start-up (the first {len(startup)} rows, {startup_rounds} rounds), then datasets (the rest, "
         f"{rounds} rounds), because a multi-second parse run between two 20-ms start-ups would disturb them "

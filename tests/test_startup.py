@@ -34,6 +34,7 @@ from typer.testing import CliRunner
 
 import treatytrack.render.table as table_module
 from treatytrack.cli import app, command_named, completion_args, keep_only, main
+from treatytrack.entry import exit_status
 from treatytrack.load import load_dataset
 from treatytrack.paths import bundled_path, cache_dir
 from treatytrack.query import treaty_rows
@@ -67,8 +68,9 @@ def _completion_key(key: str) -> bool:
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    """The test's environment (see conftest) without any shell's completion request, and a fresh cache."""
-    clean = {k: v for k, v in os.environ.items() if not _completion_key(k)}
+    """The test's environment (see conftest) without any shell's completion request, and a fresh
+    cache; output buffered, as it is for users (this machine sets PYTHONUNBUFFERED)."""
+    clean = {k: v for k, v in os.environ.items() if not _completion_key(k) and k != "PYTHONUNBUFFERED"}
     return clean | {
         "NO_COLOR": "1",
         "COLUMNS": "100",
@@ -129,6 +131,7 @@ CASES = {
     "show-help": ["show", "--help"],
     "unknown-command": ["lst"],
     "missing-argument": ["show"],
+    "unknown-treaty": ["show", "no-such-treaty", "--as-of", AS_OF],
     "bad-date": ["list", "--as-of", "2026-02-30"],
     "version": ["--version"],
 }
@@ -166,7 +169,7 @@ def test_the_installed_script_pauses_the_collector_before_importing_the_cli() ->
         "print(gc.isenabled(), 'typer' in sys.modules, treatytrack.entry.main.__module__)"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["False", "True", "treatytrack.cli"]
+    assert done.stdout.split() == ["False", "True", "treatytrack.entry"]
     library = subprocess.run(
         [sys.executable, "-c", "import gc, treatytrack.cli; print(gc.isenabled())"],
         capture_output=True,
@@ -604,3 +607,68 @@ def test_empty_treatytrack_cache_dir_is_ignored(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("TREATYTRACK_CACHE_DIR", "")
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     assert cache_dir() == platformdirs_cache()
+
+
+# 5. Leaving without interpreter teardown ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "printed"),
+    [(None, 0, ""), (0, 0, ""), (1, 1, ""), (2, 2, ""), (258, 2, ""), ("no such file", 1, "no such file\n")],
+)
+def test_exit_status_is_the_interpreters(
+    code: object, status: int, printed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert exit_status(code) == status
+    assert capsys.readouterr().err == printed
+
+
+def test_a_large_output_is_delivered_whole_before_the_process_ends(env: dict[str, str]) -> None:
+    """os._exit drops whatever is still buffered, so main() flushes first; the JSON export is
+    hundreds of kilobytes, many times the stream's buffer."""
+    args = ["export", "json", "--as-of", AS_OF]
+    code, out, err = run_main(["-c", CONSOLE_SCRIPT], args, env)
+    assert (code, err) == (0, "")
+    assert out == run_full(args, "treatytrack")[1]
+    assert out.endswith("}\n") and len(out) > 100_000
+
+
+def test_exit_handlers_still_run(env: dict[str, str]) -> None:
+    """Code registered to run at exit runs, before the output is flushed, whatever the status."""
+    script = "import atexit; atexit.register(print, 'handler ran'); " + CONSOLE_SCRIPT
+    for args, expected in ((["--version"], 0), (["list", "--as-of", "2026-02-30"], 2)):
+        code, out, _ = run_main(["-c", script], args, env)
+        assert code == expected
+        assert out.endswith("handler ran\n")
+
+
+def test_a_running_thread_is_waited_for(env: dict[str, str]) -> None:
+    """The interpreter waits for threads that are not daemons; so does main()."""
+    script = (
+        "import threading, time; "
+        "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start(); " + CONSOLE_SCRIPT
+    )
+    code, out, _ = run_main(["-c", script], ["--version"], env)
+    assert code == 0
+    assert out.endswith("thread done\n")
+
+
+def test_a_reader_that_has_gone_gets_no_traceback(env: dict[str, str]) -> None:
+    """`treatytrack export json | head -c 100`: once the reader has gone, the command fails
+    quietly (status 1, as Click reports a broken pipe) with nothing on stderr. The reader is
+    gone from the start here, so every write fails, whatever the pipe's buffer holds."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", CONSOLE_SCRIPT, "export", "json", "--as-of", AS_OF],
+            env=env,
+            cwd=REPO,
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert (done.returncode, done.stderr) == (1, b"")
