@@ -25,6 +25,9 @@ def test_the_text_is_the_standard_librarys_indented_json(payload: Any) -> None:
     assert json.loads(render_json(payload)) == payload
 
 
-@given(st.lists(VALUES, max_size=6))
-def test_a_streamed_array_is_the_same_text(items: list[Any]) -> None:
+@given(st.lists(VALUES, max_size=8), st.integers(min_value=1, max_value=4))
+def test_a_streamed_array_is_the_same_text(items: list[Any], batch: int) -> None:
+    """Whatever the batches' size and however the items fall into them (one, some full, a last
+    part-filled one)."""
+    assert b"".join(json_array_chunks(iter(items), batch)) == render_json_bytes(items)
     assert b"".join(json_array_chunks(iter(items))) == render_json_bytes(items)

@@ -51,13 +51,11 @@ def cache_key(data: bytes) -> str:
 
 
 def file_key(path: Path) -> str | None:
-    """`cache_key` of a file's bytes, read a block at a time so a cache hit never holds the whole
-    file in memory (None when it cannot be read: the caller's own read reports why)."""
-    digest = new_digest()
+    """`cache_key` of a file's bytes, read into one reused buffer so a cache hit never holds the
+    whole file in memory (None when it cannot be read: the caller's own read reports why)."""
     try:
         with open(path, "rb") as handle:
-            while block := handle.read(1 << 20):
-                digest.update(block)
+            digest = hashlib.file_digest(handle, new_digest)
     except OSError:
         return None
     return finish_key(digest)

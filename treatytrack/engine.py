@@ -263,8 +263,8 @@ def status_on(treaty: Treaty, day: dt.date) -> Status:
 
 def exists_on(treaty: Treaty, day: dt.date) -> bool:
     """Whether the treaty had been signed or opened for signature by `day`."""
-    opened = treaty.opened or treaty.in_force_from
-    return opened is not None and opened <= day
+    began = treaty.began
+    return began is not None and began <= day
 
 
 _JOINING = (EventType.SIGNED, EventType.RATIFIED, EventType.ACCEDED, EventType.ENTERED_INTO_FORCE)

@@ -103,7 +103,7 @@ def lifespans(treaties: Sequence[Treaty], day: dt.date) -> list[Lifespan]:
         if not exists_on(treaty, day):
             continue
         now = assess(treaty, day)
-        start = treaty.opened or treaty.in_force_from
+        start = treaty.began
         assert start is not None
         end = now.since if now.status.ended else None
         suspensions = []

@@ -241,6 +241,12 @@ class Treaty(_Strict):
     def in_force_from(self) -> dt.date | None:
         return self.entry_into_force.date if self.entry_into_force else None
 
+    @property
+    def began(self) -> dt.date | None:
+        """The first day a listing shows the treaty: opened, or else in force (a record may give
+        only its entry into force)."""
+        return self.opened or self.in_force_from
+
 
 class Dataset(_Strict):
     version: Literal[1]

@@ -103,5 +103,5 @@ def standings(dataset: Dataset, code: str, day: dt.date) -> list[Standing]:
                 treaty, treaty.categories[0].value, assess_party(treaty, code, day), assess(treaty, day).status.value
             )
         )
-    found.sort(key=lambda s: (s.category, s.treaty.opened or s.treaty.in_force_from or dt.date.min, s.treaty.id))
+    found.sort(key=lambda s: (s.category, s.treaty.began or dt.date.min, s.treaty.id))
     return found

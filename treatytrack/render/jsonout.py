@@ -7,6 +7,7 @@ encoder, about ten times slower on a large listing; the text is the same.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 import orjson
@@ -22,15 +23,17 @@ def render_json(payload: Any) -> str:
     return render_json_bytes(payload).decode()
 
 
-def json_array_chunks(items: Iterable[Any]) -> Iterator[bytes]:
-    """`render_json_bytes(list(items))`, an item at a time: a long listing is never held whole.
+def json_array_chunks(items: Iterable[Any], batch: int = 256) -> Iterator[bytes]:
+    """`render_json_bytes(list(items))`, a batch of items at a time: a long listing is never
+    held whole, and orjson still does the indenting.
 
-    Each item is encoded on its own and indented one more level; JSON text has no raw newlines
-    inside strings, so every newline in an encoded item is a line break of the layout.
+    Each batch is encoded as an array of its own; without its brackets, that is the batch's part
+    of the whole array's text, and the parts are joined with commas.
     """
-    separator = b"[\n  "
-    for item in items:
-        yield separator
-        yield orjson.dumps(item, option=_OPTIONS).replace(b"\n", b"\n  ")
-        separator = b",\n  "
-    yield b"[]\n" if separator == b"[\n  " else b"\n]\n"
+    iterator = iter(items)
+    opening = b"["
+    while chunk := list(islice(iterator, batch)):
+        yield opening
+        yield orjson.dumps(chunk, option=_OPTIONS)[1:-2]  # "\n  {...},\n  {...}" without "[" and "\n]"
+        opening = b","
+    yield b"[]\n" if opening == b"[" else b"\n]\n"
