@@ -240,9 +240,10 @@ def emit(
 
         write_bytes(json_array_chunks(records))
     elif output is OutputFormat.CSV:
-        from treatytrack.render.csvout import render_csv
+        from treatytrack.render.csvout import csv_chunks
 
-        write(render_csv(records, csv_columns))
+        for chunk in csv_chunks(records, csv_columns):
+            write(chunk)
     elif output is OutputFormat.MARKDOWN:
         write(markdown())
     else:

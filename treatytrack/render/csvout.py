@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,9 +33,18 @@ def _is_number(text: str) -> bool:
 
 
 def render_csv(records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    return "".join(csv_chunks(records, columns))
+
+
+def csv_chunks(records: Iterable[Mapping[str, Any]], columns: Sequence[str], batch: int = 256) -> Iterator[str]:
+    """`render_csv`, `batch` rows at a time: a long listing is never held whole."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    for record in records:
+    for count, record in enumerate(records, 1):
         writer.writerow([cell(record.get(c)) for c in columns])
-    return out.getvalue()
+        if count % batch == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
