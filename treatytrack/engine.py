@@ -262,7 +262,7 @@ def status_on(treaty: Treaty, day: dt.date) -> Status:
 
 
 def exists_on(treaty: Treaty, day: dt.date) -> bool:
-    """Whether the treaty had been signed or opened for signature by `day`."""
+    """Whether the treaty had begun by `day` (`Treaty.began`: signed or opened, or else in force)."""
     began = treaty.began
     return began is not None and began <= day
 

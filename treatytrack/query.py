@@ -6,7 +6,6 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from treatytrack.engine import Assessment, assess, exists_on, withdrawals_known
@@ -60,18 +59,16 @@ def treaty_rows(
     parties: Iterable[str] = (),
     kinds: Iterable[Kind] = (),
 ) -> list[TreatyRow]:
-    """Treaties that existed on `day` (signed or opened by then), filtered, oldest first."""
+    """Treaties that existed on `day` (`exists_on`), filtered, oldest first."""
     wanted_status = set(statuses)
-    found: list[tuple[dt.date, str, TreatyRow]] = []
-    for treaty in select_treaties(dataset, parties=parties, categories=categories, kinds=kinds):
-        began = treaty.began  # what exists_on(treaty, day) asks, asked once: this is the sort key too
-        if began is None or began > day:
-            continue
-        row = TreatyRow(treaty, assess(treaty, day), day)
-        if not wanted_status or row.assessment.status in wanted_status:
-            found.append((began, treaty.id, row))
-    found.sort(key=itemgetter(0, 1))
-    return [row for _, _, row in found]
+    rows = [
+        TreatyRow(treaty, assess(treaty, day), day)
+        for treaty in select_treaties(dataset, parties=parties, categories=categories, kinds=kinds)
+        if exists_on(treaty, day)
+    ]
+    rows = [r for r in rows if not wanted_status or r.assessment.status in wanted_status]
+    rows.sort(key=lambda r: (r.treaty.began or dt.date.max, r.treaty.id))
+    return rows
 
 
 class TreatyNotFound(LookupError):
