@@ -217,7 +217,10 @@ def pydantic_problem(filename: str, root: Any, error: Any, prefix: tuple[Any, ..
     from treatytrack import yamlstrict
 
     path = prefix + tuple(
-        step for step in error["loc"] if isinstance(step, int) or not str(step).startswith(("function-", "union["))
+        step
+        for step in error["loc"]
+        if isinstance(step, int)
+        or not str(step).startswith(("function-", "union[", "~"))  # "~": the tags of `models.ActValue`
     )
     kind = error["type"]
     message = str(error["msg"]).removeprefix("Value error, ")

@@ -26,6 +26,7 @@ from treatytrack.cli.common import (
     fail,
     find_or_fail,
     load,
+    party_codes,
     print_renderable,
     today,
     write,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from treatytrack.models import Dataset, Treaty
+    from treatytrack.standing import StateHistory
 
 EXIT_USAGE = 2
 
@@ -64,6 +66,12 @@ def _selection(
     return select_treaties(
         dataset, ids=_resolve(dataset, names or []), parties=party or (), categories=category or (), kinds=kind or ()
     )
+
+
+def _history(dataset: Dataset) -> StateHistory:
+    from treatytrack.standing import StateHistory
+
+    return StateHistory(dataset.state_history)
 
 
 def _check_types(types: list[str] | None) -> list[str]:
@@ -104,6 +112,7 @@ def timeline_command(
     dataset = load(data, day, extra, no_cache)
     from treatytrack.history import lifespans, timeline
 
+    party = party_codes(dataset, party)
     treaties = _selection(dataset, names, party, category, kind)
     if chart:
         spans = lifespans(treaties, day)
@@ -123,7 +132,8 @@ def timeline_command(
     from treatytrack.render.records import entry_record
 
     records = [
-        entry_record(e) for e in timeline(treaties, day, start=first, end=last, parties=party or (), types=types)
+        entry_record(e)
+        for e in timeline(treaties, day, start=first, end=last, parties=party, types=types, history=_history(dataset))
     ]
 
     def markdown() -> str:
@@ -219,8 +229,9 @@ def export_command(
         typer.echo(f"treatytrack: {destination} exists; add --force to overwrite it.", err=True)
         raise typer.Exit(EXIT_USAGE)
     dataset = load(data, day, extra, no_cache)
+    party = party_codes(dataset, party)
     treaties = _selection(dataset, treaty, party, category, kind)
-    text = _export_text(fmt, dataset, treaties, day, first, last, party or [], types, not no_chart, alarms, width)
+    text = _export_text(fmt, dataset, treaties, day, first, last, party, types, not no_chart, alarms, width)
     if destination is None:
         write(text)
     else:
@@ -247,7 +258,11 @@ def _export_text(
     from treatytrack.render.records import entry_record, treaty_record
 
     existing = [t for t in treaties if exists_on(t, day)]
-    entries = [entry_record(e) for e in timeline(existing, day, start=first, end=last, parties=parties, types=types)]
+    history = _history(dataset)
+    entries = [
+        entry_record(e)
+        for e in timeline(existing, day, start=first, end=last, parties=parties, types=types, history=history)
+    ]
     if fmt is ExportFormat.CSV:
         from treatytrack.render.csvout import render_csv
 
@@ -262,7 +277,7 @@ def _export_text(
             "as_of": day.isoformat(),
             "reviewed": dataset.reviewed.isoformat(),
             "generator": f"treatytrack {__version__}",
-            "treaties": [detail_record(TreatyRow(t, assess(t, day), day), names) for t in existing],
+            "treaties": [detail_record(TreatyRow(t, assess(t, day), day), names, history) for t in existing],
         }
         return render_json(payload)
     if fmt is ExportFormat.ICS:
@@ -348,10 +363,12 @@ def diff_command(
     from treatytrack.history import changes_between
     from treatytrack.render.records import change_record
 
+    party = party_codes(dataset, party)
+    history = _history(dataset)
     treaties = _selection(dataset, None, party, category, kind)
-    changes = changes_between(treaties, first, last)
+    changes = changes_between(treaties, first, last, history)
     if party:
-        wanted = {p.upper() for p in party}
+        wanted = set(party)
         changes = [c for c in changes if c.party is None or c.party in wanted]
     records = [change_record(c) for c in changes]
 

@@ -17,26 +17,30 @@ from treatytrack.cli.common import (
     KindOpt,
     NoCacheOpt,
     PartyOpt,
+    StandingOpt,
     app,
     emit,
     find_or_fail,
     load,
     note,
+    party_codes,
     print_renderable,
     today,
     write,
 )
 from treatytrack.completion import complete_treaty
 from treatytrack.render import OutputFormat
-from treatytrack.vocab import Status
+from treatytrack.vocab import StandingFilter, Status
 
 WhyOpt = Annotated[bool, typer.Option("--why", help="Show how each status was derived: the rule and the events.")]
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable, Iterable
 
     from rich.console import RenderableType
 
+    from treatytrack.models import Dataset
     from treatytrack.render.records import Record
 
 
@@ -53,6 +57,7 @@ def list_command(
     ] = None,
     category: CategoryOpt = None,
     party: PartyOpt = None,
+    standing: StandingOpt = StandingFilter.BOUND,
     kind: KindOpt = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
@@ -69,9 +74,18 @@ def list_command(
     from treatytrack.query import treaty_rows
     from treatytrack.render.records import treaty_record
 
+    parties = party_codes(dataset, party)
     rows = treaty_rows(
-        dataset, day, statuses=status or (), categories=category or (), parties=party or (), kinds=kind or ()
+        dataset,
+        day,
+        statuses=status or (),
+        categories=category or (),
+        parties=parties,
+        standing=standing,
+        kinds=kind or (),
     )
+    if parties:
+        _note_unrecorded(dataset, day, parties, {r.treaty.id for r in rows})
     if limit is not None and len(rows) > limit:
         typer.echo(f"note: showing {limit} of {len(rows)} treaties (--limit).", err=True)
         rows = rows[:limit]
@@ -87,6 +101,19 @@ def list_command(
         return list_table(list(records), day, dataset.reviewed, width, why=why)
 
     _emit_listing(records, output, table, "list")
+
+
+def _note_unrecorded(dataset: Dataset, day: dt.date, parties: list[str], shown: set[str]) -> None:
+    """Say which treaties a standing filter could not decide: the data does not record the state."""
+    from treatytrack.query import unrecorded_standings
+
+    missing: dict[str, list[str]] = {}
+    for treaty, party in unrecorded_standings(dataset, day, parties):
+        if treaty.id not in shown:
+            missing.setdefault(party, []).append(treaty.short_name)
+    for party, names in missing.items():
+        listed = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+        note(f"note: {party}'s standing is not recorded for {len(names)} treaties, left out: {listed}.")
 
 
 LIST_COLUMNS = [
@@ -147,10 +174,11 @@ def show_command(
     from treatytrack.parties import party_names
     from treatytrack.query import TreatyRow
     from treatytrack.render.records import detail_record, event_record
+    from treatytrack.standing import StateHistory
 
     treaty = find_or_fail(dataset, name)
     names = party_names(dataset)
-    record = detail_record(TreatyRow(treaty, assess(treaty, day), day), names)
+    record = detail_record(TreatyRow(treaty, assess(treaty, day), day), names, StateHistory(dataset.state_history))
     if output is OutputFormat.JSON:
         from treatytrack.render.jsonout import render_json
 

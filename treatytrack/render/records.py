@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from treatytrack.engine import PartyAssessment, assess, assess_party
+from treatytrack.engine import assess
 from treatytrack.models import Event, Period, SourcedDate, Treaty
 from treatytrack.query import Deadline, TreatyRow
+from treatytrack.standing import NO_HISTORY, Standing, StateHistory, by_name, standings_on, tally
 
 if TYPE_CHECKING:
     from treatytrack.history import Change, Entry
@@ -78,24 +79,47 @@ def _sourced(value: SourcedDate | None) -> Record | None:
     return {"date": iso(value.date), "source": value.source, "note": value.note}
 
 
-def party_record(standing: PartyAssessment, names: dict[str, str]) -> Record:
+def party_record(standing: Standing, names: dict[str, str]) -> Record:
+    consent = standing.consent
     return {
-        "code": standing.party,
-        "name": names.get(standing.party, standing.party),
+        "code": standing.state,
+        "name": names.get(standing.state, standing.state),
         "status": standing.status.value,
         "since": iso(standing.since),
         "withdrawal_effective": iso(standing.withdrawal_effective),
+        "consent": consent.kind.value if consent is not None else None,
+        "consent_date": iso(consent.day) if consent is not None else None,
+        "in_force_for_state": iso(standing.bound_from),
+        "why": standing.why,
+        "acts": [act_record(a) for a in standing.acts],
     }
 
 
-def party_standings(treaty: Treaty, day: dt.date) -> list[PartyAssessment]:
-    return [assess_party(treaty, code, day) for code in treaty.parties]
+def act_record(act: Any) -> Record:
+    return {
+        "date": iso(act.day),
+        "act": act.kind.value,
+        "via": act.via,
+        "source": act.source,
+        "note": act.note,
+    }
 
 
-def detail_record(row: TreatyRow, names: dict[str, str]) -> Record:
+def coverage_record(treaty: Treaty) -> Record:
+    table = treaty.participation
+    return {
+        "coverage": treaty.coverage.value,
+        "as_of": iso(table.as_of) if table is not None else None,
+        "source": table.source if table is not None else None,
+        "list": table.list_name if table is not None else None,
+    }
+
+
+def detail_record(row: TreatyRow, names: dict[str, str], history: StateHistory = NO_HISTORY) -> Record:
     """`show --format json`: the list record plus everything the treaty record says."""
     treaty = row.treaty
     record = treaty_record(row)
+    standings = by_name(standings_on(treaty, row.day, history), names)
     record.update(
         {
             "aliases": list(treaty.aliases),
@@ -108,7 +132,9 @@ def detail_record(row: TreatyRow, names: dict[str, str]) -> Record:
             },
             "duration": _period(treaty.duration),
             "withdrawal_notice": _period(treaty.withdrawal_notice),
-            "parties_complete": treaty.parties_complete,
+            "parties_complete": treaty.coverage.value == "complete",  # kept for the contract: see `coverage`
+            "coverage": coverage_record(treaty),
+            "counts": {status.value: n for status, n in tally(standings).items()},
             "party_count": (
                 {
                     "count": treaty.party_count.count,
@@ -118,7 +144,7 @@ def detail_record(row: TreatyRow, names: dict[str, str]) -> Record:
                 if treaty.party_count
                 else None
             ),
-            "parties": [party_record(p, names) for p in party_standings(treaty, row.day)],
+            "parties": [party_record(p, names) for p in standings],
             "events": [event_record(e) for e in treaty.events],
             "limits": [
                 {
@@ -178,3 +204,31 @@ def change_record(change: Change) -> Record:
         "after": change.after,
         "why": change.why,
     }
+
+
+_COUNTED = (
+    ("party", "parties"),
+    ("suspended", "suspended"),
+    ("suspension-claimed", "suspension claimed"),
+    ("ratified", "ratified, not yet bound"),
+    ("signatory", "signatories"),
+    ("deratified", "deratified"),
+    ("signature-withdrawn", "signature withdrawn"),
+    ("withdrawn", "withdrawn"),
+    ("treaty-ended", "former parties (the treaty has ended)"),
+    ("not-recorded", "not recorded"),
+)
+
+
+def coverage_line(record: Record) -> str:
+    """`States: 93 parties, 25 signatories, 5 withdrawn · complete list as of 2026-02-03`."""
+    counts = record["counts"]
+    shown = [f"{counts[key]} {label}" for key, label in _COUNTED if counts.get(key)]
+    coverage = record["coverage"]
+    if coverage["coverage"] == "complete":
+        scope = f"complete list as of {coverage['as_of']}"
+    elif coverage["coverage"] == "partial":
+        scope = "partial list: states it does not name are not recorded"
+    else:
+        scope = "no list of states: standings come from the events"
+    return f"States on {record['as_of']}: " + (", ".join(shown) or "none") + f" · {scope}"

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from treatytrack.query import Deadline
-from treatytrack.render.records import Record
+from treatytrack.render.records import Record, coverage_line
 from treatytrack.vocab import PartyStatus, Status
 
 STATUS_STYLE = {
@@ -26,11 +26,15 @@ PARTY_STYLE = {
     PartyStatus.SIGNATORY.value: "cyan",
     PartyStatus.RATIFIED.value: "cyan",
     PartyStatus.SUSPENDED.value: "yellow",
+    PartyStatus.SUSPENSION_CLAIMED.value: "yellow",
     PartyStatus.DERATIFIED.value: "yellow",
+    PartyStatus.SIGNATURE_WITHDRAWN.value: "yellow",
     PartyStatus.WITHDRAWN.value: "red",
     PartyStatus.TREATY_ENDED.value: "red",
     PartyStatus.NOT_PARTY.value: "dim",
-    PartyStatus.NOT_TRACKED.value: "dim",
+    PartyStatus.NOT_RECORDED.value: "dim",
+    PartyStatus.NOT_YET_EXISTING.value: "dim",
+    PartyStatus.CEASED_TO_EXIST.value: "dim",
 }
 
 
@@ -199,7 +203,8 @@ def show_view(record: Record, reviewed: dt.date, *, why: bool = False) -> Render
     parts: list[RenderableType] = [Text(record["name"], style="bold underline"), facts]
 
     if record["parties"]:
-        parties = Table(title="Parties" if record["parties_complete"] else "Tracked states", title_justify="left")
+        parts.append(Text(coverage_line(record), style="bold"))
+        parties = Table(title_justify="left")
         parties.add_column("Code", no_wrap=True)
         parties.add_column("Name", overflow="fold")
         parties.add_column("Standing", no_wrap=True)
