@@ -53,6 +53,7 @@ def check_dataset(dataset: Dataset, positions: list[int] | None = None) -> list[
     findings.extend(_check_state_history(dataset, known))
     history = StateHistory(dataset.state_history)
     first_index: dict[str, int] = {}
+    ids = {t.id for t in dataset.treaties}
     for order, treaty in enumerate(dataset.treaties):
         index = positions[order] if positions is not None else order
         base: Path = ("treaties", index)
@@ -66,6 +67,8 @@ def check_dataset(dataset: Dataset, positions: list[int] | None = None) -> list[
         else:
             first_index[treaty.id] = index
         findings.extend(Finding(base + f.path, f.message, f.at_key) for f in check_treaty(treaty, known, history))
+        if treaty.parent is not None and (treaty.parent not in ids or treaty.parent == treaty.id):
+            findings.append(Finding((*base, "parent"), f"`{treaty.parent}` is not the id of another treaty in the file"))
     return findings
 
 

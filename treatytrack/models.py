@@ -414,6 +414,7 @@ class Treaty(_Strict):
     instrument: Instrument
     categories: Annotated[tuple[Category, ...], Field(min_length=1)]
     depositary: Text | None = None
+    parent: Slug | None = None  # the treaty this instrument belongs to (a protocol of the CCW)
     party_count: PartyCount | None = None
     signed: SourcedDate | None = None
     opened_for_signature: SourcedDate | None = None
