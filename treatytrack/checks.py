@@ -68,7 +68,9 @@ def check_dataset(dataset: Dataset, positions: list[int] | None = None) -> list[
             first_index[treaty.id] = index
         findings.extend(Finding(base + f.path, f.message, f.at_key) for f in check_treaty(treaty, known, history))
         if treaty.parent is not None and (treaty.parent not in ids or treaty.parent == treaty.id):
-            findings.append(Finding((*base, "parent"), f"`{treaty.parent}` is not the id of another treaty in the file"))
+            findings.append(
+                Finding((*base, "parent"), f"`{treaty.parent}` is not the id of another treaty in the file")
+            )
     return findings
 
 
@@ -225,10 +227,11 @@ def _check_participation(
         if participation.coverage is Coverage.COMPLETE:
             derived = derived_entry_into_force(treaty, history=history)
             if derived is not None and eif is not None and derived.day != eif:
-                implied = f"implies {derived.day}" if derived.day else "does not meet it"
+                implied = f"imply {derived.day}" if derived.day else "do not meet it"
                 yield Finding(
                     ("entry_into_force", "date"),
-                    f"the entry-into-force condition and the table {implied} ({derived.why}); the record says {eif}",
+                    f"the entry-into-force condition and the table of states {implied} ({derived.why}); "
+                    f"the record says {eif}",
                 )
 
 
