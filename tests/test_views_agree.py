@@ -43,7 +43,8 @@ def test_party_show_list_and_diff_agree(name: str) -> None:
     dataset = load_dataset(DATASETS[name], use_cache=False)
     history = StateHistory(dataset.state_history)
     names = party_names(dataset)
-    cases = sorted(set(mentioned(dataset)), key=lambda c: (c[2], c[1], c[0].id))
+    unique = {(t.id, state, day): (t, state, day) for t, state, day in mentioned(dataset)}
+    cases = [unique[k] for k in sorted(unique, key=lambda k: (k[2], k[1], k[0]))]
     assert cases
     by_state: dict[tuple[str, dt.date], dict[str, str]] = {}
     bound_lists: dict[tuple[str, dt.date], set[str]] = {}
