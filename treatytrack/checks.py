@@ -202,7 +202,9 @@ def _check_participation(
         consent = next((getattr(row, k.value) for k in _CONSENT_KEYS if getattr(row, k.value) is not None), None)
         consent_day = _act_date(consent)
         if consent_day is not None:
-            for later in (ActKind.WITHDRAWAL_NOTICE, ActKind.WITHDRAWN, ActKind.DERATIFIED, ActKind.IN_FORCE):
+            # A succession takes effect from the successor's independence, often before it is notified.
+            in_force = () if row.succeeded is not None else (ActKind.IN_FORCE,)
+            for later in (ActKind.WITHDRAWAL_NOTICE, ActKind.WITHDRAWN, ActKind.DERATIFIED, *in_force):
                 value = getattr(row, later.value)
                 day = _act_date(value)
                 if day is not None and day < consent_day:
