@@ -360,6 +360,9 @@ class StandingReader:
             why = f"{state} ceased to exist on {ended}" + (f"; continued by {successor}" if successor else "")
             return Standing(state, PartyStatus.CEASED_TO_EXIST, ended, why)
         if not self.acts:
+            rows = treaty.participation.states if treaty.participation is not None else {}
+            if state in rows:
+                return Standing(state, PartyStatus.NOT_RECORDED, None, f"{state} is on the list with no dated act")
             if treaty.coverage is Coverage.COMPLETE:
                 assert treaty.participation is not None
                 listed = treaty.participation.as_of
