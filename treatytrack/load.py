@@ -248,3 +248,16 @@ def pydantic_problem(filename: str, root: Any, error: Any, prefix: tuple[Any, ..
             message += "; write a whole number without quotes"
     line, column = yamlstrict.locate(root, path, at_key=at_key)
     return Problem(filename, line, column, f"{path_text}: {message}")
+
+
+def source_problems(path: Path | str, dataset: Dataset) -> list[Problem]:
+    """`validate --strict-sources`: each citation of a loaded dataset that names no publisher's
+    page (`sources.source_problem`), located in its file."""
+    from treatytrack import yamlstrict
+    from treatytrack.sources import check_sources
+
+    findings = check_sources(dataset)
+    if not findings:
+        return []
+    root = yamlstrict.compose(yamlstrict.decode(read_bytes(Path(path))))
+    return sorted_problems(located(os.fspath(path), root, findings))

@@ -246,18 +246,29 @@ def validate_command(
         OutputFormat, typer.Option("--format", "-f", help="table (one FILE:LINE:COL line per problem) or json.")
     ] = OutputFormat.TABLE,
     data: DataOpt = None,
+    strict_sources: Annotated[
+        bool,
+        typer.Option(
+            "--strict-sources",
+            help="Also refuse citations that are not a publisher's http(s) page: copy sites, "
+            "search or redirect URLs, staging servers, bare IP addresses.",
+        ),
+    ] = False,
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
-    from treatytrack.load import LoadError, load_dataset
+    from treatytrack.load import LoadError, load_dataset, source_problems
     from treatytrack.paths import bundled_path
 
     targets = files or [data if data is not None else bundled_path()]
     problems = []
     for number, target in enumerate(targets):
         try:  # here to find problems: read at once; one note on a slow parser is enough
-            load_dataset(target, use_cache=False, whole_file=True, notify=note if number == 0 else None)
+            loaded = load_dataset(target, use_cache=False, whole_file=True, notify=note if number == 0 else None)
         except LoadError as err:
             problems.extend(err.problems)
+            continue
+        if strict_sources:
+            problems.extend(source_problems(target, loaded))
     if output is OutputFormat.JSON:
         from treatytrack.render.jsonout import render_json
 
