@@ -198,22 +198,21 @@ def _check_participation(
         at: Path = ("participation", "states", code)
         if code not in known:
             yield Finding(at, _unknown_code(code, known), at_key=True)
-        yield from _check_row(treaty, participation, code, row, history)
-        consent = next((getattr(row, k.value) for k in _CONSENT_KEYS if getattr(row, k.value) is not None), None)
-        consent_day = _act_date(consent)
+        acts = row.acts()  # once per row: a global treaty's table has some 190
+        yield from _check_row(treaty, participation, code, row, acts, history)
+        consent_day = next((day for kind, day, _ in acts if kind in _CONSENT_KEYS), None)
         if consent_day is not None:
             # A succession takes effect from the successor's independence, often before it is notified.
             in_force = () if row.succeeded is not None else (ActKind.IN_FORCE,)
-            for later in (ActKind.WITHDRAWAL_NOTICE, ActKind.WITHDRAWN, ActKind.DERATIFIED, *in_force):
-                value = getattr(row, later.value)
-                day = _act_date(value)
-                if day is not None and day < consent_day:
+            later_kinds = (ActKind.WITHDRAWAL_NOTICE, ActKind.WITHDRAWN, ActKind.DERATIFIED, *in_force)
+            for kind, day, written in acts:
+                if kind in later_kinds and day < consent_day:
                     yield Finding(
-                        _row_path(code, later.value, value),
-                        f"{code}: `{later.value}` {day} is before its consent to be bound ({consent_day})",
+                        _row_path(code, kind.value, written),
+                        f"{code}: `{kind.value}` {day} is before its consent to be bound ({consent_day})",
                     )
         if opened is not None and treaty.kind is not Kind.BILATERAL:
-            for kind, day, written in row.acts():
+            for kind, day, written in acts:
                 if day < opened:
                     yield Finding(
                         _row_path(code, kind.value, written),
@@ -238,9 +237,14 @@ def _check_participation(
 
 
 def _check_row(
-    treaty: Treaty, participation: Participation, code: str, row: StateRow, history: StateHistory
+    treaty: Treaty,
+    participation: Participation,
+    code: str,
+    row: StateRow,
+    row_acts: list[tuple[ActKind, dt.date, Act | None]],
+    history: StateHistory,
 ) -> Iterator[Finding]:
-    acts = {kind: (day, written) for kind, day, written in row.acts()}
+    acts = {kind: (day, written) for kind, day, written in row_acts}
     for earlier, later in _ROW_ORDER:
         if earlier in acts and later in acts and acts[later][0] < acts[earlier][0]:
             yield Finding(
