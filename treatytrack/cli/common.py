@@ -7,6 +7,7 @@ The only module that knows about stdout, stderr, exit codes and "today". Heavy m
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -34,9 +35,13 @@ app = typer.Typer(
     add_completion=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,  # an internal error is reported in one line (`crash_status`)
 )
 
 EXIT_FINDING = 1
+EXIT_USAGE = 2
+EXIT_SOFTWARE = 70  # sysexits.h EX_SOFTWARE: an internal error, a bug to report
+EXIT_IOERR = 74  # sysexits.h EX_IOERR: reading or writing failed (a full disk, a vanished file)
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -122,6 +127,35 @@ def fail(message: str, code: int = EXIT_FINDING) -> NoReturn:
 
 def note(message: str) -> None:
     typer.echo(message, err=True)
+
+
+def crash_status(error: Exception) -> int:
+    """Report an exception no command handled, in one line on stderr; the exit status to use.
+
+    An operating-system error (a full disk, an output that vanished) is not a bug: it is said
+    plainly and exits 74. Anything else is a bug: it exits 70, never 1, so that a script can
+    tell it from a finding. TREATYTRACK_DEBUG=1 prints the traceback too.
+    """
+    from treatytrack.controls import escape
+
+    if os.environ.get("TREATYTRACK_DEBUG"):
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    if isinstance(error, OSError):
+        where = f": {os.fsdecode(error.filename)}" if error.filename is not None else ""
+        message, status = f"treatytrack: I/O error: {error.strerror or error}{where}", EXIT_IOERR
+    else:
+        detail = str(error)
+        detail = f"{detail[:200]}..." if len(detail) > 200 else detail
+        message = (
+            f"treatytrack: internal error ({type(error).__name__}{': ' + detail if detail else ''}). "
+            "This is a bug: please report it with the command you ran (TREATYTRACK_DEBUG=1 shows the traceback)."
+        )
+        status = EXIT_SOFTWARE
+    with contextlib.suppress(OSError):
+        print(escape(message), file=sys.stderr, flush=True)
+    return status
 
 
 def extra_paths(extra: list[Path] | None) -> list[Path]:
