@@ -24,6 +24,7 @@ from treatytrack.render import OutputFormat
 from treatytrack.vocab import Category, Kind
 
 if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
     from rich.console import RenderableType
 
     from treatytrack.models import Dataset, Treaty
@@ -43,18 +44,19 @@ EXIT_USAGE = 2
 EXIT_SOFTWARE = 70  # sysexits.h EX_SOFTWARE: an internal error, a bug to report
 EXIT_IOERR = 74  # sysexits.h EX_IOERR: reading or writing failed (a full disk, a vanished file)
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: `\\d` would take any script's
+DATE_RANGE = f"dates run from {dt.date.min} to {dt.date.max}"
 
 
 def parse_day(value: str | None) -> dt.date | None:
     if value is None:
         return None
     if not _DAY.fullmatch(value.strip()):
-        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-28")
+        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-28 ({DATE_RANGE})")
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(f"{value} is not a calendar date") from None
+        raise typer.BadParameter(f"{value.strip()} is not a calendar date ({DATE_RANGE})") from None
 
 
 AsOf = Annotated[
@@ -118,6 +120,30 @@ def day_option(value: str | None, name: str) -> dt.date | None:
 def today(as_of: str | None) -> dt.date:
     day = day_option(as_of, "--as-of")
     return day if day is not None else dt.date.today()
+
+
+def span_option(value: str, name: str) -> relativedelta:
+    """A span option (`--within`, `--since`, `--alarm`), with a usage error naming it."""
+    from treatytrack.query import parse_window
+
+    try:
+        return parse_window(value)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint=f"'{name}'") from None
+
+
+def shifted(day: dt.date, span: relativedelta, value: str, name: str, *, back: bool = False) -> dt.date:
+    """`day` plus (or, `back`, minus) a span option's span, or a usage error if that leaves the calendar."""
+    try:
+        return day - span if back else day + span
+    except (ValueError, OverflowError):
+        where = f"{value.strip()} {'before' if back else 'after'} {day}"
+        edge = dt.date.min if back else dt.date.max
+        raise typer.BadParameter(
+            f"{where} is {'before' if back else 'past'} {edge}, the {'first' if back else 'last'} day treatytrack "
+            f"can count {'from' if back else 'to'}; give a shorter span or another --as-of",
+            param_hint=f"'{name}'",
+        ) from None
 
 
 def fail(message: str, code: int = EXIT_FINDING) -> NoReturn:

@@ -27,6 +27,8 @@ from treatytrack.cli.common import (
     find_or_fail,
     load,
     print_renderable,
+    shifted,
+    span_option,
     today,
     write,
 )
@@ -199,7 +201,9 @@ def export_command(
     category: CategoryOpt = None,
     kind: KindOpt = None,
     event_type: TypeOpt = None,
-    width: Annotated[int, typer.Option("--width", help="SVG/HTML: chart width in columns.")] = 120,
+    width: Annotated[
+        int, typer.Option("--width", min=40, max=1000, help="SVG/HTML: chart width in columns (40 to 1000).")
+    ] = 120,
     as_of: AsOf = None,
     data: DataOpt = None,
     extra: ExtraOpt = None,
@@ -209,12 +213,7 @@ def export_command(
     day = today(as_of)
     first, last = day_option(start, "--from"), day_option(end, "--to")
     types = _check_types(event_type)
-    from treatytrack.query import parse_window
-
-    try:
-        alarms = [parse_window(a) for a in alarm or []]
-    except ValueError as err:
-        raise typer.BadParameter(str(err), param_hint="'--alarm'") from None
+    alarms = [span_option(a, "--alarm") for a in alarm or []]
     if destination is not None and destination.exists() and not force:
         typer.echo(f"treatytrack: {destination} exists; add --force to overwrite it.", err=True)
         raise typer.Exit(EXIT_USAGE)
@@ -331,14 +330,9 @@ def diff_command(
     day = today(as_of)
     first, last = day_option(start, "FROM"), day_option(end, "TO")
     if since is not None:
-        from treatytrack.query import parse_window
-
         if first is not None:
             raise typer.BadParameter("give FROM or --since, not both", param_hint="'--since'")
-        try:
-            first = day - parse_window(since)
-        except ValueError as err:
-            raise typer.BadParameter(str(err), param_hint="'--since'") from None
+        first = shifted(day, span_option(since, "--since"), since, "--since", back=True)
     if first is None:
         raise typer.BadParameter("give FROM (YYYY-MM-DD) or --since SPAN", param_hint="'FROM'")
     last = last or day

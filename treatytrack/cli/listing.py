@@ -23,6 +23,8 @@ from treatytrack.cli.common import (
     load,
     note,
     print_renderable,
+    shifted,
+    span_option,
     today,
     write,
 )
@@ -186,12 +188,9 @@ def expiring_command(
 ) -> None:
     """What expires, or whose pending withdrawal takes effect, within a window, soonest first."""
     day = today(as_of)
-    from treatytrack.query import deadlines_within, parse_window
+    until = shifted(day, span_option(within, "--within"), within, "--within")
+    from treatytrack.query import deadlines_within
 
-    try:
-        until = day + parse_window(within)
-    except ValueError as err:
-        raise typer.BadParameter(str(err), param_hint="'--within'") from None
     dataset = load(data, until, extra, no_cache)
     from treatytrack.render.records import deadline_record
 
