@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from treatytrack.models import Dataset, Treaty
+    from treatytrack.output import Target
 
 app = typer.Typer(
     name="treatytrack",
@@ -189,6 +190,39 @@ def extra_paths(extra: list[Path] | None) -> list[Path]:
         return list(extra)
     from_env = os.environ.get("TREATYTRACK_EXTRA", "")
     return [Path(p) for p in from_env.split(os.pathsep) if p]
+
+
+def input_files(data: Path | None, extra: list[Path] | None) -> list[Path]:
+    """Every file a command reads its data from: --data (or the bundled dataset) and --extra."""
+    from treatytrack.paths import bundled_path
+
+    return [data if data is not None else bundled_path(), *extra_paths(extra)]
+
+
+def output_target(destination: Path, force: bool, inputs: Sequence[Path]) -> Target:
+    """Where `--output` writes (see treatytrack.output), or a usage error saying why not there."""
+    from treatytrack.output import OutputRefused, plan
+
+    try:
+        return plan(os.fspath(destination), force=force, inputs=inputs)
+    except OutputRefused as refused:
+        from treatytrack.controls import escape
+
+        fail(f"treatytrack: {escape(str(refused))}", EXIT_USAGE)
+
+
+def write_output(destination: Path, force: bool, inputs: Sequence[Path], data: bytes) -> None:
+    """Write `data` to `--output` (checked again, just before), or exit 2 (refused) or 74 (failed)."""
+    from treatytrack.controls import escape
+    from treatytrack.output import OutputFailed, write
+
+    target = output_target(destination, force, inputs)
+    try:
+        write(target, data)
+    except OutputFailed as failed:
+        fail(f"treatytrack: {escape(str(failed))}", EXIT_IOERR)
+    if target.how != "stdout":
+        note(f"treatytrack: wrote {escape(os.fspath(destination))}")
 
 
 def load(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,14 +22,16 @@ from treatytrack.cli.common import (
     app,
     day_option,
     emit,
-    fail,
     find_or_fail,
+    input_files,
     load,
+    output_target,
     print_renderable,
     shifted,
     span_option,
     today,
     write,
+    write_output,
 )
 from treatytrack.completion import complete_treaty
 from treatytrack.render import OutputFormat
@@ -40,8 +41,6 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from treatytrack.models import Dataset, Treaty
-
-EXIT_USAGE = 2
 
 FromOpt = Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Only events on or after this date.")]
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Only events on or before this date.")]
@@ -184,9 +183,15 @@ class ExportFormat(enum.StrEnum):
 def export_command(
     fmt: Annotated[ExportFormat, typer.Argument(metavar="FORMAT", help="markdown, csv, json, ics, svg or html.")],
     destination: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write here instead of stdout ('-': stdout). A file is written atomically; a FIFO or device directly.",
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")] = False,
     no_chart: Annotated[bool, typer.Option("--no-chart", help="Markdown: leave the Mermaid chart out.")] = False,
     alarm: Annotated[
         list[str] | None,
@@ -214,17 +219,16 @@ def export_command(
     first, last = day_option(start, "--from"), day_option(end, "--to")
     types = _check_types(event_type)
     alarms = [span_option(a, "--alarm") for a in alarm or []]
-    if destination is not None and destination.exists() and not force:
-        typer.echo(f"treatytrack: {destination} exists; add --force to overwrite it.", err=True)
-        raise typer.Exit(EXIT_USAGE)
+    inputs = input_files(data, extra)
+    if destination is not None:
+        output_target(destination, force, inputs)  # refused before the work, not after it
     dataset = load(data, day, extra, no_cache)
     treaties = _selection(dataset, treaty, party, category, kind)
     text = _export_text(fmt, dataset, treaties, day, first, last, party or [], types, not no_chart, alarms, width)
     if destination is None:
         write(text)
     else:
-        _write_atomically(destination, text)
-        typer.echo(f"treatytrack: wrote {destination}", err=True)
+        write_output(destination, force, inputs, text.encode("utf-8"))
 
 
 def _export_text(
@@ -285,27 +289,6 @@ def _export_text(
     console.print(lifespan_chart(spans, day, width, f"Arms-control agreements, lifespans to {day.isoformat()}"))
     title = f"treatytrack: lifespans to {day.isoformat()}"
     return console.export_svg(title=title) if fmt is ExportFormat.SVG else console.export_html()
-
-
-def _write_atomically(destination: Path, text: str) -> None:
-    """Write beside the target and rename, so a failure never leaves a partial file."""
-    directory = destination.resolve().parent
-    import tempfile
-
-    try:
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{destination.name}.", suffix=".tmp")
-    except OSError as err:
-        fail(f"treatytrack: cannot write to {directory}: {err.strerror}")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
-        os.replace(temporary, destination)
-    except OSError as err:
-        Path(temporary).unlink(missing_ok=True)
-        fail(f"treatytrack: cannot write {destination}: {err.strerror}")
 
 
 @app.command("diff")
