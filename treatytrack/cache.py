@@ -53,10 +53,12 @@ def cache_key(data: bytes) -> str:
 def file_key(path: Path) -> str | None:
     """`cache_key` of a file's bytes, read into one reused buffer so a cache hit never holds the
     whole file in memory (None when it cannot be read: the caller's own read reports why)."""
+    from treatytrack.paths import InputRefused, open_input
+
     try:
-        with open(path, "rb") as handle:
+        with open_input(path) as handle:  # nothing is read of a FIFO, a device or a huge file
             digest = hashlib.file_digest(handle, new_digest)
-    except OSError:
+    except (OSError, InputRefused):
         return None
     return finish_key(digest)
 

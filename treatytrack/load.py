@@ -38,17 +38,23 @@ class LoadError(Exception):
 
 
 def read_bytes(path: Path) -> bytes:
-    from treatytrack.paths import MAX_BYTES
+    """A data file's bytes, or a `LoadError` saying why not (nothing is read of a file that is
+    not a regular one, or that is over the size limit)."""
+    from treatytrack.paths import MAX_BYTES, InputRefused, open_input, too_large
 
     try:
-        with open(path, "rb") as handle:
+        with open_input(path) as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise LoadError([Problem(str(path), 0, 0, "no such file; check the path")]) from None
     except IsADirectoryError:
         raise LoadError([Problem(str(path), 0, 0, "is a directory, not a YAML file")]) from None
+    except InputRefused as refused:
+        raise LoadError([Problem(str(path), 0, 0, str(refused))]) from None
     except OSError as err:
         raise LoadError([Problem(str(path), 0, 0, f"cannot read: {err.strerror}")]) from None
+    if len(data) > MAX_BYTES:  # it grew after it was opened
+        raise LoadError([Problem(str(path), 0, 0, too_large(len(data)))])
     return data
 
 

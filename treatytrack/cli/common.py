@@ -292,17 +292,17 @@ def write_bytes(chunks: Iterable[bytes]) -> None:
 def _version(value: bool) -> None:
     if not value:
         return
-    from treatytrack.paths import bundled_path
+    from treatytrack.paths import InputRefused, bundled_path, open_input
 
     path = Path(os.environ["TREATYTRACK_DATA"]) if os.environ.get("TREATYTRACK_DATA") else bundled_path()
     reviewed = "unknown"
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4096)
-        found = re.search(r"^reviewed:\s*[\"']?(\d{4}-\d{2}-\d{2})", head, re.MULTILINE)
+        with open_input(path) as handle:
+            head = handle.read(4096).decode("utf-8", errors="replace")
+        found = re.search(r"^reviewed:[ \t]*[\"']?([0-9]{4}-[0-9]{2}-[0-9]{2})", head, re.MULTILINE)
         if found:
             reviewed = found.group(1)
-    except OSError:
+    except (OSError, InputRefused):
         pass
     typer.echo(f"treatytrack {__version__} (dataset reviewed {reviewed})")
     raise typer.Exit()
