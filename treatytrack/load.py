@@ -95,7 +95,7 @@ def load_dataset(
         loaded = parse_dataset(data, os.fspath(path)), cache.cache_key(data)
     dataset, key = loaded  # the key of the bytes read, should the file have changed since
     if use_cache:
-        cache.write(key, dataset)
+        cache.write(key, dataset, notify)
     return dataset
 
 
