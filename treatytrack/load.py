@@ -26,9 +26,12 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
+        """One line, safe to print: control characters quoted from the input are written out (\\x1b)."""
+        from treatytrack.controls import escape
+
         if self.line == 0:  # about the file as a whole (missing, unreadable)
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+            return escape(f"{self.file}: {self.message}")
+        return escape(f"{self.file}:{self.line}:{self.column}: {self.message}")
 
 
 class LoadError(Exception):

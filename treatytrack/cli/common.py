@@ -262,7 +262,8 @@ def print_renderable(build: Callable[[int], RenderableType]) -> None:
     from rich.console import Console
     from rich.segment import Segment, Segments
 
-    console = Console(highlight=False, emoji=False)  # data is printed as written: no :name: emoji codes
+    # Data is printed as written: no [markup] (a `[/]` would crash, a `[link=...]` hide a link), no :emoji: codes.
+    console = Console(highlight=False, emoji=False, markup=False)
     segments = console.render(build(console.width), console.options)
     batch: list[Segment] = []
     for number, line in enumerate(Segment.split_and_crop_lines(segments, console.width, pad=False), 1):

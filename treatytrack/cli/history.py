@@ -285,7 +285,16 @@ def _export_text(
 
     from treatytrack.render.chart import lifespan_chart
 
-    console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor")
+    console = Console(
+        record=True,
+        width=width,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        markup=False,  # data is never markup
+        emoji=False,
+        highlight=False,
+    )
     console.print(lifespan_chart(spans, day, width, f"Arms-control agreements, lifespans to {day.isoformat()}"))
     title = f"treatytrack: lifespans to {day.isoformat()}"
     return console.export_svg(title=title) if fmt is ExportFormat.SVG else console.export_html()

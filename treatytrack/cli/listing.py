@@ -230,11 +230,13 @@ def validate_command(
         except LoadError as err:
             problems.extend(err.problems)
     if output is OutputFormat.JSON:
+        from treatytrack.controls import escape
         from treatytrack.render.jsonout import render_json
 
-        write(
-            render_json([{"file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in problems])
-        )
+        records = [
+            {"file": escape(p.file), "line": p.line, "column": p.column, "message": escape(p.message)} for p in problems
+        ]
+        write(render_json(records))
     else:
         write("".join(f"{p}\n" for p in problems))
     if problems:
