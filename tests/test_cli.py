@@ -164,7 +164,7 @@ def test_expiring_empty_is_success() -> None:
         (["list", "--as-of", "2026-02-30"], "2026-02-30 is not a calendar date"),
         (["list", "--as-of", "yesterday"], "'yesterday' is not a date; write YYYY-MM-DD"),
         (["list", "--status", "alive"], "Invalid value for '--status'"),
-        (["expiring", "--within", "soon"], "'soon' is not a window"),
+        (["expiring", "--within", "soon"], "'soon' is not a span"),
         (["list", "--format", "xml"], "Invalid value for '--format'"),
     ],
 )

@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from treatytrack.paths import bundled_path
+from treatytrack.paths import MAX_BYTES, InputRefused, bundled_path, open_input
 
 _ID = re.compile(r"^\s*-?\s*id:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
 _SHORT = re.compile(r"^\s*short_name:\s*['\"]?([^'\"\n#]+?)['\"]?\s*$", re.MULTILINE)
@@ -23,8 +23,9 @@ _STATES = re.compile(
 def _text() -> str:
     path = Path(os.environ["TREATYTRACK_DATA"]) if os.environ.get("TREATYTRACK_DATA") else bundled_path()
     try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        with open_input(path) as handle:  # <TAB> must not wait on a FIFO or read /dev/zero
+            return handle.read(MAX_BYTES).decode("utf-8", errors="replace")
+    except (OSError, InputRefused):
         return ""
 
 

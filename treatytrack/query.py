@@ -143,15 +143,24 @@ def find_treaty(dataset: Dataset, name: str) -> Treaty:
     raise TreatyNotFound(name, suggestions)
 
 
-_WINDOW = re.compile(r"(\d+)\s*([ymwd])", re.IGNORECASE)
+_WINDOW = re.compile(r"([0-9]+)\s*([ymwd])", re.IGNORECASE)
+MAX_SPAN_YEARS = 1000  # a window, a reminder or a look-back: longer ones are typing mistakes
+_DAYS_PER = {"y": 365.2425, "m": 30.436875, "w": 7.0, "d": 1.0}
 
 
 def parse_window(text: str) -> relativedelta:
-    """`1y`, `6m`, `2w`, `90d` (or combinations such as `1y6m`) as a calendar span."""
+    """`1y`, `6m`, `2w`, `90d` (or combinations such as `1y6m`) as a calendar span of at most
+    MAX_SPAN_YEARS years; ASCII digits only."""
     compact = text.strip().replace(" ", "")
     parts = _WINDOW.findall(compact)
     if not compact or "".join(n + u for n, u in parts).lower() != compact.lower():
-        raise ValueError(f"{text!r} is not a window; use a number and a unit: 1y, 6m, 2w or 90d")
+        raise ValueError(f"{text!r} is not a span; use a number and a unit: 1y, 6m, 2w or 90d")
+    longest = MAX_SPAN_YEARS * _DAYS_PER["y"]
+    # Digits first: a number of a thousand digits is not worth converting to learn it is too long.
+    if any(len(number.lstrip("0")) > 7 for number, _ in parts) or (
+        sum(int(number) * _DAYS_PER[unit.lower()] for number, unit in parts) > longest
+    ):
+        raise ValueError(f"{text!r} is longer than {MAX_SPAN_YEARS} years; give a span from 0d to {MAX_SPAN_YEARS}y")
     from dateutil.relativedelta import relativedelta  # only `expiring` needs it
 
     span = relativedelta()

@@ -95,7 +95,10 @@ def main() -> None:
     module = COMMANDS.get(name or "")
     application = register((module,) if module else MODULES)
     keep_only(name)
-    application()
+    try:
+        application()
+    except Exception as error:  # a bug (or the system failing): one line and its own status, no traceback
+        raise SystemExit(common.crash_status(error)) from None
 
 
 def __getattr__(name: str) -> typer.Typer:

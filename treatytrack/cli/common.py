@@ -7,6 +7,7 @@ The only module that knows about stdout, stderr, exit codes and "today". Heavy m
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -23,9 +24,11 @@ from treatytrack.render import OutputFormat
 from treatytrack.vocab import Category, Kind, StandingFilter
 
 if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
     from rich.console import RenderableType
 
     from treatytrack.models import Dataset, Treaty
+    from treatytrack.output import Target
 
 app = typer.Typer(
     name="treatytrack",
@@ -34,22 +37,27 @@ app = typer.Typer(
     add_completion=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,  # an internal error is reported in one line (`crash_status`)
 )
 
 EXIT_FINDING = 1
+EXIT_USAGE = 2
+EXIT_SOFTWARE = 70  # sysexits.h EX_SOFTWARE: an internal error, a bug to report
+EXIT_IOERR = 74  # sysexits.h EX_IOERR: reading or writing failed (a full disk, a vanished file)
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: `\\d` would take any script's
+DATE_RANGE = f"dates run from {dt.date.min} to {dt.date.max}"
 
 
 def parse_day(value: str | None) -> dt.date | None:
     if value is None:
         return None
     if not _DAY.fullmatch(value.strip()):
-        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-28")
+        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-28 ({DATE_RANGE})")
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(f"{value} is not a calendar date") from None
+        raise typer.BadParameter(f"{value.strip()} is not a calendar date ({DATE_RANGE})") from None
 
 
 AsOf = Annotated[
@@ -126,6 +134,30 @@ def today(as_of: str | None) -> dt.date:
     return day if day is not None else dt.date.today()
 
 
+def span_option(value: str, name: str) -> relativedelta:
+    """A span option (`--within`, `--since`, `--alarm`), with a usage error naming it."""
+    from treatytrack.query import parse_window
+
+    try:
+        return parse_window(value)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint=f"'{name}'") from None
+
+
+def shifted(day: dt.date, span: relativedelta, value: str, name: str, *, back: bool = False) -> dt.date:
+    """`day` plus (or, `back`, minus) a span option's span, or a usage error if that leaves the calendar."""
+    try:
+        return day - span if back else day + span
+    except (ValueError, OverflowError):
+        where = f"{value.strip()} {'before' if back else 'after'} {day}"
+        edge = dt.date.min if back else dt.date.max
+        raise typer.BadParameter(
+            f"{where} is {'before' if back else 'past'} {edge}, the {'first' if back else 'last'} day treatytrack "
+            f"can count {'from' if back else 'to'}; give a shorter span or another --as-of",
+            param_hint=f"'{name}'",
+        ) from None
+
+
 def fail(message: str, code: int = EXIT_FINDING) -> NoReturn:
     typer.echo(message, err=True)
     raise typer.Exit(code)
@@ -135,11 +167,73 @@ def note(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def crash_status(error: Exception) -> int:
+    """Report an exception no command handled, in one line on stderr; the exit status to use.
+
+    An operating-system error (a full disk, an output that vanished) is not a bug: it is said
+    plainly and exits 74. Anything else is a bug: it exits 70, never 1, so that a script can
+    tell it from a finding. TREATYTRACK_DEBUG=1 prints the traceback too.
+    """
+    from treatytrack.controls import escape
+
+    if os.environ.get("TREATYTRACK_DEBUG"):
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    if isinstance(error, OSError):
+        where = f": {os.fsdecode(error.filename)}" if error.filename is not None else ""
+        message, status = f"treatytrack: I/O error: {error.strerror or error}{where}", EXIT_IOERR
+    else:
+        detail = str(error)
+        detail = f"{detail[:200]}..." if len(detail) > 200 else detail
+        message = (
+            f"treatytrack: internal error ({type(error).__name__}{': ' + detail if detail else ''}). "
+            "This is a bug: please report it with the command you ran (TREATYTRACK_DEBUG=1 shows the traceback)."
+        )
+        status = EXIT_SOFTWARE
+    with contextlib.suppress(OSError):
+        print(escape(message), file=sys.stderr, flush=True)
+    return status
+
+
 def extra_paths(extra: list[Path] | None) -> list[Path]:
     if extra:
         return list(extra)
     from_env = os.environ.get("TREATYTRACK_EXTRA", "")
     return [Path(p) for p in from_env.split(os.pathsep) if p]
+
+
+def input_files(data: Path | None, extra: list[Path] | None) -> list[Path]:
+    """Every file a command reads its data from: --data (or the bundled dataset) and --extra."""
+    from treatytrack.paths import bundled_path
+
+    return [data if data is not None else bundled_path(), *extra_paths(extra)]
+
+
+def output_target(destination: Path, force: bool, inputs: Sequence[Path]) -> Target:
+    """Where `--output` writes (see treatytrack.output), or a usage error saying why not there."""
+    from treatytrack.output import OutputRefused, plan
+
+    try:
+        return plan(os.fspath(destination), force=force, inputs=inputs)
+    except OutputRefused as refused:
+        from treatytrack.controls import escape
+
+        fail(f"treatytrack: {escape(str(refused))}", EXIT_USAGE)
+
+
+def write_output(destination: Path, force: bool, inputs: Sequence[Path], data: bytes) -> None:
+    """Write `data` to `--output` (checked again, just before), or exit 2 (refused) or 74 (failed)."""
+    from treatytrack.controls import escape
+    from treatytrack.output import OutputFailed, write
+
+    target = output_target(destination, force, inputs)
+    try:
+        write(target, data)
+    except OutputFailed as failed:
+        fail(f"treatytrack: {escape(str(failed))}", EXIT_IOERR)
+    if target.how != "stdout":
+        note(f"treatytrack: wrote {escape(os.fspath(destination))}")
 
 
 def load(
@@ -179,7 +273,8 @@ def print_renderable(build: Callable[[int], RenderableType]) -> None:
     from rich.console import Console
     from rich.segment import Segment, Segments
 
-    console = Console(highlight=False, emoji=False)  # data is printed as written: no :name: emoji codes
+    # Data is printed as written: no [markup] (a `[/]` would crash, a `[link=...]` hide a link), no :emoji: codes.
+    console = Console(highlight=False, emoji=False, markup=False)
     segments = console.render(build(console.width), console.options)
     batch: list[Segment] = []
     for number, line in enumerate(Segment.split_and_crop_lines(segments, console.width, pad=False), 1):
@@ -209,17 +304,17 @@ def write_bytes(chunks: Iterable[bytes]) -> None:
 def _version(value: bool) -> None:
     if not value:
         return
-    from treatytrack.paths import bundled_path
+    from treatytrack.paths import InputRefused, bundled_path, open_input
 
     path = Path(os.environ["TREATYTRACK_DATA"]) if os.environ.get("TREATYTRACK_DATA") else bundled_path()
     reviewed = "unknown"
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4096)
-        found = re.search(r"^reviewed:\s*[\"']?(\d{4}-\d{2}-\d{2})", head, re.MULTILINE)
+        with open_input(path) as handle:
+            head = handle.read(4096).decode("utf-8", errors="replace")
+        found = re.search(r"^reviewed:[ \t]*[\"']?([0-9]{4}-[0-9]{2}-[0-9]{2})", head, re.MULTILINE)
         if found:
             reviewed = found.group(1)
-    except OSError:
+    except (OSError, InputRefused):
         pass
     typer.echo(f"treatytrack {__version__} (dataset reviewed {reviewed})")
     raise typer.Exit()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,13 +22,17 @@ from treatytrack.cli.common import (
     app,
     day_option,
     emit,
-    fail,
     find_or_fail,
+    input_files,
     load,
+    output_target,
     party_codes,
     print_renderable,
+    shifted,
+    span_option,
     today,
     write,
+    write_output,
 )
 from treatytrack.completion import complete_treaty
 from treatytrack.render import OutputFormat
@@ -40,8 +43,6 @@ if TYPE_CHECKING:
 
     from treatytrack.models import Dataset, Treaty
     from treatytrack.standing import StateHistory
-
-EXIT_USAGE = 2
 
 FromOpt = Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Only events on or after this date.")]
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Only events on or before this date.")]
@@ -192,9 +193,15 @@ class ExportFormat(enum.StrEnum):
 def export_command(
     fmt: Annotated[ExportFormat, typer.Argument(metavar="FORMAT", help="markdown, csv, json, ics, svg or html.")],
     destination: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write here instead of stdout ('-': stdout). A file is written atomically; a FIFO or device directly.",
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")] = False,
     no_chart: Annotated[bool, typer.Option("--no-chart", help="Markdown: leave the Mermaid chart out.")] = False,
     alarm: Annotated[
         list[str] | None,
@@ -209,7 +216,9 @@ def export_command(
     category: CategoryOpt = None,
     kind: KindOpt = None,
     event_type: TypeOpt = None,
-    width: Annotated[int, typer.Option("--width", help="SVG/HTML: chart width in columns.")] = 120,
+    width: Annotated[
+        int, typer.Option("--width", min=40, max=1000, help="SVG/HTML: chart width in columns (40 to 1000).")
+    ] = 120,
     as_of: AsOf = None,
     data: DataOpt = None,
     extra: ExtraOpt = None,
@@ -219,15 +228,10 @@ def export_command(
     day = today(as_of)
     first, last = day_option(start, "--from"), day_option(end, "--to")
     types = _check_types(event_type)
-    from treatytrack.query import parse_window
-
-    try:
-        alarms = [parse_window(a) for a in alarm or []]
-    except ValueError as err:
-        raise typer.BadParameter(str(err), param_hint="'--alarm'") from None
-    if destination is not None and destination.exists() and not force:
-        typer.echo(f"treatytrack: {destination} exists; add --force to overwrite it.", err=True)
-        raise typer.Exit(EXIT_USAGE)
+    alarms = [span_option(a, "--alarm") for a in alarm or []]
+    inputs = input_files(data, extra)
+    if destination is not None:
+        output_target(destination, force, inputs)  # refused before the work, not after it
     dataset = load(data, day, extra, no_cache)
     party = party_codes(dataset, party)
     treaties = _selection(dataset, treaty, party, category, kind)
@@ -235,8 +239,7 @@ def export_command(
     if destination is None:
         write(text)
     else:
-        _write_atomically(destination, text)
-        typer.echo(f"treatytrack: wrote {destination}", err=True)
+        write_output(destination, force, inputs, text.encode("utf-8"))
 
 
 def _export_text(
@@ -297,31 +300,19 @@ def _export_text(
 
     from treatytrack.render.chart import lifespan_chart
 
-    console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor")
+    console = Console(
+        record=True,
+        width=width,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        markup=False,  # data is never markup
+        emoji=False,
+        highlight=False,
+    )
     console.print(lifespan_chart(spans, day, width, f"Arms-control agreements, lifespans to {day.isoformat()}"))
     title = f"treatytrack: lifespans to {day.isoformat()}"
     return console.export_svg(title=title) if fmt is ExportFormat.SVG else console.export_html()
-
-
-def _write_atomically(destination: Path, text: str) -> None:
-    """Write beside the target and rename, so a failure never leaves a partial file."""
-    directory = destination.resolve().parent
-    import tempfile
-
-    try:
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{destination.name}.", suffix=".tmp")
-    except OSError as err:
-        fail(f"treatytrack: cannot write to {directory}: {err.strerror}")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
-        os.replace(temporary, destination)
-    except OSError as err:
-        Path(temporary).unlink(missing_ok=True)
-        fail(f"treatytrack: cannot write {destination}: {err.strerror}")
 
 
 @app.command("diff")
@@ -346,14 +337,9 @@ def diff_command(
     day = today(as_of)
     first, last = day_option(start, "FROM"), day_option(end, "TO")
     if since is not None:
-        from treatytrack.query import parse_window
-
         if first is not None:
             raise typer.BadParameter("give FROM or --since, not both", param_hint="'--since'")
-        try:
-            first = day - parse_window(since)
-        except ValueError as err:
-            raise typer.BadParameter(str(err), param_hint="'--since'") from None
+        first = shifted(day, span_option(since, "--since"), since, "--since", back=True)
     if first is None:
         raise typer.BadParameter("give FROM (YYYY-MM-DD) or --since SPAN", param_hint="'FROM'")
     last = last or day

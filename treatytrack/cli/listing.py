@@ -25,6 +25,8 @@ from treatytrack.cli.common import (
     note,
     party_codes,
     print_renderable,
+    shifted,
+    span_option,
     today,
     write,
 )
@@ -214,12 +216,9 @@ def expiring_command(
 ) -> None:
     """What expires, or whose pending withdrawal takes effect, within a window, soonest first."""
     day = today(as_of)
-    from treatytrack.query import deadlines_within, parse_window
+    until = shifted(day, span_option(within, "--within"), within, "--within")
+    from treatytrack.query import deadlines_within
 
-    try:
-        until = day + parse_window(within)
-    except ValueError as err:
-        raise typer.BadParameter(str(err), param_hint="'--within'") from None
     dataset = load(data, until, extra, no_cache)
     from treatytrack.render.records import deadline_record
 
@@ -270,11 +269,13 @@ def validate_command(
         if strict_sources:
             problems.extend(source_problems(target, loaded))
     if output is OutputFormat.JSON:
+        from treatytrack.controls import escape
         from treatytrack.render.jsonout import render_json
 
-        write(
-            render_json([{"file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in problems])
-        )
+        records = [
+            {"file": escape(p.file), "line": p.line, "column": p.column, "message": escape(p.message)} for p in problems
+        ]
+        write(render_json(records))
     else:
         write("".join(f"{p}\n" for p in problems))
     if problems:
