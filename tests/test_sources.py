@@ -65,3 +65,7 @@ def test_validate_strict_sources_locates_each_citation(tmp_path: Path) -> None:
 def test_the_bundled_data_cites_publishers() -> None:
     dataset = load_dataset(bundled_path(), use_cache=False)
     assert [(f.path, f.message) for f in check_sources(dataset)] == []
+
+
+def test_a_publishers_books_path_is_not_a_search_result() -> None:
+    assert source_problem("http://muse.jhu.edu/books/9780295801414/9780295801414-23.pdf") is None

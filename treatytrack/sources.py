@@ -47,7 +47,7 @@ DENIED_HOSTS = frozenset(
 # Parts of a host name that mark a staging, test or backup server.
 _STAGING = re.compile(r"(^|[.-])(staging|stage|dev|test|backup|acc|cert\w*external\w*)([.-]|$)")
 # Paths of search results and redirects rather than the page itself.
-_INDIRECT = re.compile(r"/locale/redirect|[?&]redirectItem=|^/books\b|/url\?", re.IGNORECASE)
+_INDIRECT = re.compile(r"/locale/redirect|[?&]redirectItem=|/url\?", re.IGNORECASE)
 
 
 def source_problem(url: str) -> str | None:
