@@ -29,6 +29,7 @@ from treatytrack.cli.common import (
     print_renderable,
     today,
     write,
+    write_bytes,
 )
 from treatytrack.completion import complete_treaty
 from treatytrack.render import OutputFormat
@@ -175,12 +176,21 @@ class ExportFormat(enum.StrEnum):
     JSON = "json"
     ICS = "ics"
     SVG = "svg"
+    PNG = "png"
+    PDF = "pdf"
     HTML = "html"
 
 
 @app.command("export")
 def export_command(
-    fmt: Annotated[ExportFormat, typer.Argument(metavar="FORMAT", help="markdown, csv, json, ics, svg or html.")],
+    fmt: Annotated[
+        ExportFormat,
+        typer.Argument(
+            metavar="FORMAT",
+            help="markdown, csv, json, ics; svg, png or pdf (the lifespan chart, needs the charts extra); "
+            "html (a self-contained report page).",
+        ),
+    ],
     destination: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")
     ] = None,
@@ -199,13 +209,20 @@ def export_command(
     category: CategoryOpt = None,
     kind: KindOpt = None,
     event_type: TypeOpt = None,
-    width: Annotated[int, typer.Option("--width", help="SVG/HTML: chart width in columns.")] = 120,
+    width: Annotated[
+        float,
+        typer.Option("--width", min=4.0, max=40.0, metavar="INCHES", help="svg/png/pdf/html: the chart's width."),
+    ] = 10.0,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="svg/png/pdf/html: the chart's and page's title.")
+    ] = None,
     as_of: AsOf = None,
     data: DataOpt = None,
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Write a report: Markdown (with a Mermaid chart), CSV, JSON, iCalendar, or the chart as SVG/HTML."""
+    """Write a report: Markdown (with a Mermaid chart), CSV, JSON, iCalendar, the lifespan chart as
+    SVG, PNG or PDF (pip install 'treatytrack[charts]'), or a self-contained HTML page."""
     day = today(as_of)
     first, last = day_option(start, "--from"), day_option(end, "--to")
     types = _check_types(event_type)
@@ -220,9 +237,16 @@ def export_command(
         raise typer.Exit(EXIT_USAGE)
     dataset = load(data, day, extra, no_cache)
     treaties = _selection(dataset, treaty, party, category, kind)
-    text = _export_text(fmt, dataset, treaties, day, first, last, party or [], types, not no_chart, alarms, width)
+    if fmt in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML):
+        from treatytrack.cli.publish import export_published
+
+        text: str | bytes = export_published(
+            fmt.value, dataset, treaties, day, first, last, party or [], types, title, width, destination
+        )
+    else:
+        text = _export_text(fmt, dataset, treaties, day, first, last, party or [], types, not no_chart, alarms)
     if destination is None:
-        write(text)
+        write_bytes([text]) if isinstance(text, bytes) else write(text)
     else:
         _write_atomically(destination, text)
         typer.echo(f"treatytrack: wrote {destination}", err=True)
@@ -239,7 +263,6 @@ def _export_text(
     types: list[str],
     chart: bool,
     alarms: list,  # type: ignore[type-arg]
-    width: int,
 ) -> str:
     from treatytrack.engine import assess, exists_on
     from treatytrack.history import lifespans, timeline
@@ -270,25 +293,14 @@ def _export_text(
 
         return render_ics(calendar_deadlines(existing, day), dataset.reviewed, alarms, __version__)
     spans = lifespans(existing, day)
-    if fmt is ExportFormat.MARKDOWN:
-        from treatytrack.render.document import markdown_document
+    from treatytrack.render.document import markdown_document
 
-        rows = [treaty_record(TreatyRow(t, assess(t, day), day)) for t in existing]
-        rows.sort(key=lambda r: (r["signed"] or r["opened_for_signature"] or r["entry_into_force"] or "", r["id"]))
-        return markdown_document(rows, entries, spans, day, dataset.reviewed, __version__, chart=chart)
-    import io
-
-    from rich.console import Console
-
-    from treatytrack.render.chart import lifespan_chart
-
-    console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor")
-    console.print(lifespan_chart(spans, day, width, f"Arms-control agreements, lifespans to {day.isoformat()}"))
-    title = f"treatytrack: lifespans to {day.isoformat()}"
-    return console.export_svg(title=title) if fmt is ExportFormat.SVG else console.export_html()
+    rows = [treaty_record(TreatyRow(t, assess(t, day), day)) for t in existing]
+    rows.sort(key=lambda r: (r["signed"] or r["opened_for_signature"] or r["entry_into_force"] or "", r["id"]))
+    return markdown_document(rows, entries, spans, day, dataset.reviewed, __version__, chart=chart)
 
 
-def _write_atomically(destination: Path, text: str) -> None:
+def _write_atomically(destination: Path, text: str | bytes) -> None:
     """Write beside the target and rename, so a failure never leaves a partial file."""
     directory = destination.resolve().parent
     import tempfile
@@ -298,8 +310,12 @@ def _write_atomically(destination: Path, text: str) -> None:
     except OSError as err:
         fail(f"treatytrack: cannot write to {directory}: {err.strerror}")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
