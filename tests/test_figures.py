@@ -307,3 +307,23 @@ def test_png_reads_in_grayscale() -> None:
     assert min(abs(a - b) for i, a in enumerate(means) for b in means[i + 1 :]) > 40, found
     assert found["in force"][1] < 5  # solid
     assert found["signed"][1] > 15 and found["suspended"][1] > 15  # hatched
+
+
+@pytest.mark.parametrize("width", ["4", "6.5", "10"])
+def test_nothing_runs_off_the_page_at_any_width(width: str) -> None:
+    """Legend columns, title, subtitle, names and footer fit the width they are given (the
+    legend drops columns, long text wraps between words): the margins stay white."""
+    title = "US–Soviet and US–Russian nuclear arms-control agreements since 1963"
+    result = runner.invoke(
+        app,
+        ["export", "png", "--width", width, "--as-of", "2027-06-01", "--title", title, "--kind", "bilateral"],
+        catch_exceptions=False,
+    )  # after the review date: the longer footer
+    assert result.exit_code == 0
+    with Image.open(io.BytesIO(result.stdout_bytes)) as image:
+        gray = image.convert("L")
+        margin = 30  # pixels: 0.15 inch at 200 dpi, inside the 0.25-inch padding
+        for box in ((0, 0, margin, gray.size[1]), (gray.size[0] - margin, 0, gray.size[0], gray.size[1])):
+            assert min(gray.crop(box).tobytes()) > 250, (width, box)
+        assert min(gray.crop((0, 0, gray.size[0], 20)).tobytes()) > 250  # top
+        assert min(gray.crop((0, gray.size[1] - 20, gray.size[0], gray.size[1])).tobytes()) > 250  # bottom

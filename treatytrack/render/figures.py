@@ -155,16 +155,19 @@ def _text_size(canvas: FigureCanvasAgg, text: str, size: float, weight: str = "n
     font = FontProperties(family="DejaVu Sans", size=size, weight=weight)
     sizes = [renderer.get_text_width_height_descent(line, font, ismath=False) for line in text.split("\n")]
     dpi = canvas.figure.dpi
-    return max(w for w, _, _ in sizes) / dpi, sum(h for _, h, _ in sizes) / dpi
+    height = max(h for _, h, _ in sizes)
+    if len(sizes) > 1:  # lines are laid 1.2 times the height of "lp" apart, as matplotlib does
+        height += (len(sizes) - 1) * 1.2 * renderer.get_text_width_height_descent("lp", font, ismath=False)[1]
+    return max(w for w, _, _ in sizes) / dpi, height / dpi
 
 
-def _wrap(canvas: FigureCanvasAgg, text: str, size: float, limit: float) -> str:
+def _wrap(canvas: FigureCanvasAgg, text: str, size: float, limit: float, weight: str = "normal") -> str:
     """`text` broken between words into as few lines as fit `limit` inches (never cut)."""
-    if _text_size(canvas, text, size)[0] <= limit:
+    if not text or _text_size(canvas, text, size, weight)[0] <= limit:
         return text
     for chars in range(len(text) - 1, 8, -1):
         lines = textwrap.wrap(text, chars, break_long_words=False, break_on_hyphens=False)
-        if all(_text_size(canvas, line, size)[0] <= limit for line in lines):
+        if all(_text_size(canvas, line, size, weight)[0] <= limit for line in lines):
             return "\n".join(lines)
     return "\n".join(textwrap.wrap(text, 9, break_long_words=False, break_on_hyphens=False))
 
@@ -229,13 +232,23 @@ def _lifespan_figure(
         right_x = left_x + 1
 
     # Title, subtitle, legend and footer in inches from the top; the figure's height follows.
+    inner = width - 2 * pad
+    title = _wrap(canvas, title, 15, inner, "bold")
+    subtitle = _wrap(canvas, subtitle, 10, inner)
     title_h = _text_size(canvas, title, 15, "bold")[1]
     subtitle_h = _text_size(canvas, subtitle, 10)[1] if subtitle else 0.0
-    legend = _legend(figure, spans, day, left, last)
+    note = f"Dataset reviewed {reviewed.isoformat()}."
+    if day > reviewed:
+        note += " After that date, statuses are projected from the treaties' own rules (terms, notice periods)."
+    note += " Every date comes from a source named in the data."
+    credit = "source: treatytrack"
+    note = _wrap(canvas, note, 7.5, inner - _text_size(canvas, credit, 7.5)[0] - 0.3)
+    note_h = _text_size(canvas, note, 7.5)[1]
+    legend = _legend(figure, spans, day, left, last, width - 2 * pad)
     legend_h = _extent_inches(canvas, legend)[1] if legend else 0.0
     top_block = pad + title_h + 0.10 + (subtitle_h + 0.08 if subtitle else 0) + (legend_h + 0.10 if legend else 0)
     axes_h = rows * row_h
-    bottom_block = 0.30 + 0.18 + 0.30  # tick labels, space, footer
+    bottom_block = 0.30 + 0.18 + max(note_h, 0.12) + pad  # tick labels, space, footer
     height = top_block + axes_h + bottom_block
     figure.set_size_inches(width, height)
 
@@ -331,13 +344,9 @@ def _lifespan_figure(
         )
 
     footer_y = fy(height - pad + 0.02)
-    note = f"Dataset reviewed {reviewed.isoformat()}."
-    if day > reviewed:
-        note += " After that date, statuses are projected from the treaties' own rules (terms, notice periods)."
-    note += " Every date comes from a source named in the data."
     figure.text(pad / width, footer_y, note, fontsize=7.5, color=MUTED, va="bottom", gid="footer-reviewed")
     figure.text(
-        1 - pad / width, footer_y, "source: treatytrack", fontsize=7.5, color=MUTED, ha="right", va="bottom",
+        1 - pad / width, footer_y, credit, fontsize=7.5, color=MUTED, ha="right", va="bottom",
         gid="footer-source",
     )  # fmt: skip
     return figure
@@ -375,8 +384,11 @@ def _marker(axes: Any, day: dt.date, y: float, style: MarkStyle, gid: str, zorde
     )
 
 
-def _legend(figure: Figure, spans: Sequence[Lifespan], day: dt.date, left: dt.date, last: dt.date) -> Legend | None:
-    """A key to what this figure shows, in a fixed order: only what is drawn."""
+def _legend(
+    figure: Figure, spans: Sequence[Lifespan], day: dt.date, left: dt.date, last: dt.date, fits: float
+) -> Legend | None:
+    """A key to what this figure shows, in a fixed order: only what is drawn; in as many columns
+    as fit `fits` inches."""
     handles: list[Any] = []
     in_force = [s.in_force is not None and s.in_force <= (s.end or day) for s in spans]
     if any(s.in_force is None or s.start < s.in_force or not f for s, f in zip(spans, in_force, strict=True)):
@@ -393,19 +405,24 @@ def _legend(figure: Figure, spans: Sequence[Lifespan], day: dt.date, left: dt.da
         handles.append(Line2D([], [], color=BLACK, linewidth=1.1, linestyle=(0, (4, 2.5)), label="as-of date"))
     if not handles:
         return None
-    columns = min(len(handles), 4)
-    legend = figure.legend(
-        handles=handles,
-        loc="upper left",
-        ncols=columns,
-        frameon=False,
-        fontsize=8.5,
-        handlelength=2.2,
-        handleheight=1.0,
-        columnspacing=1.6,
-        borderaxespad=0,
-        borderpad=0,
-    )
+    canvas = figure.canvas
+    assert isinstance(canvas, FigureCanvasAgg)
+    for columns in range(min(len(handles), 4), 0, -1):  # as many columns as fit the width
+        legend = figure.legend(
+            handles=handles,
+            loc="upper left",
+            ncols=columns,
+            frameon=False,
+            fontsize=8.5,
+            handlelength=2.2,
+            handleheight=1.0,
+            columnspacing=1.6,
+            borderaxespad=0,
+            borderpad=0,
+        )
+        if columns == 1 or _extent_inches(canvas, legend)[0] <= fits:
+            break
+        legend.remove()
     legend.set_gid("legend")
     return legend
 
