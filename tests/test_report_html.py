@@ -339,3 +339,34 @@ def test_print_stylesheet_and_script_are_optional() -> None:
     assert "@media print" in page
     assert page.count("<tr") > 10 and "<noscript" not in page
     assert dt.date.fromisoformat(AS_OF).isoformat() in page
+
+
+def test_the_per_state_table_appears_when_the_participation_model_fills_it() -> None:
+    """The seam for issue #16 part 2: TreatyView.states is empty today and its section is left
+    out; given rows, the page gets a States table, escaped and valid like the rest."""
+    from treatytrack.load import load_dataset
+    from treatytrack.render.report import StateRow, report_html, treaty_views
+
+    dataset = load_dataset(SMALL)
+    day = dt.date.fromisoformat(AS_OF)
+    npt = [t for t in dataset.treaties if t.id == "npt"]
+    plain = treaty_views(npt, day, [])
+    assert plain[0].states == []
+    rows = [
+        StateRow("PRK", f"DPRK {SCRIPT}", "withdrawn", "2003-01-11", "javascript:alert(1)"),
+        StateRow("USA", "United States", "party", "1970-03-05", "https://treaties.unoda.org/t/npt"),
+    ]
+    views = treaty_views(npt, day, [], states={"npt": rows})
+
+    def page(treaties: list[Any]) -> str:
+        return report_html(
+            title="t", day=day, reviewed=dataset.reviewed, generator="treatytrack", status_rows=[],
+            treaties=treaties, chart_svg=None, chart_missing="no chart",
+        )  # fmt: skip
+
+    assert "<h4>States</h4>" not in page(plain)
+    document = assert_inert(page(views))
+    table = next(t for t in document.iter(f"{HTML}table") if "states" in (t.get("class") or ""))
+    cells = [text_of(c) for c in table.iter() if c.tag in (f"{HTML}td", f"{HTML}th")]
+    assert f"DPRK {SCRIPT}" in cells and "withdrawn" in cells and "javascript:alert(1)" in cells
+    assert [a.get("href") for a in table.iter(f"{HTML}a")] == ["https://treaties.unoda.org/t/npt"]

@@ -133,7 +133,6 @@ def export_page(
         treaties=treaty_views(shown, day, entries),
         chart_svg=chart_svg,
         chart_missing=missing,
-        window=(first, last),
     )
 
 

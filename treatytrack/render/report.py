@@ -191,8 +191,6 @@ def report_html(
     treaties: Sequence[TreatyView],
     chart_svg: str | None,
     chart_missing: str | None,
-    window: tuple[dt.date | None, dt.date | None] = (None, None),
-    filters: Sequence[str] = (),
 ) -> str:
     """The page. `chart_svg` is matplotlib's SVG (trusted markup: it escapes the text it draws);
     without it, `chart_missing` says why the chart is not there."""
@@ -212,9 +210,6 @@ def report_html(
             treaties=treaties,
             chart_svg=Markup(chart_svg) if chart_svg is not None else None,
             chart_missing=chart_missing,
-            start=window[0].isoformat() if window[0] else None,
-            end=window[1].isoformat() if window[1] else None,
-            filters=list(filters),
             css=Markup(css),  # the package's own stylesheet
             script=Markup(script),  # the package's own script, allowed by its hash
             script_hash=Markup(script_hash),  # base64 of our own script
