@@ -293,11 +293,13 @@ def _export_text(
 
         return render_ics(calendar_deadlines(existing, day), dataset.reviewed, alarms, __version__)
     spans = lifespans(existing, day)
-    from treatytrack.render.document import markdown_document
+    if fmt is ExportFormat.MARKDOWN:
+        from treatytrack.render.document import markdown_document
 
-    rows = [treaty_record(TreatyRow(t, assess(t, day), day)) for t in existing]
-    rows.sort(key=lambda r: (r["signed"] or r["opened_for_signature"] or r["entry_into_force"] or "", r["id"]))
-    return markdown_document(rows, entries, spans, day, dataset.reviewed, __version__, chart=chart)
+        rows = [treaty_record(TreatyRow(t, assess(t, day), day)) for t in existing]
+        rows.sort(key=lambda r: (r["signed"] or r["opened_for_signature"] or r["entry_into_force"] or "", r["id"]))
+        return markdown_document(rows, entries, spans, day, dataset.reviewed, __version__, chart=chart)
+    raise AssertionError(f"{fmt} is written by treatytrack.cli.publish")
 
 
 def _write_atomically(destination: Path, text: str | bytes) -> None:
