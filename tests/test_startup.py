@@ -687,3 +687,54 @@ def test_a_reader_that_has_gone_gets_no_traceback(env: dict[str, str]) -> None:
     finally:
         os.close(writer)
     assert (done.returncode, done.stderr) == (-signal.SIGPIPE, b"")
+
+
+# 6. Charts and the page load only where they are drawn ---------------------------------------------
+
+HEAVY = ("matplotlib", "numpy", "PIL", "jinja2", "markupsafe", "html5lib")
+
+
+def imported_by(launcher: Sequence[str], args: Sequence[str], env: Mapping[str, str]) -> set[str]:
+    """The modules a command's process had imported when it ended (exit handlers still run)."""
+    probe = (
+        "import atexit, sys; atexit.register(lambda: sys.stderr.write('\\nMODULES ' + ' '.join(sys.modules) + '\\n')); "
+        + launcher[1]
+    )
+    _, _, err = run_main(["-c", probe], args, env)
+    line = next(line for line in err.splitlines() if line.startswith("MODULES "))
+    return {name.split(".")[0] for name in line.split()[1:]}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--version"], ["list", "--as-of", AS_OF], ["list", "--format", "json", "--as-of", AS_OF], ["show", "new-start"]],
+    ids=["version", "list", "list-json", "show"],
+)
+def test_start_up_imports_no_chart_or_template_library(args: list[str], env: dict[str, str]) -> None:
+    """matplotlib (and NumPy, Pillow) and Jinja2 are imported by `export svg|png|pdf|html` only."""
+    found = imported_by(LAUNCHERS["console-script"][0], args, env)
+    assert "typer" in found  # the probe saw the command run
+    assert found.isdisjoint(HEAVY), found & set(HEAVY)
+
+
+def test_importing_the_cli_and_running_list_does_not_import_matplotlib() -> None:
+    """As a library (tests, tools): `import treatytrack.cli` and a `list` through CliRunner."""
+    script = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from treatytrack.cli import app\n"
+        f"result = CliRunner().invoke(app, ['list', '--as-of', '{AS_OF}'])\n"
+        "assert result.exit_code == 0 and 'New START' in result.stdout, result.stdout\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & set(sys.argv[1:])))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, *HEAVY], capture_output=True, text=True, check=True, cwd=REPO, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_chart_command_does_import_matplotlib(env: dict[str, str], tmp_path: Path) -> None:
+    """The tests above are not vacuous: the probe sees matplotlib when a chart is drawn."""
+    target = tmp_path / "chart.svg"
+    found = imported_by(LAUNCHERS["console-script"][0], ["export", "svg", "--as-of", AS_OF, "-o", str(target)], env)
+    assert {"matplotlib", "jinja2"} & found == {"matplotlib"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from treatytrack.engine import (
     Assessment,
@@ -130,6 +130,16 @@ class Lifespan:
     status: Status
     suspensions: tuple[tuple[dt.date, dt.date], ...]
     withdrawals: tuple[tuple[dt.date, str], ...]
+    # How it ended (None while it runs): "term", "extension", "withdrawal" or an ending event type.
+    ended_by: str | None = None
+    # The dated events a chart marks on the bar (MARKED_TYPES), recorded or derived, in date order.
+    marks: tuple[Entry, ...] = ()
+
+
+# Events a lifespan chart marks; signature, entry into force, suspension and the end are the bars.
+MARKED_TYPES = frozenset(
+    {"withdrawal-notice", "withdrawn", "withdrawal-rescinded", "extended", "resumed", "deratified", "statement"}
+)
 
 
 def lifespans(treaties: Sequence[Treaty], day: dt.date) -> list[Lifespan]:
@@ -157,9 +167,54 @@ def lifespans(treaties: Sequence[Treaty], day: dt.date) -> list[Lifespan]:
         withdrawals = tuple(
             (effective, notice.party or "") for effective, notice in withdrawals_known(treaty, day) if effective <= day
         )
-        spans.append(Lifespan(treaty, start, treaty.in_force_from, end, now.status, tuple(suspensions), withdrawals))
+        marks = sorted(
+            (e for e in treaty_entries(treaty, day) if e.type in MARKED_TYPES and e.date <= day),
+            key=lambda e: (e.date, e.type, e.party or ""),
+        )
+        spans.append(
+            Lifespan(
+                treaty,
+                start,
+                treaty.in_force_from,
+                end,
+                now.status,
+                tuple(suspensions),
+                withdrawals,
+                now.expires_by if end is not None else None,
+                tuple(marks),
+            )
+        )
     spans.sort(key=lambda s: (s.start, s.treaty.id))
     return spans
+
+
+def chart_spans(
+    treaties: Sequence[Treaty],
+    day: dt.date,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    parties: Iterable[str] = (),
+    types: Iterable[str] = (),
+) -> list[Lifespan]:
+    """Lifespans for a chart of the window start..end (either open): the treaties alive at some
+    point in it, each with only the marks `timeline` would list for the same filters (events in
+    the window, of the given parties or of no party, of the given types)."""
+    wanted_party, wanted_type = {p.upper() for p in parties}, set(types)
+    found = []
+    for span in lifespans(treaties, day):
+        if (end is not None and span.start > end) or (start is not None and (span.end or day) < start):
+            continue
+        marks = tuple(
+            m
+            for m in span.marks
+            if (start is None or m.date >= start)
+            and (end is None or m.date <= end)
+            and (not wanted_party or m.party is None or m.party in wanted_party)
+            and (not wanted_type or m.type in wanted_type)
+        )
+        found.append(replace(span, marks=marks))
+    return found
 
 
 @dataclass(frozen=True)

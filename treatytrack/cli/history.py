@@ -32,6 +32,7 @@ from treatytrack.cli.common import (
     span_option,
     today,
     write,
+    write_bytes,
     write_output,
 )
 from treatytrack.completion import complete_treaty
@@ -186,12 +187,21 @@ class ExportFormat(enum.StrEnum):
     JSON = "json"
     ICS = "ics"
     SVG = "svg"
+    PNG = "png"
+    PDF = "pdf"
     HTML = "html"
 
 
 @app.command("export")
 def export_command(
-    fmt: Annotated[ExportFormat, typer.Argument(metavar="FORMAT", help="markdown, csv, json, ics, svg or html.")],
+    fmt: Annotated[
+        ExportFormat,
+        typer.Argument(
+            metavar="FORMAT",
+            help="markdown, csv, json, ics; svg, png or pdf (the lifespan chart, needs the charts extra); "
+            "html (a self-contained report page).",
+        ),
+    ],
     destination: Annotated[
         Path | None,
         typer.Option(
@@ -217,14 +227,19 @@ def export_command(
     kind: KindOpt = None,
     event_type: TypeOpt = None,
     width: Annotated[
-        int, typer.Option("--width", min=40, max=1000, help="SVG/HTML: chart width in columns (40 to 1000).")
-    ] = 120,
+        float,
+        typer.Option("--width", min=4.0, max=40.0, metavar="INCHES", help="svg/png/pdf/html: the chart's width."),
+    ] = 10.0,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="svg/png/pdf/html: the chart's and page's title.")
+    ] = None,
     as_of: AsOf = None,
     data: DataOpt = None,
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Write a report: Markdown (with a Mermaid chart), CSV, JSON, iCalendar, or the chart as SVG/HTML."""
+    """Write a report: Markdown (with a Mermaid chart), CSV, JSON, iCalendar, the lifespan chart as
+    SVG, PNG or PDF (pip install 'treatytrack[charts]'), or a self-contained HTML page."""
     day = today(as_of)
     first, last = day_option(start, "--from"), day_option(end, "--to")
     types = _check_types(event_type)
@@ -235,11 +250,18 @@ def export_command(
     dataset = load(data, day, extra, no_cache)
     party = party_codes(dataset, party)
     treaties = _selection(dataset, treaty, party, category, kind)
-    text = _export_text(fmt, dataset, treaties, day, first, last, party, types, not no_chart, alarms, width)
-    if destination is None:
-        write(text)
+    if fmt in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML):
+        from treatytrack.cli.publish import export_published
+
+        text: str | bytes = export_published(
+            fmt.value, dataset, treaties, day, first, last, party, types, title, width, destination
+        )
     else:
-        write_output(destination, force, inputs, text.encode("utf-8"))
+        text = _export_text(fmt, dataset, treaties, day, first, last, party, types, not no_chart, alarms)
+    if destination is None:
+        write_bytes([text]) if isinstance(text, bytes) else write(text)
+    else:
+        write_output(destination, force, inputs, text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 def _export_text(
@@ -253,7 +275,6 @@ def _export_text(
     types: list[str],
     chart: bool,
     alarms: list,  # type: ignore[type-arg]
-    width: int,
 ) -> str:
     from treatytrack.engine import assess, exists_on
     from treatytrack.history import lifespans, timeline
@@ -294,25 +315,7 @@ def _export_text(
         rows = [treaty_record(TreatyRow(t, assess(t, day), day)) for t in existing]
         rows.sort(key=lambda r: (r["signed"] or r["opened_for_signature"] or r["entry_into_force"] or "", r["id"]))
         return markdown_document(rows, entries, spans, day, dataset.reviewed, __version__, chart=chart)
-    import io
-
-    from rich.console import Console
-
-    from treatytrack.render.chart import lifespan_chart
-
-    console = Console(
-        record=True,
-        width=width,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        markup=False,  # data is never markup
-        emoji=False,
-        highlight=False,
-    )
-    console.print(lifespan_chart(spans, day, width, f"Arms-control agreements, lifespans to {day.isoformat()}"))
-    title = f"treatytrack: lifespans to {day.isoformat()}"
-    return console.export_svg(title=title) if fmt is ExportFormat.SVG else console.export_html()
+    raise AssertionError(f"{fmt} is written by treatytrack.cli.publish")
 
 
 @app.command("diff")
