@@ -23,7 +23,7 @@ from treatytrack.paths import cache_dir
 if TYPE_CHECKING:
     from treatytrack.models import Dataset
 
-_FORMAT = 3  # 2: records pickled by models.rebuild; 3: in chunks
+_FORMAT = 4  # 2: records pickled by models.rebuild; 3: in chunks; 4: rows gained `consented`
 CHUNK = 1000  # treaties per pickle
 
 

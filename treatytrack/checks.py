@@ -68,7 +68,9 @@ def check_dataset(dataset: Dataset, positions: list[int] | None = None) -> list[
             first_index[treaty.id] = index
         findings.extend(Finding(base + f.path, f.message, f.at_key) for f in check_treaty(treaty, known, history))
         if treaty.parent is not None and (treaty.parent not in ids or treaty.parent == treaty.id):
-            findings.append(Finding((*base, "parent"), f"`{treaty.parent}` is not the id of another treaty in the file"))
+            findings.append(
+                Finding((*base, "parent"), f"`{treaty.parent}` is not the id of another treaty in the file")
+            )
     return findings
 
 
@@ -184,7 +186,14 @@ _ROW_ORDER = (
     (ActKind.SUSPENDED, ActKind.RESUMED),
     (ActKind.SUSPENSION_CLAIMED, ActKind.RESUMED),
 )
-_CONSENT_KEYS = (ActKind.RATIFIED, ActKind.ACCEDED, ActKind.SUCCEEDED, ActKind.ACCEPTED, ActKind.APPROVED)
+_CONSENT_KEYS = (
+    ActKind.RATIFIED,
+    ActKind.ACCEDED,
+    ActKind.SUCCEEDED,
+    ActKind.ACCEPTED,
+    ActKind.APPROVED,
+    ActKind.CONSENTED,
+)
 
 
 def _check_participation(
