@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["app", "main"]
 
 # Each command's module; their order is the order `--help` lists the commands in.
-MODULES = ("listing", "history", "analysis")
+MODULES = ("listing", "history", "analysis", "importing")
 COMMANDS = {
     "list": "listing",
     "show": "listing",
@@ -36,6 +36,7 @@ COMMANDS = {
     "diff": "history",
     "party": "analysis",
     "limits": "analysis",
+    "import": "importing",  # a group: `import untc`
 }
 
 
