@@ -59,6 +59,7 @@ class ImportedTable:
     list_name: str
     states: dict[str, Row] = field(default_factory=dict)
     note: str | None = None  # written only where the table has no note yet
+    coverage: str = "complete"  # a list of every state; `partial` while the table cannot answer for all
 
 
 @dataclass(frozen=True)

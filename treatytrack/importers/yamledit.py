@@ -204,7 +204,7 @@ def _one_consent(code: str, row: CommentedMap, new: Row, changes: Changes) -> No
 def merge_table(participation: CommentedMap, table: ImportedTable, changes: Changes) -> None:
     """The list merged into a treaty's `participation` mapping (in place)."""
     wanted: list[tuple[str, Any]] = [
-        ("coverage", "complete"),
+        ("coverage", table.coverage),
         ("as_of", table.as_of),
         ("source", table.source),
         ("list_name", DoubleQuotedScalarString(table.list_name)),
