@@ -54,3 +54,25 @@ def test_saved_pages_reproduce_the_committed_tables(page: str, treaty: str, tmp_
     assert code == 0, err
     assert "new states" not in err and "dates that moved" not in err and "new acts" not in err, err
     assert _listed(rows(target, treaty)) == _listed(committed)
+
+
+UNODA = Path(os.environ.get("TREATYTRACK_UNODA_PAGES", "/work/shared/sources/unoda-2026-08-22"))
+
+
+@pytest.mark.skipif(not UNODA.is_dir(), reason="the saved UNODA pages are not here (TREATYTRACK_UNODA_PAGES)")
+def test_saved_unoda_pages_reproduce_the_committed_tables(tmp_path: Path) -> None:
+    import importlib.util
+    import sys
+
+    from treatytrack.paths import bundled_path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("import_unoda", root / "tools" / "import_unoda.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    sys.modules["import_unoda"] = tool
+    spec.loader.exec_module(tool)
+    target = tmp_path / "treaties.yaml"
+    shutil.copyfile(bundled_path(), target)
+    assert tool.main([str(UNODA), "--data", str(target)]) == 0
+    assert target.read_bytes() == bundled_path().read_bytes()

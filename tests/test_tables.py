@@ -82,3 +82,31 @@ def test_the_ccw_instruments_name_the_ccw(bundled: Dataset) -> None:
             for row in record.participation.states.values()
             for kind, _, _ in row.acts()
         )
+
+
+# The header of survivalscores.org's rendering of UNODA's database (as of 2026-08-22): states
+# joined, per treaty; its one NWFZ column counts the five zones together (105).
+UNODA_JOINED = {
+    "npt": 191,
+    "bwc": 189,
+    "tlatelolco": 33,
+    "rarotonga": 14,
+    "bangkok": 10,
+    "pelindaba": 43,
+    "semipalatinsk": 5,
+}
+
+
+@pytest.mark.parametrize(("treaty_id", "joined"), UNODA_JOINED.items())
+def test_unoda_tables_match_the_list_header(bundled: Dataset, treaty_id: str, joined: int) -> None:
+    record = treaty(bundled, treaty_id)
+    assert record.participation is not None
+    assert (
+        record.participation.source
+        == f"https://treaties.unoda.org/t/{'canwfz' if treaty_id == 'semipalatinsk' else treaty_id}"
+    )
+    assert record.participation.as_of is not None and record.participation.as_of.isoformat() == "2026-08-22"
+    rows = record.participation.states.values()
+    assert sum(1 for row in rows if any(kind in CONSENTS for kind, _, _ in row.acts())) == joined
+    nwfz = ("tlatelolco", "rarotonga", "bangkok", "pelindaba", "semipalatinsk")
+    assert sum(UNODA_JOINED[t] for t in nwfz) == 105
