@@ -193,6 +193,9 @@ def test_writes_only_to_a_regular_file(data: Path, tmp_path: Path) -> None:
     assert code == 2
     assert "is not a regular file" in err
     assert data.read_bytes() == DATA.read_bytes()
+    page = tmp_path / "page.html"  # reading a page through a link is fine
+    page.symlink_to(HERE / "ban.html")
+    assert run(page, "--treaty", "ban-treaty", "--data", data)[0] == 0
 
 
 def test_write_is_atomic_and_keeps_the_mode(data: Path) -> None:

@@ -77,7 +77,7 @@ def untc_command(
     text = _read_text(target, "--data")
     plain = _plain(text, target)
     _check_treaty(plain, treaty)
-    html = _read_text(page, "PAGE.html")
+    html = _read_text(page, "PAGE.html", follow=True)
     names, lives = _context(plain)
     result = import_page(html, names, lives, mtdsg)
     if result.table is None:
@@ -151,11 +151,12 @@ def _target(data: Path | None) -> Path:
     )
 
 
-def _read_text(path: Path, what: str) -> str:
+def _read_text(path: Path, what: str, follow: bool = False) -> str:
+    """The file's text; `follow`: a link to a regular file will do (the page, never the target)."""
     from treatytrack.paths import MAX_BYTES
 
     try:
-        info = os.lstat(path)
+        info = os.stat(path) if follow else os.lstat(path)
     except OSError as err:
         raise typer.BadParameter(f"{path}: {err.strerror or err}", param_hint=f"'{what}'") from None
     if not stat.S_ISREG(info.st_mode):
