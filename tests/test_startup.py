@@ -58,6 +58,7 @@ COMMANDS = {
     "parties",
     "standings",
 }
+GROUPS = {"import"}  # command groups: `import untc`
 runner = CliRunner()
 # CliRunner forces Click's help to 80 columns; a real process at COLUMNS=100 wraps it at min(100, 80) - 2.
 HELP_WIDTH = 78
@@ -148,6 +149,8 @@ CASES = {
     "unknown-treaty": ["show", "no-such-treaty", "--as-of", AS_OF],
     "bad-date": ["list", "--as-of", "2026-02-30"],
     "version": ["--version"],
+    "import-help": ["import", "untc", "--help"],
+    "import-no-command": ["import"],
 }
 
 
@@ -165,7 +168,7 @@ def test_top_level_help_lists_every_command(env: dict[str, str]) -> None:
     """`--help` is not a command name, so nothing is pruned before it."""
     code, out, _ = run_main(["-c", CONSOLE_SCRIPT], ["--help"], env)
     assert code == 0
-    assert sorted(listed_commands(out)) == sorted(COMMANDS)
+    assert sorted(listed_commands(out)) == sorted(COMMANDS | GROUPS)
 
 
 def test_unknown_command_still_suggests_the_closest(env: dict[str, str]) -> None:
@@ -225,14 +228,14 @@ def test_every_command_has_an_explicit_name() -> None:
 # What is typed, (bash's index of the word being completed), and what must be offered: exactly
 # these command names, or at least these values.
 BASH = {
-    "every-command": ("treatytrack ", "1", COMMANDS, "exactly"),
+    "every-command": ("treatytrack ", "1", COMMANDS | GROUPS, "exactly"),
     "command-prefix": ("treatytrack ex", "1", {"export", "expiring"}, "exactly"),
     "treaty-name": ("treatytrack show new", "2", {"new-start"}, "at least"),
     "treaty-after-option": ("treatytrack show --as-of 2026-11-28 new", "4", {"new-start"}, "at least"),
     "party-code": ("treatytrack list --party RU", "3", {"RUS"}, "at least"),
 }
 ZSH = {
-    "every-command": ("treatytrack ", COMMANDS, "exactly"),
+    "every-command": ("treatytrack ", COMMANDS | GROUPS, "exactly"),
     "command-prefix": ("treatytrack ex", {"export", "expiring"}, "exactly"),
     "treaty-name": ("treatytrack show new", {"new-start"}, "at least"),
     "party-code": ("treatytrack list --party RU", {"RUS"}, "at least"),

@@ -34,7 +34,7 @@ from treatytrack.paths import cache_dir
 if TYPE_CHECKING:
     from treatytrack.models import Dataset
 
-_FORMAT = 4  # 2: records pickled by models.rebuild; 3: in chunks; 4: restricted classes, code fingerprint
+_FORMAT = 5  # 2: records pickled by models.rebuild; 3: in chunks; 4: restricted classes, code fingerprint; 5: rows gained `consented`
 CHUNK = 1000  # treaties per pickle
 _PACKAGE = Path(__file__).resolve().parent
 

@@ -186,7 +186,14 @@ _ROW_ORDER = (
     (ActKind.SUSPENDED, ActKind.RESUMED),
     (ActKind.SUSPENSION_CLAIMED, ActKind.RESUMED),
 )
-_CONSENT_KEYS = (ActKind.RATIFIED, ActKind.ACCEDED, ActKind.SUCCEEDED, ActKind.ACCEPTED, ActKind.APPROVED)
+_CONSENT_KEYS = (
+    ActKind.RATIFIED,
+    ActKind.ACCEDED,
+    ActKind.SUCCEEDED,
+    ActKind.ACCEPTED,
+    ActKind.APPROVED,
+    ActKind.CONSENTED,
+)
 
 
 def _check_participation(

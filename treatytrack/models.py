@@ -246,6 +246,7 @@ class StateRow(_Strict):
     succeeded: ActValue | None = None
     accepted: ActValue | None = None
     approved: ActValue | None = None
+    consented: ActValue | None = None  # consent to be bound notified (CCW protocols, Convention art. 4)
     original: Annotated[bool, Field(strict=True)] = False
     in_force: ActValue | None = None
     withdrawal_notice: ActValue | None = None
@@ -290,6 +291,7 @@ ROW_ACTS = (
     ActKind.SUCCEEDED,
     ActKind.ACCEPTED,
     ActKind.APPROVED,
+    ActKind.CONSENTED,
     ActKind.IN_FORCE,
     ActKind.SUSPENDED,
     ActKind.SUSPENSION_CLAIMED,

@@ -52,6 +52,7 @@ VERB = {
     ActKind.SUCCEEDED: "succeeded",
     ActKind.ACCEPTED: "accepted",
     ActKind.APPROVED: "approved",
+    ActKind.CONSENTED: "notified its consent to be bound",
     ActKind.ORIGINAL: "an original party",
     ActKind.IN_FORCE: "in force for it",
     ActKind.WITHDRAWAL_NOTICE: "gave notice of withdrawal",

@@ -154,6 +154,7 @@ class ActKind(enum.StrEnum):
     SUCCEEDED = "succeeded"
     ACCEPTED = "accepted"
     APPROVED = "approved"
+    CONSENTED = "consented"  # a notification of consent to be bound (a CCW protocol: UNTC suffix P)
     ORIGINAL = "original"  # an original party: bound from the treaty's entry into force
     IN_FORCE = "in_force"  # the day the treaty entered into force for the state, as recorded
     WITHDRAWAL_NOTICE = "withdrawal_notice"
@@ -170,7 +171,9 @@ class ActKind(enum.StrEnum):
         return self in CONSENTS
 
 
-CONSENTS = frozenset({ActKind.RATIFIED, ActKind.ACCEDED, ActKind.SUCCEEDED, ActKind.ACCEPTED, ActKind.APPROVED})
+CONSENTS = frozenset(
+    {ActKind.RATIFIED, ActKind.ACCEDED, ActKind.SUCCEEDED, ActKind.ACCEPTED, ActKind.APPROVED, ActKind.CONSENTED}
+)
 
 
 class DepositRuleKind(enum.StrEnum):
