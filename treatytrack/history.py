@@ -193,3 +193,28 @@ def changes_between(treaties: Sequence[Treaty], start: dt.date, end: dt.date) ->
                     found.append(Change(day, treaty, party, p_was.status.value, p_now.status.value, p_now.why))
     found.sort(key=lambda c: (c.date, c.treaty.id, c.party or ""))
     return found
+
+
+def in_window(span: Lifespan, day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether a treaty's life (from signature or opening to its end, or `day`) meets [start, end]."""
+    return (end is None or span.start <= end) and (start is None or (span.end or day) >= start)
+
+
+def report(
+    treaties: Sequence[Treaty],
+    day: dt.date,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    parties: Iterable[str] = (),
+    types: Iterable[str] = (),
+) -> tuple[list[Treaty], list[Entry]]:
+    """What a report (a timeline chart, an export) covers, the same in every format: the treaties
+    that existed on `day` and were alive at some point in [start, end] — with an entry of one of
+    `types` there, when types are given — and the timeline entries in that window."""
+    wanted = set(types)
+    entries = timeline(treaties, day, start=start, end=end, parties=parties, types=wanted)
+    with_entry = {e.treaty.id for e in entries}
+    alive = {s.treaty.id for s in lifespans(treaties, day) if in_window(s, day, start, end)}
+    kept = [t for t in treaties if t.id in alive and (not wanted or t.id in with_entry)]
+    return kept, entries
