@@ -71,7 +71,7 @@ def party_command(
     quiet: QuietOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    """A state's standing across all treaties: party, signatory, suspended, withdrawn..., by category.
+    """A state's standing under every treaty (party, signatory, withdrawn and so on), by category.
 
     Global treaties follow selected states only: the others show not-tracked.
     """

@@ -353,6 +353,10 @@ def _export_text(
 
         deadlines = calendar_deadlines([t for t in treaties if exists_on(t, day)], day)
         deadlines = select_deadlines(deadlines, start=first, end=last, parties=parties, types=types)
+        if not deadlines:
+            window = f" on or after {first}" if first else ""
+            window += f"{' and' if first else ''} on or before {last}" if last else ""
+            note(f"note: no deadline falls{window} in this selection; the calendar is empty (try a wider window).")
         return render_ics(deadlines, dataset.reviewed, alarms, __version__)
     spans = lifespans(kept, day)
     if fmt is ExportFormat.MARKDOWN:

@@ -120,7 +120,7 @@ def _no_treaties(dataset: Dataset, day: dt.date, filters: dict[str, list[str]]) 
     began = [t.began for t in dataset.treaties if t.began is not None]
     if began:
         first = min(began)
-        return f"note: no treaty in the data had begun by {day}; the first was signed on {first} (try --as-of {first})."
+        return f"note: no treaty in the data had begun by {day}; the first began on {first} (try --as-of {first})."
     return "note: the data holds no treaties."
 
 
