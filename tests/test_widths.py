@@ -109,7 +109,7 @@ def test_every_table_reads_at_every_width(view: str, width: int) -> None:
         header = out.split("\n─", 1)[0].rsplit("\n\n", 1)[-1].split("\n", 1)[-1]
         assert "Treaty" in header.split(), f"{view} at {width}: no Treaty column"
     for name in treaty_names(args):
-        first = next(iter(pieces(name.split()[0])))
+        first = BREAK.split(name.split()[0])[0]  # the first piece of its first word, as it may break
         assert any(w.startswith(first[:MIN_PIECE]) for w in words), f"{view} at {width}: {name} is missing"
     if args[0] == "show":
         assert "New START" in out or "SALT I" in out
