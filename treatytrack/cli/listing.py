@@ -322,14 +322,20 @@ def validate_command(
     color: ColorOpt = None,
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
-    from treatytrack.load import LoadError, load_dataset
+    from treatytrack.load import LoadError, NotATreatyFile, load_dataset
     from treatytrack.paths import bundled_path
 
     targets = files or [data if data is not None else bundled_path()]
     problems = []
+    skipped = 0
     for number, target in enumerate(targets):
         try:  # here to find problems: read at once; one note on a slow parser is enough
             load_dataset(target, use_cache=False, whole_file=True, notify=note if number == 0 else None)
+        except NotATreatyFile:
+            # A YAML file of another kind (a CI workflow, a tool's settings), e.g. from a
+            # pre-commit hook's file pattern: said, not failed.
+            skipped += 1
+            note(f"note: {target} is not a treaty file (no top-level `version` or `treaties`); skipped.")
         except LoadError as err:
             problems.extend(err.problems)
     if output is ValidateFormat.JSON:
@@ -354,7 +360,13 @@ def validate_command(
             where = f"{files_with} of {where}"
         typer.echo(f"treatytrack: {counted(len(problems), 'problem')} in {where}.", err=True)
         raise typer.Exit(EXIT_FINDING)
-    note(f"treatytrack: {counted(len(targets), 'file')} valid.")
+    checked = len(targets) - skipped
+    aside = f" ({counted(skipped, 'other YAML file')} skipped)" if skipped else ""
+    note(
+        f"treatytrack: {counted(checked, 'file')} valid{aside}."
+        if checked
+        else f"treatytrack: no treaty file to check{aside}."
+    )
 
 
 @command("schema", ("the JSON Schema of treaty files, for an editor's YAML support", "treatytrack schema"))
