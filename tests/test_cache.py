@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import pickle
+import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -138,3 +142,147 @@ def test_a_missing_libyaml_is_said_once_when_yaml_is_parsed(
     assert parsed.stdout == fast.stdout
     checked = runner.invoke(app, ["validate", str(data), str(data)])
     assert (checked.exit_code, checked.stderr.count(SLOW_PARSER)) == (0, 1)
+
+
+# Safety: an entry is code to the unpickler, so only the user's own, and only our classes -------
+
+
+class _RunsCode:
+    """Pickles as a call of os.system: what a planted entry would hold."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (self.command,))
+
+
+def _planted(tmp_path: Path, payload: object) -> tuple[Path, Path]:
+    data = tmp_path / "t.yaml"
+    data.write_bytes(SMALL.read_bytes())
+    entry = cache.entry_path(cache.cache_key(data.read_bytes()))
+    entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    entry.write_bytes(pickle.dumps(payload))
+    entry.chmod(0o600)
+    return data, entry
+
+
+def test_a_pickle_that_would_run_code_is_refused_and_rewritten(tmp_path: Path, cache_home: Path) -> None:
+    marker = tmp_path / "ran"
+    data, entry = _planted(tmp_path, ({"version": 1}, {"version"}, _RunsCode(f"touch {marker}")))
+    planted = entry.read_bytes()
+    assert cache.read(cache.cache_key(data.read_bytes())) is None
+    assert not marker.exists()
+    assert load_dataset(data) == load_dataset(data, use_cache=False)  # a miss: parsed, and stored afresh
+    assert not marker.exists()
+    assert cache.read(cache.cache_key(data.read_bytes())) is not None
+    pickle.loads(planted)  # the payload is live: a plain unpickler runs it
+    assert marker.exists()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        ({"version": 1}, {"version"}, 0),  # not the dataset's fields
+        ([], set(), 0),
+        ({"version": 1, "reviewed": dt.date(2026, 1, 1), "non_state_parties": ()}, ["version"], 0),
+        "a string",
+    ],
+)
+def test_an_entry_of_the_wrong_shape_is_a_miss(tmp_path: Path, cache_home: Path, payload: object) -> None:
+    data, _ = _planted(tmp_path, payload)
+    assert cache.read(cache.cache_key(data.read_bytes())) is None
+    assert load_dataset(data).treaties
+
+
+def _entry_of_another_file(tmp_path: Path) -> tuple[Path, Path]:
+    """The entry for `t.yaml` holds the bundled dataset: served only if the cache is trusted."""
+    data = tmp_path / "t.yaml"
+    data.write_bytes(SMALL.read_bytes())
+    other = tmp_path / "other.yaml"
+    other.write_bytes(BUNDLED.read_bytes())
+    load_dataset(other)
+    (source,) = cache.cache_dir().glob("dataset-*.pickle")
+    entry = cache.entry_path(cache.cache_key(data.read_bytes()))
+    source.rename(entry)
+    return data, entry
+
+
+def test_the_cache_directory_is_made_private(tmp_path: Path, cache_home: Path) -> None:
+    load_dataset(SMALL)
+    assert stat.S_IMODE(cache_home.stat().st_mode) == 0o700
+    (entry,) = cache_home.glob("dataset-*.pickle")
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o1777])
+def test_a_directory_others_can_write_to_is_not_used(tmp_path: Path, cache_home: Path, mode: int) -> None:
+    data, entry = _entry_of_another_file(tmp_path)
+    assert len(load_dataset(data).treaties) > len(load_dataset(data, use_cache=False).treaties)  # served as planted
+    cache_home.chmod(mode)
+    assert cache.read(cache.cache_key(data.read_bytes())) is None
+    assert load_dataset(data) == load_dataset(data, use_cache=False)
+    assert list(cache_home.glob("dataset-*.pickle")) == [entry]  # nothing written there either
+
+
+def test_the_command_line_says_why_the_cache_is_not_used(tmp_path: Path, cache_home: Path) -> None:
+    from typer.testing import CliRunner
+
+    from treatytrack.cli import app
+
+    cache_home.mkdir(mode=0o700)
+    cache_home.chmod(0o777)
+    result = CliRunner().invoke(app, ["list", "--as-of", "2026-11-28", "--data", str(SMALL), "--format", "json"])
+    assert result.exit_code == 0
+    assert f"note: not using the cache in {cache_home}: others can write to it" in result.stderr
+
+
+@pytest.mark.parametrize("mode", [0o666, 0o620, 0o602])
+def test_an_entry_others_can_write_to_is_not_read(tmp_path: Path, cache_home: Path, mode: int) -> None:
+    data, entry = _entry_of_another_file(tmp_path)
+    entry.chmod(mode)
+    assert cache.read(cache.cache_key(data.read_bytes())) is None
+    assert load_dataset(data) == load_dataset(data, use_cache=False)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to give files away")
+def test_an_entry_or_directory_of_another_user_is_not_read(tmp_path: Path, cache_home: Path) -> None:
+    data, entry = _entry_of_another_file(tmp_path)
+    os.chown(entry, 65534, 65534)
+    assert cache.read(cache.cache_key(data.read_bytes())) is None
+    os.chown(entry, 0, 0)
+    os.chown(cache_home, 65534, 65534)
+    assert cache.read(cache.cache_key(data.read_bytes())) is None
+
+
+def test_a_symlinked_entry_is_not_followed(tmp_path: Path, cache_home: Path) -> None:
+    data, entry = _entry_of_another_file(tmp_path)
+    elsewhere = tmp_path / "elsewhere.pickle"
+    entry.rename(elsewhere)
+    entry.symlink_to(elsewhere)
+    assert cache.read(cache.cache_key(data.read_bytes())) is None
+
+
+def test_the_key_changes_with_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited treatytrack (a checkout, a reinstall of the same version) never reads entries
+    written by other code: its source files are part of the key."""
+    package = tmp_path / "treatytrack"
+    (package / "render").mkdir(parents=True)
+    (package / "models.py").write_text("x = 1\n")
+    (package / "render" / "table.py").write_text("y = 1\n")
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+    keys = set()
+    for edit in (None, "models.py", "render/table.py"):
+        if edit is not None:
+            (package / edit).write_text("changed = True\n")
+        cache._versions.cache_clear()
+        keys.add(cache.cache_key(b"the same data"))
+    cache._versions.cache_clear()
+    assert len(keys) == 3
+
+
+def test_the_fingerprint_is_cheap() -> None:
+    cache._versions.cache_clear()
+    started = time.perf_counter()
+    cache._versions()
+    assert time.perf_counter() - started < 0.05  # measured: about 0.4 ms

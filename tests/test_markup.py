@@ -57,6 +57,8 @@ VIEWS = {
     "party": ["party", "RUS", "--as-of", "2024-01-01"],
     "party --compare": ["party", "--compare", "USA", "RUS", "--as-of", "2024-01-01"],
     "limits": ["limits", "--as-of", "2015-01-01"],
+    "parties": ["parties", "new-start", "--as-of", "2024-01-01"],
+    "standings": ["standings", "new-start", "-f", "table", "--as-of", "2024-01-01"],
 }
 
 

@@ -14,7 +14,20 @@ from treatytrack.cli import app
 
 runner = CliRunner()
 AS_OF = "2026-11-28"
-COMMANDS = ["list", "show", "expiring", "timeline", "diff", "party", "limits", "export", "validate", "schema"]
+COMMANDS = [
+    "list",
+    "show",
+    "expiring",
+    "timeline",
+    "diff",
+    "party",
+    "parties",
+    "limits",
+    "export",
+    "standings",
+    "validate",
+    "schema",
+]
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -42,7 +55,7 @@ USAGE = [
     (["validate", "-f", "markdown"], "'markdown' is not a format of validate; one of: table, json"),
     (["list", "--color", "allways"], "'allways' is not a colour setting; did you mean always?"),
     (["list", "--limit", "0"], "0 is less than 1; give 1 or more"),
-    (["export", "svg", "--width", "0"], "0 is less than 1; give 1 or more"),
+    (["export", "svg", "--width", "0"], "0 is not between 40 and 1000"),
 ]
 
 
@@ -106,6 +119,7 @@ def test_top_level_help_groups_commands_and_keeps_summaries_whole() -> None:
     _, out, _ = run("--help")
     sections = re.findall(r"^(\w[\w ]+):$", out, re.MULTILINE)
     assert sections == ["Options", "Ask about treaties", "Write reports", "Check data files", "Examples", "Environment"]
+    assert "parties" in out.split("Ask about treaties:")[1].split("Write reports:")[0]
     assert out.index("validate") > out.index("Check data files") > out.index("export")
     assert "..." not in out.split("Ask about treaties:")[1].split("Examples:")[0]  # Click's cut
     for variable in ("NO_COLOR", "FORCE_COLOR", "TREATYTRACK_DATA"):

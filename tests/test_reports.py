@@ -142,7 +142,7 @@ def test_party_by_name_and_compare() -> None:
     assert code == 0
     standing = {r["id"]: r["status"] for r in json.loads(out)["treaties"]}
     assert standing == {
-        "npt": "not-tracked",
+        "npt": "not-recorded",
         "inf-treaty": "treaty-ended",
         "open-skies": "withdrawn",
         "ctbt": "deratified",
@@ -154,7 +154,7 @@ def test_party_by_name_and_compare() -> None:
         and out.splitlines()[0] == "id,short_name,category,treaty_status,USA_status,USA_since,RUS_status,RUS_since"
     )
     code, _, err = run("party", "Rusia")
-    assert code == 1 and "Did you mean: RUS (Russian Federation)" in err
+    assert code == 2 and "did you mean RUS (Russian Federation)" in err
 
 
 def test_limits_apply_only_while_in_force() -> None:

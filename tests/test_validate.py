@@ -84,7 +84,7 @@ def test_a_treaty_file_missing_a_key_is_still_checked(tmp_path: Path) -> None:
     [
         (
             WORKFLOW.replace("name: CI", "version: 1\nname: CI"),
-            "(top level): unknown key `name` here; it belongs in a treaty (an item of `treaties`). Keys allowed here: `non_state_parties`, `reviewed`, `treaties`, `version`",
+            "(top level): unknown key `name` here; it belongs in a treaty (an item of `treaties`). Keys allowed here: `non_state_parties`, `reviewed`, `state_history`, `treaties`, `version`",
         ),
         (
             "version: 1\nreviewed: 2026-11-28\ntreatise: []\n",

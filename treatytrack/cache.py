@@ -1,19 +1,30 @@
 """A cache of validated datasets, so repeated runs on an unchanged file skip parsing and checks.
 
-Entries are keyed by a hash of the file's bytes together with treatytrack's and Python's
-versions: an edited file (even one of the same size, saved in the same second) has a new key,
-so the cache cannot serve stale data. Entries are written atomically (temporary file, then
-rename); an unreadable or corrupt entry is ignored and rebuilt. The cache holds pickles of our
-own models in the user's own cache directory; it is never shared between users.
+Entries are keyed by a hash of the file's bytes together with what reads them back: Python's,
+Pydantic's and treatytrack's versions, a fingerprint of treatytrack's own source files (name,
+size and modification time of each, so an edited checkout or a reinstall has new keys), and one
+of the models' fields. An edited file (even one of the same size, saved in the same second) has
+a new key, and so does new code: the cache cannot serve stale data, or data shaped for other
+code. Entries are written atomically (temporary file, then rename); an entry that does not load
+cleanly, for any reason, is a miss and is rebuilt.
+
+The entries are pickles of our own models, and unpickling can run code; so an entry is read
+only if it could only have been written by this user: the directory and the file must belong to
+the user and be writable by nobody else (the directory is made 0700), and the unpickler accepts
+only the classes an entry holds (the models, their enums, `datetime.date`, `models.rebuild`),
+so that even a forged entry cannot name `os.system`.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -23,12 +34,81 @@ from treatytrack.paths import cache_dir
 if TYPE_CHECKING:
     from treatytrack.models import Dataset
 
-_FORMAT = 3  # 2: records pickled by models.rebuild; 3: in chunks
+_FORMAT = 4  # 2: records pickled by models.rebuild; 3: in chunks; 4: restricted classes, code fingerprint
 CHUNK = 1000  # treaties per pickle
+_PACKAGE = Path(__file__).resolve().parent
 
 
+def _code_fingerprint() -> str:
+    """treatytrack's own source files, by name, size and modification time: a few dozen stat
+    calls (well under a millisecond), where hashing their bytes would read them all."""
+    parts: list[str] = []
+    pending = [""]  # directories under the package, as relative paths
+    while pending:
+        relative = pending.pop()
+        try:
+            entries = sorted(os.scandir(_PACKAGE / relative), key=lambda e: e.name)
+        except OSError:  # not on a file system (a zip): the versions alone
+            continue
+        for entry in entries:
+            if entry.name.endswith(".py") and entry.is_file():
+                info = entry.stat()
+                parts.append(f"{relative}{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+            elif entry.is_dir() and entry.name not in ("__pycache__", "data"):
+                pending.append(f"{relative}{entry.name}/")
+    return ";".join(parts)
+
+
+def _schema_fingerprint() -> str:
+    """Each model's fields with their types and whether they are required, and each enum's values."""
+    import pydantic
+
+    from treatytrack import vocab
+
+    parts = [f"pydantic {pydantic.VERSION}"]
+    for model in _model_classes():
+        fields = ",".join(
+            f"{name}:{getattr(f.annotation, '__name__', f.annotation)}:{f.is_required()}"
+            for name, f in model.model_fields.items()
+        )
+        parts.append(f"{model.__name__}({fields})")
+    for enum in (vocab.Kind, vocab.Instrument, vocab.Category, vocab.EventType):
+        parts.append(f"{enum.__name__}({','.join(enum)})")
+    return ";".join(parts)
+
+
+@functools.cache
 def _versions() -> bytes:
-    return f"{__version__}|{sys.version_info[:3]}|{_FORMAT}".encode()
+    """What the key holds besides the file's bytes (computed once per process)."""
+    return f"{__version__}|{sys.version_info[:3]}|{_FORMAT}|{_code_fingerprint()}|{_schema_fingerprint()}".encode()
+
+
+def _model_classes() -> tuple[type[Any], ...]:
+    """Every record class of `treatytrack.models` (subclasses of its `_Strict` base, at any depth):
+    derived rather than listed, so a model added later is neither refused nor left out of the key."""
+    from treatytrack import models
+
+    found: list[type[Any]] = []
+    pending: list[type[Any]] = [models._Strict]
+    while pending:
+        for sub in pending.pop().__subclasses__():
+            if sub.__module__ == models.__name__ and sub not in found:
+                found.append(sub)
+                pending.append(sub)
+    return tuple(sorted(found, key=lambda c: c.__name__))
+
+
+def _vocabulary() -> tuple[type[Any], ...]:
+    """Every enum of `treatytrack.vocab`: the values records hold."""
+    import enum
+
+    from treatytrack import vocab
+
+    return tuple(
+        v
+        for v in vars(vocab).values()
+        if isinstance(v, type) and issubclass(v, enum.Enum) and v.__module__ == vocab.__name__
+    )
 
 
 def new_digest() -> Any:
@@ -53,10 +133,12 @@ def cache_key(data: bytes) -> str:
 def file_key(path: Path) -> str | None:
     """`cache_key` of a file's bytes, read into one reused buffer so a cache hit never holds the
     whole file in memory (None when it cannot be read: the caller's own read reports why)."""
+    from treatytrack.paths import InputRefused, open_input
+
     try:
-        with open(path, "rb") as handle:
+        with open_input(path) as handle:  # nothing is read of a FIFO, a device or a huge file
             digest = hashlib.file_digest(handle, new_digest)
-    except OSError:
+    except (OSError, InputRefused):
         return None
     return finish_key(digest)
 
@@ -65,21 +147,81 @@ def entry_path(key: str) -> Path:
     return cache_dir() / f"dataset-{key}.pickle"
 
 
+def _only_mine(info: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else (always true where there are no uids)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def unsafe_directory() -> Path | None:
+    """The cache directory, if it exists but is not only the user's (so it is not used)."""
+    directory = cache_dir()
+    try:
+        info = os.stat(directory)
+    except OSError:
+        return None
+    return None if stat.S_ISDIR(info.st_mode) and _only_mine(info) else directory
+
+
+class _Unpickler(pickle.Unpickler):
+    """Unpickles the classes a cache entry holds and nothing else (no `os.system`, no `eval`)."""
+
+    allowed: dict[tuple[str, str], Any] = {}  # noqa: RUF012 - filled once, on first use
+
+    def find_class(self, module: str, name: str) -> Any:
+        found = self.allowed.get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"{module}.{name} is not something a cache entry holds")
+        return found
+
+
+def _allowed() -> dict[tuple[str, str], Any]:
+    import datetime
+
+    from treatytrack import models
+
+    allowed: dict[tuple[str, str], Any] = {(c.__module__, c.__name__): c for c in _model_classes()}
+    allowed[("treatytrack.models", "rebuild")] = models.rebuild
+    allowed.update({(e.__module__, e.__name__): e for e in _vocabulary()})
+    allowed[("datetime", "date")] = datetime.date
+    return allowed
+
+
 def read(key: str) -> Dataset | None:
-    """The dataset stored under `key`, or None when there is none or it is unusable."""
+    """The dataset stored under `key`, or None when there is none, it is unusable, or it might
+    have been written by someone else."""
     from treatytrack.models import Dataset, Treaty, rebuild
 
+    if not _Unpickler.allowed:
+        _Unpickler.allowed = _allowed()
+    path = entry_path(key)
     try:
-        with open(entry_path(key), "rb") as handle:  # our own file, in the user's own cache
-            values, given, count = pickle.load(handle)
+        if unsafe_directory() is not None:
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or not _only_mine(info):
+                return None
+            unpickler = _Unpickler(handle)
+            values, given, count = unpickler.load()
             treaties: list[Treaty] = []
             while len(treaties) < count:
-                treaties += pickle.load(handle)
+                treaties += _Unpickler(handle).load()
+            if handle.read(1):
+                return None  # more than was written
     except FileNotFoundError:
         return None
-    except Exception:  # a corrupt or foreign entry: ignore it, it will be rewritten
+    except Exception:  # a corrupt, foreign or forged entry: ignore it, it will be rewritten
         return None
-    if not isinstance(values, dict) or not all(isinstance(t, Treaty) for t in treaties):
+    if (
+        type(values) is not dict
+        or values.keys() != Dataset.model_fields.keys() - {"treaties"}
+        or type(given) is not set
+        or len(treaties) != count
+        or not all(type(t) is Treaty for t in treaties)
+    ):
         return None
     return rebuild(Dataset, {**values, "treaties": tuple(treaties)}, given)
 
@@ -95,11 +237,20 @@ def _dump(dataset: Dataset, handle: BinaryIO) -> None:
         pickle.dump(treaties[start : start + CHUNK], handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def write(key: str, dataset: Dataset) -> None:
-    """Store atomically; a cache that cannot be written is not an error, only slower."""
+def write(key: str, dataset: Dataset, notify: Callable[[str], None] | None = None) -> None:
+    """Store atomically in a directory only the user can write to; a cache that cannot be
+    written (or should not be) is not an error, only slower."""
     target = entry_path(key)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        unsafe = unsafe_directory()
+        if unsafe is not None:
+            if notify is not None:
+                notify(
+                    f"note: not using the cache in {unsafe}: others can write to it, or it is not yours "
+                    f"(chmod 700 it, or set TREATYTRACK_CACHE_DIR to a directory of your own)"
+                )
+            return
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as handle:

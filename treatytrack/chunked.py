@@ -39,10 +39,11 @@ def load_in_chunks(path: Path) -> tuple[Dataset, str] | None:
     from pydantic import ValidationError
 
     from treatytrack import yamlstrict
+    from treatytrack.paths import InputRefused
 
     try:
         return _load(path)
-    except (_GiveUp, OSError, UnicodeError, ValidationError, yamlstrict.YamlProblem):
+    except (_GiveUp, OSError, InputRefused, UnicodeError, ValidationError, yamlstrict.YamlProblem):
         return None
 
 
@@ -50,7 +51,7 @@ def _load(path: Path) -> tuple[Dataset, str]:
     from treatytrack import cache, yamlstrict
     from treatytrack.checks import check_dataset
     from treatytrack.models import Dataset
-    from treatytrack.paths import MAX_BYTES
+    from treatytrack.paths import MAX_BYTES, open_input
 
     digest = cache.new_digest()  # fed the file's bytes in order: lines outside the list, batches in it
     strings: dict[str, str] = {}  # shared by all batches: one object per distinct text
@@ -70,7 +71,7 @@ def _load(path: Path) -> tuple[Dataset, str]:
             treaties.extend(_batch(data, strings))
         batch.clear()
 
-    with open(path, "rb") as handle:
+    with open_input(path) as handle:  # a regular file within the limit, or nothing read
         for line in handle:
             size += len(line)
             if size > MAX_BYTES:

@@ -11,6 +11,10 @@ Click, Pydantic, Rich) one object at a time: about 30 ms, a sixth of a whole com
 memory the operating system takes back at once anyway. So once the command is done and its
 output flushed, `main` runs the exit handlers libraries registered (as shutdown would) and ends
 the process directly.
+
+A reader that goes away (`treatytrack list | head -1`) ends the process as it ends `cat`: by
+SIGPIPE, which the shell reports as status 141, with nothing printed. Python ignores SIGPIPE
+and turns it into an exception, which Click would report as status 1, a finding's status.
 """
 
 import gc
@@ -20,12 +24,16 @@ gc.disable()
 import atexit  # noqa: E402
 import contextlib  # noqa: E402
 import os  # noqa: E402
+import signal  # noqa: E402
 import sys  # noqa: E402
 from typing import NoReturn  # noqa: E402
 
 from treatytrack.cli import main as run  # noqa: E402
 
 __all__ = ["exit_status", "main"]
+
+EXIT_IOERR = 74  # as treatytrack.cli.common: the output could not be written
+EXIT_SIGPIPE = 128 + 13  # as a shell reports a process ended by SIGPIPE
 
 
 def exit_status(code: object) -> int:
@@ -40,6 +48,8 @@ def exit_status(code: object) -> int:
 
 
 def main() -> NoReturn:
+    if hasattr(signal, "SIGPIPE"):  # not on Windows
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         run()
     except SystemExit as stop:
@@ -53,8 +63,12 @@ def main() -> NoReturn:
     atexit._run_exitfuncs()
     try:
         sys.stdout.flush()
-    except OSError:  # the reader has gone (`| head`): the output was not all delivered
-        status = status or 1
+    except BrokenPipeError:  # the reader has gone (`| head`), and SIGPIPE was not the default
+        status = EXIT_SIGPIPE
+    except OSError as error:  # the output was not all delivered: a full disk, say
+        with contextlib.suppress(OSError):
+            print(f"treatytrack: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        status = EXIT_IOERR
     with contextlib.suppress(OSError):
         sys.stderr.flush()
     os._exit(status)

@@ -26,9 +26,12 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
+        """One line, safe to print: control characters quoted from the input are written out (\\x1b)."""
+        from treatytrack.controls import escape
+
         if self.line == 0:  # about the file as a whole (missing, unreadable)
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+            return escape(f"{self.file}: {self.message}")
+        return escape(f"{self.file}:{self.line}:{self.column}: {self.message}")
 
 
 class LoadError(Exception):
@@ -43,17 +46,23 @@ class NotATreatyFile(LoadError):
 
 
 def read_bytes(path: Path) -> bytes:
-    from treatytrack.paths import MAX_BYTES
+    """A data file's bytes, or a `LoadError` saying why not (nothing is read of a file that is
+    not a regular one, or that is over the size limit)."""
+    from treatytrack.paths import MAX_BYTES, InputRefused, open_input, too_large
 
     try:
-        with open(path, "rb") as handle:
+        with open_input(path) as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise LoadError([Problem(str(path), 0, 0, "no such file; check the path")]) from None
     except IsADirectoryError:
         raise LoadError([Problem(str(path), 0, 0, "is a directory, not a YAML file")]) from None
+    except InputRefused as refused:
+        raise LoadError([Problem(str(path), 0, 0, str(refused))]) from None
     except OSError as err:
         raise LoadError([Problem(str(path), 0, 0, f"cannot read: {err.strerror}")]) from None
+    if len(data) > MAX_BYTES:  # it grew after it was opened
+        raise LoadError([Problem(str(path), 0, 0, too_large(len(data)))])
     return data
 
 
@@ -94,7 +103,7 @@ def load_dataset(
         loaded = parse_dataset(data, os.fspath(path)), cache.cache_key(data)
     dataset, key = loaded  # the key of the bytes read, should the file have changed since
     if use_cache:
-        cache.write(key, dataset)
+        cache.write(key, dataset, notify)
     return dataset
 
 
@@ -259,7 +268,10 @@ def pydantic_problem(filename: str, root: Any, error: Any, prefix: tuple[Any, ..
     from treatytrack import yamlstrict
 
     path = prefix + tuple(
-        step for step in error["loc"] if isinstance(step, int) or not str(step).startswith(("function-", "union["))
+        step
+        for step in error["loc"]
+        if isinstance(step, int)
+        or not str(step).startswith(("function-", "union[", "~"))  # "~": the tags of `models.ActValue`
     )
     kind = error["type"]
     message = str(error["msg"]).removeprefix("Value error, ")
@@ -281,3 +293,16 @@ def pydantic_problem(filename: str, root: Any, error: Any, prefix: tuple[Any, ..
             message += "; write a whole number without quotes"
     line, column = yamlstrict.locate(root, path, at_key=at_key)
     return Problem(filename, line, column, f"{path_text}: {message}")
+
+
+def source_problems(path: Path | str, dataset: Dataset) -> list[Problem]:
+    """`validate --strict-sources`: each citation of a loaded dataset that names no publisher's
+    page (`sources.source_problem`), located in its file."""
+    from treatytrack import yamlstrict
+    from treatytrack.sources import check_sources
+
+    findings = check_sources(dataset)
+    if not findings:
+        return []
+    root = yamlstrict.compose(yamlstrict.decode(read_bytes(Path(path))))
+    return sorted_problems(located(os.fspath(path), root, findings))

@@ -1,13 +1,61 @@
-"""Where files live: the bundled dataset and the cache. Kept free of heavy imports (used by --version)."""
+"""Where files live (the bundled dataset, the cache) and how data files are opened. Kept free of
+heavy imports (used by --version and shell completion)."""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
+from io import BufferedReader
 from pathlib import Path
 
 BUNDLED_NAME = "treaties.yaml"
 MAX_BYTES = 64 * 1024 * 1024  # a larger treaty file is refused before it is read
+_MIB = 1024 * 1024
+
+
+class InputRefused(Exception):
+    """A data file that is not read at all: not a regular file, or larger than MAX_BYTES."""
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (a pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def too_large(size: int) -> str:
+    return f"is larger than {MAX_BYTES // _MIB} MiB ({size / _MIB:.1f} MiB); split it into several files"
+
+
+def open_input(path: str | os.PathLike[str]) -> BufferedReader:
+    """A data file opened for reading, once it is known to be a regular file of at most
+    MAX_BYTES; else `InputRefused`, before anything is read (`--data /dev/zero` would never
+    end; a FIFO would block until written to). OSError as `open` raises it.
+
+    Opened first, then examined (fstat): what is checked is what is read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO does not wait for a writer
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputRefused(f"is {_kind(info.st_mode)}, not a file; treatytrack reads data from files only")
+        if info.st_size > MAX_BYTES:
+            raise InputRefused(too_large(info.st_size))
+        if flags & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
 
 
 def bundled_path() -> Path:

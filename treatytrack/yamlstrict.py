@@ -7,7 +7,9 @@ Python values itself:
 - plain scalars are strings, except integers and `null`/`~`/empty and `true`/`false` (YAML 1.2 core);
 - quoted scalars are always strings;
 - duplicate keys, anchors and aliases, merge keys (`<<`) and explicit tags are refused;
-- nesting deeper than MAX_DEPTH is refused.
+- nesting deeper than MAX_DEPTH is refused;
+- control characters (terminal escapes: see `treatytrack.controls`) are refused in the file's
+  text and, after YAML has decoded escapes such as `"\\e[2J"`, in every key and value.
 Every refusal is a `YamlProblem` with a 1-based line and column.
 """
 
@@ -20,6 +22,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from treatytrack.controls import FORBIDDEN_IN_FILE, FORBIDDEN_IN_TEXT, describe
 from treatytrack.paths import MAX_BYTES
 
 try:  # libyaml's C parser: several times faster than the pure-Python one
@@ -41,8 +44,6 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _TAGS = {ScalarNode: _STR_TAG, SequenceNode: _SEQ_TAG, MappingNode: _MAP_TAG}
-# C0 controls other than tab, newline and carriage return; DEL; C1 controls (terminal escapes).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -87,15 +88,15 @@ def decode(data: bytes) -> str:
         prefix = data[: err.start].decode("utf-8", errors="replace")
         line, column = _position(prefix, len(prefix))
         raise YamlProblem(line, column, "not valid UTF-8; save the file as UTF-8") from None
-    bad = _CONTROL.search(text)
+    bad = FORBIDDEN_IN_FILE.search(text)
     if bad is not None:
         line, column = _position(text, bad.start())
-        raise YamlProblem(line, column, f"control character U+{ord(bad.group()):04X} is not allowed; delete it")
+        raise YamlProblem(line, column, f"control character {describe(bad.group())} is not allowed; delete it")
     return text
 
 
 def has_control_character(text: str) -> bool:
-    return _CONTROL.search(text) is not None
+    return FORBIDDEN_IN_FILE.search(text) is not None
 
 
 def compose(text: str) -> Node | None:
@@ -161,6 +162,14 @@ class _Builder:
             if node.tag != _STR_TAG:
                 raise _located(node, f"explicit tags such as `{node.tag}` are not allowed; remove the tag")
             value = _scalar(node)
+            if node.style == '"':  # the only style with escapes: every other one holds the file's own text
+                bad = FORBIDDEN_IN_TEXT.search(value)
+                if bad is not None:
+                    raise _located(
+                        node,
+                        f"control character {describe(bad.group())} (an escape such as \\e or \\x1b) "
+                        "is not allowed in text; delete it",
+                    )
             return self.strings.setdefault(value, value) if isinstance(value, str) else value
         if isinstance(node, SequenceNode):
             if node.tag != _SEQ_TAG:

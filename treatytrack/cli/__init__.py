@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["app", "main"]
 
 # Each command's module; their order is the order `--help` lists the commands in.
-MODULES = ("listing", "history", "analysis")
+MODULES = ("listing", "states", "history", "analysis")
 COMMANDS = {
     "list": "listing",
     "show": "listing",
@@ -35,6 +35,8 @@ COMMANDS = {
     "export": "history",
     "diff": "history",
     "party": "analysis",
+    "parties": "states",
+    "standings": "states",
     "limits": "analysis",
 }
 
@@ -93,7 +95,10 @@ def main() -> None:
     module = COMMANDS.get(name or "")
     application = register((module,) if module else MODULES)
     keep_only(name)
-    application()
+    try:
+        application()
+    except Exception as error:  # a bug (or the system failing): one line and its own status, no traceback
+        raise SystemExit(common.crash_status(error)) from None
 
 
 def __getattr__(name: str) -> typer.Typer:

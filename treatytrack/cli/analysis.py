@@ -18,10 +18,10 @@ from treatytrack.cli.common import (
     QuietOpt,
     command,
     emit,
-    fail,
     find_or_fail,
     load,
     note,
+    party_codes,
     print_renderable,
     review_note,
     today,
@@ -33,18 +33,7 @@ from treatytrack.render import OutputFormat
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from treatytrack.models import Dataset
     from treatytrack.query import TreatyRow
-
-
-def _party_code(dataset: Dataset, query: str) -> str:
-    from treatytrack.parties import PartyNotFound, resolve_party
-
-    try:
-        return resolve_party(dataset, query)
-    except PartyNotFound as miss:
-        hint = f" Did you mean: {', '.join(miss.suggestions)}?" if miss.suggestions else ""
-        fail(f"treatytrack: no state or organisation called {query!r}.{hint}")
 
 
 @command(
@@ -81,7 +70,7 @@ def party_command(
     dataset = load(data, extra, no_cache)
     from treatytrack.parties import party_names, standings
 
-    codes = [_party_code(dataset, q) for q in (compare if compare else (name,)) if q is not None]
+    codes = party_codes(dataset, [q for q in (compare if compare else (name,)) if q is not None], "CODE")
     names = party_names(dataset)
     wanted = set(category or ())
     per_code = {
@@ -97,7 +86,7 @@ def party_command(
             "treaty_status": base.treaty_status,
         }
         for code in codes:
-            s = per_code[code][i].assessment
+            s = per_code[code][i].standing
             prefix = "" if len(codes) == 1 else f"{code}_"
             record[f"{prefix}status"] = s.status.value
             record[f"{prefix}since"] = s.since.isoformat() if s.since else None
@@ -105,12 +94,12 @@ def party_command(
         records.append(record)
     if day > dataset.reviewed:
         then = {code: standings(dataset, code, dataset.reviewed) for code in codes}
-        before = {(s.treaty.id, code): (s.treaty_status, s.assessment.status) for code in codes for s in then[code]}
+        before = {(s.treaty.id, code): (s.treaty_status, s.standing.status) for code in codes for s in then[code]}
         changed = [
             s.treaty.short_name
             for code in codes
             for s in per_code[code]
-            if before.get((s.treaty.id, code)) not in (None, (s.treaty_status, s.assessment.status))
+            if before.get((s.treaty.id, code)) not in (None, (s.treaty_status, s.standing.status))
         ]
         review_note(dataset.reviewed, day, changed)
     empty = None

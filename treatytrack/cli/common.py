@@ -7,6 +7,7 @@ The only module that knows about stdout, stderr, exit codes and "today". Heavy m
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import os
@@ -22,14 +23,19 @@ from typer.core import TyperCommand, TyperGroup
 from treatytrack import __version__
 from treatytrack.completion import complete_party
 from treatytrack.render import OutputFormat
-from treatytrack.vocab import Category, EventType, Kind, Status
+from treatytrack.vocab import Category, EventType, Kind, StandingFilter, Status
 
 if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
     from rich.console import RenderableType
 
     from treatytrack.models import Dataset, Treaty
+    from treatytrack.output import Target
 
 EXIT_FINDING = 1
+EXIT_USAGE = 2
+EXIT_SOFTWARE = 70  # sysexits.h EX_SOFTWARE: an internal error, a bug to report
+EXIT_IOERR = 74  # sysexits.h EX_IOERR: reading or writing failed (a full disk, a vanished file)
 
 
 class ColorMode(enum.StrEnum):
@@ -49,8 +55,8 @@ settings = Settings()
 
 # The sections of `treatytrack --help`, in order; a command not named here goes in the first.
 SECTIONS = (
-    ("Ask about treaties", ("list", "show", "expiring", "timeline", "diff", "party", "limits")),
-    ("Write reports", ("export",)),
+    ("Ask about treaties", ("list", "show", "expiring", "timeline", "diff", "party", "parties", "limits")),
+    ("Write reports", ("export", "standings")),
     ("Check data files", ("validate", "schema")),
 )
 
@@ -163,6 +169,7 @@ app = typer.Typer(
     "  TREATYTRACK_CACHE_DIR  the cache's folder (TREATYTRACK_NO_CACHE=1: none)\n"
     "  NO_COLOR               no colour, unless --color always\n"
     "  FORCE_COLOR            colour off a terminal too, unless --color never",
+    pretty_exceptions_enable=False,  # an internal error is reported in one line (`crash_status`)
 )
 
 
@@ -223,6 +230,21 @@ def parse_event_type(value: str) -> str:
     _did_you_mean(value, EVENT_TYPES, "an event type")
 
 
+def between(low: int, high: int) -> Callable[[Any], int]:
+    """A parser for a whole number from `low` to `high`."""
+
+    def parse(value: Any) -> int:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise typer.BadParameter(f"{value!r} is not a whole number") from None
+        if not low <= number <= high:
+            raise typer.BadParameter(f"{number} is not between {low} and {high}")
+        return number
+
+    return parse
+
+
 def positive(value: Any) -> int:
     try:
         number = int(value)
@@ -233,18 +255,19 @@ def positive(value: Any) -> int:
     return number
 
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: `\\d` would take any script's
+DATE_RANGE = f"dates run from {dt.date.min} to {dt.date.max}"
 
 
 def parse_day(value: str | None) -> dt.date | None:
     if value is None:
         return None
     if not _DAY.fullmatch(value.strip()):
-        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-28")
+        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-28 ({DATE_RANGE})")
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(f"{value} is not a calendar date") from None
+        raise typer.BadParameter(f"{value.strip()} is not a calendar date ({DATE_RANGE})") from None
 
 
 AsOf = Annotated[
@@ -278,7 +301,20 @@ PartyOpt = Annotated[
         "--party",
         metavar="CODE",
         autocompletion=complete_party,
-        help="Only treaties that list this party, e.g. RUS (repeatable).",
+        help="A state or organisation, by code or name: RUS, Russia (repeatable: all of them).",
+    ),
+]
+StandingOpt = Annotated[
+    StandingFilter,
+    typer.Option(
+        "--standing",
+        metavar="STANDING",
+        parser=choice(StandingFilter, "a standing"),
+        autocompletion=completer(s.value for s in StandingFilter),
+        help="With --party: the standing each party must have on the as-of date: bound (a party, default), "
+        "signed (signatory, ratified but not yet bound, deratified), any (either), or one standing exactly: "
+        + ", ".join(s.value for s in StandingFilter if s.value not in ("bound", "signed", "any"))
+        + ".",
     ),
 ]
 CategoryOpt = Annotated[
@@ -380,6 +416,30 @@ def today(as_of: str | None) -> dt.date:
     return day if day is not None else dt.date.today()
 
 
+def span_option(value: str, name: str) -> relativedelta:
+    """A span option (`--within`, `--since`, `--alarm`), with a usage error naming it."""
+    from treatytrack.query import parse_window
+
+    try:
+        return parse_window(value)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint=f"'{name}'") from None
+
+
+def shifted(day: dt.date, span: relativedelta, value: str, name: str, *, back: bool = False) -> dt.date:
+    """`day` plus (or, `back`, minus) a span option's span, or a usage error if that leaves the calendar."""
+    try:
+        return day - span if back else day + span
+    except (ValueError, OverflowError):
+        where = f"{value.strip()} {'before' if back else 'after'} {day}"
+        edge = dt.date.min if back else dt.date.max
+        raise typer.BadParameter(
+            f"{where} is {'before' if back else 'past'} {edge}, the {'first' if back else 'last'} day treatytrack "
+            f"can count {'from' if back else 'to'}; give a shorter span or another --as-of",
+            param_hint=f"'{name}'",
+        ) from None
+
+
 def interactive(stream: Any) -> bool:
     """Whether `stream` is a terminal a person reads (TTY_COMPATIBLE=1 or 0 says so outright, as
     Rich reads it); FORCE_COLOR forces colour, not this."""
@@ -431,11 +491,73 @@ def review_note(reviewed: dt.date, day: dt.date, projected: Sequence[str]) -> No
     )
 
 
+def crash_status(error: Exception) -> int:
+    """Report an exception no command handled, in one line on stderr; the exit status to use.
+
+    An operating-system error (a full disk, an output that vanished) is not a bug: it is said
+    plainly and exits 74. Anything else is a bug: it exits 70, never 1, so that a script can
+    tell it from a finding. TREATYTRACK_DEBUG=1 prints the traceback too.
+    """
+    from treatytrack.controls import escape
+
+    if os.environ.get("TREATYTRACK_DEBUG"):
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    if isinstance(error, OSError):
+        where = f": {os.fsdecode(error.filename)}" if error.filename is not None else ""
+        message, status = f"treatytrack: I/O error: {error.strerror or error}{where}", EXIT_IOERR
+    else:
+        detail = str(error)
+        detail = f"{detail[:200]}..." if len(detail) > 200 else detail
+        message = (
+            f"treatytrack: internal error ({type(error).__name__}{': ' + detail if detail else ''}). "
+            "This is a bug: please report it with the command you ran (TREATYTRACK_DEBUG=1 shows the traceback)."
+        )
+        status = EXIT_SOFTWARE
+    with contextlib.suppress(OSError):
+        print(escape(message), file=sys.stderr, flush=True)
+    return status
+
+
 def extra_paths(extra: list[Path] | None) -> list[Path]:
     if extra:
         return list(extra)
     from_env = os.environ.get("TREATYTRACK_EXTRA", "")
     return [Path(p) for p in from_env.split(os.pathsep) if p]
+
+
+def input_files(data: Path | None, extra: list[Path] | None) -> list[Path]:
+    """Every file a command reads its data from: --data (or the bundled dataset) and --extra."""
+    from treatytrack.paths import bundled_path
+
+    return [data if data is not None else bundled_path(), *extra_paths(extra)]
+
+
+def output_target(destination: Path, force: bool, inputs: Sequence[Path]) -> Target:
+    """Where `--output` writes (see treatytrack.output), or a usage error saying why not there."""
+    from treatytrack.output import OutputRefused, plan
+
+    try:
+        return plan(os.fspath(destination), force=force, inputs=inputs)
+    except OutputRefused as refused:
+        from treatytrack.controls import escape
+
+        fail(f"treatytrack: {escape(str(refused))}", EXIT_USAGE)
+
+
+def write_output(destination: Path, force: bool, inputs: Sequence[Path], data: bytes) -> None:
+    """Write `data` to `--output` (checked again, just before), or exit 2 (refused) or 74 (failed)."""
+    from treatytrack.controls import escape
+    from treatytrack.output import OutputFailed, write
+
+    target = output_target(destination, force, inputs)
+    try:
+        write(target, data)
+    except OutputFailed as failed:
+        fail(f"treatytrack: {escape(str(failed))}", EXIT_IOERR)
+    if target.how != "stdout":
+        note(f"treatytrack: wrote {escape(os.fspath(destination))}")
 
 
 def load(data: Path | None, extra: list[Path] | None = None, no_cache: bool = False) -> Dataset:
@@ -465,13 +587,15 @@ def console() -> Any:
 
     # Data is printed as written: no :name: emoji codes, no highlighting of numbers or URLs.
     if settings.color is ColorMode.NEVER:
-        return Console(highlight=False, emoji=False, color_system=None)
+        return Console(highlight=False, emoji=False, markup=False, color_system=None)
     if settings.color is ColorMode.ALWAYS:
-        forced = Console(highlight=False, emoji=False, force_terminal=True, no_color=False)
+        forced = Console(highlight=False, emoji=False, markup=False, force_terminal=True, no_color=False)
         if forced.color_system is None:  # TERM=dumb: still the 8 standard colours
-            forced = Console(highlight=False, emoji=False, force_terminal=True, no_color=False, color_system="standard")
+            forced = Console(
+                highlight=False, emoji=False, markup=False, force_terminal=True, no_color=False, color_system="standard"
+            )
         return forced
-    return Console(highlight=False, emoji=False)
+    return Console(highlight=False, emoji=False, markup=False)
 
 
 def print_renderable(build: Callable[[int], RenderableType]) -> None:
@@ -526,17 +650,17 @@ def write_bytes(chunks: Iterable[bytes]) -> None:
 def _version(value: bool) -> None:
     if not value:
         return
-    from treatytrack.paths import bundled_path
+    from treatytrack.paths import InputRefused, bundled_path, open_input
 
     path = Path(os.environ["TREATYTRACK_DATA"]) if os.environ.get("TREATYTRACK_DATA") else bundled_path()
     reviewed = "unknown"
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4096)
-        found = re.search(r"^reviewed:\s*[\"']?(\d{4}-\d{2}-\d{2})", head, re.MULTILINE)
+        with open_input(path) as handle:
+            head = handle.read(4096).decode("utf-8", errors="replace")
+        found = re.search(r"^reviewed:[ \t]*[\"']?([0-9]{4}-[0-9]{2}-[0-9]{2})", head, re.MULTILINE)
         if found:
             reviewed = found.group(1)
-    except OSError:
+    except (OSError, InputRefused):
         pass
     typer.echo(f"treatytrack {__version__} (dataset reviewed {reviewed})")
     raise typer.Exit()
@@ -587,6 +711,24 @@ def emit(
         write(markdown())
     else:
         print_renderable(table)
+
+
+def party_codes(dataset: Dataset, queries: Iterable[str] | None, option: str = "--party") -> list[str]:
+    """Each state or organisation named (a code or a name: `RUS`, `Russia`, `russian federation`),
+    as its code; an unknown one is a usage error with the closest names."""
+    from treatytrack.parties import PartyNotFound, resolve_party
+
+    codes = []
+    for query in queries or ():
+        try:
+            codes.append(resolve_party(dataset, query))
+        except PartyNotFound as miss:
+            hint = f"; did you mean {', '.join(miss.suggestions)}?" if miss.suggestions else ""
+            raise typer.BadParameter(
+                f"no state or organisation called {query!r}{hint} (codes are ISO 3166-1 alpha-3, e.g. RUS)",
+                param_hint=f"'{option}'",
+            ) from None
+    return list(dict.fromkeys(codes))
 
 
 def find_or_fail(dataset: Dataset, name: str) -> Treaty:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,21 +22,26 @@ from treatytrack.cli.common import (
     PartyOpt,
     QuietOpt,
     TypeOpt,
+    between,
     choice,
     command,
     completer,
     day_option,
     emit,
-    fail,
     find_or_fail,
+    input_files,
     join_or,
     load,
     note,
-    positive,
+    output_target,
+    party_codes,
     print_renderable,
     review_note,
+    shifted,
+    span_option,
     today,
     write,
+    write_output,
 )
 from treatytrack.completion import complete_treaty
 from treatytrack.render import OutputFormat, counted
@@ -47,8 +51,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from treatytrack.models import Dataset, Treaty
-
-EXIT_USAGE = 2
+    from treatytrack.standing import StateHistory
 
 FromOpt = Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Only events on or after this date.")]
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Only events on or before this date.")]
@@ -70,6 +73,12 @@ def _selection(
     return select_treaties(
         dataset, ids=_resolve(dataset, names or []), parties=party or (), categories=category or (), kinds=kind or ()
     )
+
+
+def _history(dataset: Dataset) -> StateHistory:
+    from treatytrack.standing import StateHistory
+
+    return StateHistory(dataset.state_history)
 
 
 @command(
@@ -118,8 +127,9 @@ def timeline_command(
     dataset = load(data, extra, no_cache)
     from treatytrack.history import lifespans, report
 
+    party = party_codes(dataset, party)
     treaties = _selection(dataset, names, party, category, kind)
-    kept, entries = report(treaties, day, start=first, end=last, parties=party or (), types=types)
+    kept, entries = report(treaties, day, start=first, end=last, parties=party, types=types, history=_history(dataset))
     if chart:
         spans = lifespans(kept, day)
         _spans_note(spans, dataset.reviewed, day)
@@ -239,9 +249,15 @@ def export_command(
         ),
     ],
     destination: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write here instead of stdout ('-': stdout). A file is written atomically; a FIFO or device directly.",
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")] = False,
     no_chart: Annotated[bool, typer.Option("--no-chart", help="Markdown: leave the Mermaid chart out.")] = False,
     alarm: Annotated[
         list[str] | None,
@@ -257,7 +273,13 @@ def export_command(
     kind: KindOpt = None,
     event_type: TypeOpt = None,
     width: Annotated[
-        int, typer.Option("--width", metavar="COLUMNS", parser=positive, help="SVG/HTML: chart width in columns.")
+        int,
+        typer.Option(
+            "--width",
+            metavar="COLUMNS",
+            parser=between(40, 1000),
+            help="SVG/HTML: chart width in columns (40 to 1000).",
+        ),
     ] = 120,
     as_of: AsOf = None,
     data: DataOpt = None,
@@ -278,23 +300,18 @@ def export_command(
     day = today(as_of)
     first, last = day_option(start, "--from"), day_option(end, "--to")
     types = event_type or []
-    from treatytrack.query import parse_window
-
-    try:
-        alarms = [parse_window(a) for a in alarm or []]
-    except ValueError as err:
-        raise typer.BadParameter(str(err), param_hint="'--alarm'") from None
-    if destination is not None and destination.exists() and not force:
-        typer.echo(f"treatytrack: {destination} exists; add --force to overwrite it.", err=True)
-        raise typer.Exit(EXIT_USAGE)
+    alarms = [span_option(a, "--alarm") for a in alarm or []]
+    inputs = input_files(data, extra)
+    if destination is not None:
+        output_target(destination, force, inputs)  # refused before the work, not after it
     dataset = load(data, extra, no_cache)
+    party = party_codes(dataset, party)
     treaties = _selection(dataset, treaty, party, category, kind)
-    text = _export_text(fmt, dataset, treaties, day, first, last, party or [], types, not no_chart, alarms, width)
+    text = _export_text(fmt, dataset, treaties, day, first, last, party, types, not no_chart, alarms, width)
     if destination is None:
         write(text)
     else:
-        _write_atomically(destination, text)
-        note(f"treatytrack: wrote {destination}")
+        write_output(destination, force, inputs, text.encode("utf-8"))
 
 
 def _export_text(
@@ -315,7 +332,8 @@ def _export_text(
     from treatytrack.query import TreatyRow, projected
     from treatytrack.render.records import entry_record, event_record, treaty_record
 
-    kept, found = report(treaties, day, start=first, end=last, parties=parties, types=types)
+    history = _history(dataset)
+    kept, found = report(treaties, day, start=first, end=last, parties=parties, types=types, history=history)
     entries = [entry_record(e) for e in found]
     rows = [TreatyRow(t, assess(t, day), day) for t in kept]
     review_note(dataset.reviewed, day, projected(rows, dataset.reviewed))
@@ -332,7 +350,7 @@ def _export_text(
         shown = {(e.treaty.id, e.date, e.type, e.party) for e in found if not e.derived}
         records = []
         for row in rows:
-            record = detail_record(row, names)
+            record = detail_record(row, names, history)
             record["events"] = [
                 event_record(e) for e in row.treaty.events if (row.treaty.id, e.date, e.type.value, e.party) in shown
             ]
@@ -371,31 +389,19 @@ def _export_text(
 
     from treatytrack.render.chart import lifespan_chart
 
-    console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor")
+    console = Console(
+        record=True,
+        width=width,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        markup=False,  # data is never markup
+        emoji=False,
+        highlight=False,
+    )
     console.print(lifespan_chart(spans, day, width, f"Arms-control agreements, lifespans to {day.isoformat()}"))
     title = f"treatytrack: lifespans to {day.isoformat()}"
     return console.export_svg(title=title) if fmt is ExportFormat.SVG else console.export_html()
-
-
-def _write_atomically(destination: Path, text: str) -> None:
-    """Write beside the target and rename, so a failure never leaves a partial file."""
-    directory = destination.resolve().parent
-    import tempfile
-
-    try:
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{destination.name}.", suffix=".tmp")
-    except OSError as err:
-        fail(f"treatytrack: cannot write to {directory}: {err.strerror}")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
-        os.replace(temporary, destination)
-    except OSError as err:
-        Path(temporary).unlink(missing_ok=True)
-        fail(f"treatytrack: cannot write {destination}: {err.strerror}")
 
 
 @command(
@@ -426,14 +432,9 @@ def diff_command(
     day = today(as_of)
     first, last = day_option(start, "FROM"), day_option(end, "TO")
     if since is not None:
-        from treatytrack.query import parse_window
-
         if first is not None:
             raise typer.BadParameter("give FROM or --since, not both", param_hint="'--since'")
-        try:
-            first = day - parse_window(since)
-        except ValueError as err:
-            raise typer.BadParameter(str(err), param_hint="'--since'") from None
+        first = shifted(day, span_option(since, "--since"), since, "--since", back=True)
     if first is None:
         raise typer.BadParameter("give FROM (YYYY-MM-DD) or --since SPAN", param_hint="'FROM'")
     last = last or day
@@ -443,10 +444,12 @@ def diff_command(
     from treatytrack.history import changes_between
     from treatytrack.render.records import change_record
 
+    party = party_codes(dataset, party)
+    history = _history(dataset)
     treaties = _selection(dataset, None, party, category, kind)
-    changes = changes_between(treaties, first, last)
+    changes = changes_between(treaties, first, last, history)
     if party:
-        wanted = {p.upper() for p in party}
+        wanted = set(party)
         changes = [c for c in changes if c.party is None or c.party in wanted]
     records = [change_record(c) for c in changes]
     review_note(dataset.reviewed, last, [c.treaty.short_name for c in changes if c.date > dataset.reviewed])
@@ -463,7 +466,7 @@ def diff_command(
 
     empty = None
     if not records:
-        earlier = changes_between(treaties, dt.date.min, first)
+        earlier = changes_between(treaties, dt.date.min, first, history)
         hint = (
             f"the last before is {earlier[-1].treaty.short_name} on {earlier[-1].date} (try {earlier[-1].date - dt.timedelta(days=1)} as FROM)"
             if earlier

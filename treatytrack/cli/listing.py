@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -22,6 +23,7 @@ from treatytrack.cli.common import (
     NoCacheOpt,
     PartyOpt,
     QuietOpt,
+    StandingOpt,
     StatusOpt,
     choice,
     command,
@@ -31,18 +33,23 @@ from treatytrack.cli.common import (
     interactive,
     load,
     note,
+    party_codes,
     positive,
     print_renderable,
     review_note,
+    shifted,
+    span_option,
     today,
     write,
 )
 from treatytrack.completion import complete_treaty
 from treatytrack.render import OutputFormat, counted
+from treatytrack.vocab import StandingFilter
 
 WhyOpt = Annotated[bool, typer.Option("--why", help="Show how each status was derived: the rule and the events.")]
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable, Iterable
 
     from rich.console import RenderableType
@@ -65,6 +72,7 @@ def list_command(
     status: StatusOpt = None,
     category: CategoryOpt = None,
     party: PartyOpt = None,
+    standing: StandingOpt = StandingFilter.BOUND,
     kind: KindOpt = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
@@ -84,9 +92,18 @@ def list_command(
     from treatytrack.query import projected, treaty_rows
     from treatytrack.render.records import treaty_record
 
+    parties = party_codes(dataset, party)
     rows = treaty_rows(
-        dataset, day, statuses=status or (), categories=category or (), parties=party or (), kinds=kind or ()
+        dataset,
+        day,
+        statuses=status or (),
+        categories=category or (),
+        parties=parties,
+        standing=standing,
+        kinds=kind or (),
     )
+    if parties:
+        _note_unrecorded(dataset, day, parties, {r.treaty.id for r in rows})
     if limit is not None and len(rows) > limit:
         note(f"note: showing {limit} of {len(rows)} treaties (--limit).")
         rows = rows[:limit]
@@ -122,6 +139,19 @@ def _no_treaties(dataset: Dataset, day: dt.date, filters: dict[str, list[str]]) 
         first = min(began)
         return f"note: no treaty in the data had begun by {day}; the first began on {first} (try --as-of {first})."
     return "note: the data holds no treaties."
+
+
+def _note_unrecorded(dataset: Dataset, day: dt.date, parties: list[str], shown: set[str]) -> None:
+    """Say which treaties a standing filter could not decide: the data does not record the state."""
+    from treatytrack.query import unrecorded_standings
+
+    missing: dict[str, list[str]] = {}
+    for treaty, party in unrecorded_standings(dataset, day, parties):
+        if treaty.id not in shown:
+            missing.setdefault(party, []).append(treaty.short_name)
+    for party, names in missing.items():
+        listed = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+        note(f"note: {party}'s standing is not recorded for {len(names)} treaties, left out: {listed}.")
 
 
 LIST_COLUMNS = [
@@ -196,14 +226,16 @@ def show_command(
     from treatytrack.parties import party_names
     from treatytrack.query import TreatyRow, projected
     from treatytrack.render.records import detail_record, event_record
+    from treatytrack.standing import StateHistory
 
     treaty = find_or_fail(dataset, name)
     names = party_names(dataset)
+    history = StateHistory(dataset.state_history)
     row = TreatyRow(treaty, assess(treaty, day), day)
-    record = detail_record(row, names)
+    record = detail_record(row, names, history)
     changed = projected([row], dataset.reviewed)
     if not changed and day > dataset.reviewed:  # or a party's standing
-        then = detail_record(TreatyRow(treaty, assess(treaty, dataset.reviewed), dataset.reviewed), names)
+        then = detail_record(TreatyRow(treaty, assess(treaty, dataset.reviewed), dataset.reviewed), names, history)
         if [p["status"] for p in then["parties"]] != [p["status"] for p in record["parties"]]:
             changed = [treaty.short_name]
     review_note(dataset.reviewed, day, changed)
@@ -252,12 +284,9 @@ def expiring_command(
     --fail-on-expiring exits 1 when anything falls in the window, for cron jobs and CI.
     """
     day = today(as_of)
-    from treatytrack.query import deadlines_within, parse_window, projected
+    until = shifted(day, span_option(within, "--within"), within, "--within")
+    from treatytrack.query import deadlines_within, projected
 
-    try:
-        until = day + parse_window(within)
-    except ValueError as err:
-        raise typer.BadParameter(str(err), param_hint="'--within'") from None
     dataset = load(data, extra, no_cache)
     from treatytrack.engine import assess
     from treatytrack.query import TreatyRow
@@ -318,11 +347,20 @@ def validate_command(
         ),
     ] = ValidateFormat.TABLE,
     data: DataOpt = None,
+    strict_sources: Annotated[
+        bool,
+        typer.Option(
+            "--strict-sources",
+            help="Also refuse citations that are not a publisher's http(s) page: copy sites, "
+            "search or redirect URLs, staging servers, bare IP addresses.",
+        ),
+    ] = False,
     quiet: QuietOpt = False,
     color: ColorOpt = None,
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
-    from treatytrack.load import LoadError, NotATreatyFile, load_dataset
+    from treatytrack.controls import escape
+    from treatytrack.load import LoadError, NotATreatyFile, load_dataset, source_problems
     from treatytrack.paths import bundled_path
 
     targets = files or [data if data is not None else bundled_path()]
@@ -330,20 +368,27 @@ def validate_command(
     skipped = 0
     for number, target in enumerate(targets):
         try:  # here to find problems: read at once; one note on a slow parser is enough
-            load_dataset(target, use_cache=False, whole_file=True, notify=note if number == 0 else None)
+            loaded = load_dataset(target, use_cache=False, whole_file=True, notify=note if number == 0 else None)
         except NotATreatyFile:
             # A YAML file of another kind (a CI workflow, a tool's settings), e.g. from a
             # pre-commit hook's file pattern: said, not failed.
             skipped += 1
-            note(f"note: {target} is not a treaty file (no top-level `version` or `treaties`); skipped.")
+            note(
+                f"note: {escape(os.fspath(target))} is not a treaty file (no top-level `version` or `treaties`); skipped."
+            )
+            continue
         except LoadError as err:
             problems.extend(err.problems)
+            continue
+        if strict_sources:
+            problems.extend(source_problems(target, loaded))
     if output is ValidateFormat.JSON:
         from treatytrack.render.jsonout import render_json
 
-        write(
-            render_json([{"file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in problems])
-        )
+        records = [
+            {"file": escape(p.file), "line": p.line, "column": p.column, "message": escape(p.message)} for p in problems
+        ]
+        write(render_json(records))
     elif interactive(sys.stdout):  # a person reads it: wrapped at spaces, a problem's lines indented
         import shutil
 

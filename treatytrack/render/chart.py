@@ -23,7 +23,7 @@ LEGEND = (
     f"{IN_FORCE} in force   {SIGNED} signed, not in force   {SUSPENDED} suspended",
     f"{WITHDRAWAL} a party's withdrawal   {ENDED} expired or terminated",
 )
-_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
+_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
 
 
 def _label_width(spans: Sequence[Lifespan], width: int) -> int:
@@ -39,7 +39,8 @@ def lifespan_chart(spans: Sequence[Lifespan], day: dt.date, width: int, title: s
     label_w = _label_width(spans, width)
     bar_w = max(20, width - label_w - 2)
     first = min((s.start for s in spans), default=day)
-    t0, t1 = dt.date(first.year, 1, 1), dt.date(day.year + 1, 1, 1)
+    # To the end of the as-of day's year (the calendar's own end, in its last year).
+    t0, t1 = dt.date(first.year, 1, 1), dt.date(day.year + 1, 1, 1) if day.year < dt.MAXYEAR else dt.date.max
     total = (t1 - t0).days
 
     def col(d: dt.date) -> int:

@@ -19,7 +19,7 @@ from rich.text import Text
 from treatytrack.query import Deadline
 from treatytrack.render import counted
 from treatytrack.render.layout import Column, build_table, wrap
-from treatytrack.render.records import Record
+from treatytrack.render.records import Record, condition_line, coverage_line
 from treatytrack.vocab import PartyStatus, Status
 
 STATUS_STYLE = {
@@ -34,11 +34,15 @@ PARTY_STYLE = {
     PartyStatus.SIGNATORY.value: "cyan",
     PartyStatus.RATIFIED.value: "cyan",
     PartyStatus.SUSPENDED.value: "yellow",
+    PartyStatus.SUSPENSION_CLAIMED.value: "yellow",
     PartyStatus.DERATIFIED.value: "yellow",
+    PartyStatus.SIGNATURE_WITHDRAWN.value: "yellow",
     PartyStatus.WITHDRAWN.value: "red",
     PartyStatus.TREATY_ENDED.value: "red",
     PartyStatus.NOT_PARTY.value: "dim",
-    PartyStatus.NOT_TRACKED.value: "dim",
+    PartyStatus.NOT_RECORDED.value: "dim",
+    PartyStatus.NOT_YET_EXISTING.value: "dim",
+    PartyStatus.CEASED_TO_EXIST.value: "dim",
 }
 
 
@@ -297,7 +301,7 @@ def show_view(record: Record, reviewed: dt.date, width: int = 80, *, why: bool =
         ]
         parts += [
             Text(),
-            _title("Parties" if record["parties_complete"] else "Tracked states"),
+            _title(coverage_line(record)),
             build_table(parties, width),
         ]
     if record["limits"]:
@@ -310,7 +314,11 @@ def show_view(record: Record, reviewed: dt.date, width: int = 80, *, why: bool =
         ]
         parts += [Text(), _title("Limits"), build_table(limits, width)]
     if why:
-        parts += [Text(), _title(f"Evidence for: {record['why']}")]
+        parts.append(Text())
+        condition = condition_line(record)
+        if condition is not None:
+            parts.append(_title(condition))
+        parts.append(_title(f"Evidence for: {record['why']}"))
         parts.extend(
             Text.assemble(
                 "  • ", notes.cite(f"{e['date']} {e['type']}{' by ' + e['party'] if e['party'] else ''}", e["source"])
@@ -461,3 +469,50 @@ def limits_table(records: Sequence[Record], day: str, width: int = 80) -> Group:
     return view(
         f"Limits in force on {day}", build_table(columns, width), [counted(len(records), "limit")], notes, width
     )
+
+
+def states_table(records: Sequence[Record], treaty_name: str, summary: Record, width: int = 120) -> Group:
+    """`parties TREATY`: every recorded state, its standing and the acts behind it. The
+    signature gives way first, then the consent, the day the treaty took effect for the state,
+    and the day of its standing; the state's name never does."""
+    consents = [f"{r['consent']} {r['consent_date']}" if r["consent"] else None for r in records]
+    standings = [
+        r["status"] + (f" (leaves {r['withdrawal_effective']})" if r["withdrawal_effective"] else "") for r in records
+    ]
+    columns = [
+        Column("Code", "fixed", keep=True, cells=[Text(r["code"]) for r in records]),
+        Column("Name", "flex", keep=True, cells=[Text(r["name"]) for r in records]),
+        Column(
+            "Standing",
+            "short",
+            keep=True,
+            cells=[_text(s, PARTY_STYLE.get(r["status"], "")) for s, r in zip(standings, records, strict=True)],
+        ),
+        Column("Since", "fixed", drop=3, cells=[_text(r["since"]) for r in records]),
+        Column("Signed", "fixed", drop=0, cells=[_text(r["signed"]) for r in records]),
+        Column("Consent", "short", drop=1, cells=[_text(c) for c in consents]),
+        Column("In force for it", "fixed", drop=2, cells=[_text(r["in_force_for_state"]) for r in records]),
+    ]
+    title = f"States and {treaty_name} on {summary['as_of']}"
+    return view(title, build_table(columns, width), [coverage_line(summary)], width=width)
+
+
+PANEL_KEPT = ("treaty", "name", "status")
+PANEL_DATES = ("start", "until", "since", "year")
+
+
+def panel_table(records: Sequence[Record], columns: Sequence[str], width: int = 80) -> Group:
+    """`standings` in the terminal (its CSV and JSON are what analysts load): the treaty, the
+    state's name and its standing never give way; the treaty's id goes first, then the other
+    columns from the last, the start of a standing (or its year) last."""
+    cells = [
+        Column(
+            name,
+            "flex" if name in ("name", "why") else "fixed" if name in PANEL_DATES else "short",
+            keep=name in PANEL_KEPT,
+            drop=-1000 if name == "treaty_id" else 1000 if name in ("start", "year") else -index,
+            cells=[_text(r[name]) for r in records],
+        )
+        for index, name in enumerate(columns)
+    ]
+    return view(None, build_table(cells, width), [counted(len(records), "row")], width=width)
