@@ -48,6 +48,16 @@ QUICK_SIZES: tuple[int, ...] = (100, 1000)
 TARGET_SIZES = (2000, 10000)  # the dataset sizes issue #6 sets targets for; others are context
 MEMORY_TARGET_SIZE = 10000  # the size issue #6's peak-memory target names
 MEMORY_SIZE = 2000  # peak memory is measured for this size (if it ran) as well as for the largest
+TABLE_SIZE = 2000  # the size whose terminal tables are timed (or the largest size run, if smaller)
+# Terminal tables of large listings (issue #15): every column's width is set before Rich draws,
+# so Rich measures no cell. Repeat runs (the cache warm), COLUMNS=100, output to /dev/null.
+TABLE_COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("list", ("list",)),
+    ("timeline", ("timeline",)),
+    ("diff", ("diff", "2016-11-28", AS_OF)),
+    ("party", ("party", "USA")),
+    ("limits", ("limits",)),
+)
 GENERATOR = Path(__file__).with_name("generate.py")
 GNU_TIME = "/usr/bin/time"
 TYPER_APP = '''\
@@ -285,7 +295,19 @@ def dataset_benches(
                 )
             )
         benches.append(Bench(f"repeat-{size}", f"`list --format json`, {what}, repeat run", data, env, size))
+    table_size = table_size_of(tuple(datasets))
+    for name, args in TABLE_COMMANDS:
+        path = datasets[table_size]
+        what = f"{table_size:,} treaties ({mib(path.stat().st_size)})"
+        argv = [treatytrack, *args, "--as-of", AS_OF, "--data", str(path)]
+        benches.append(Bench(f"table-{name}", f"`{' '.join(args)}` (Rich table), {what}, repeat run", argv, env))
     return benches
+
+
+def table_size_of(sizes: tuple[int, ...]) -> int:
+    """The size whose tables are timed: TABLE_SIZE if it runs, else the largest size below it, else the smallest."""
+    below = [size for size in sizes if size <= TABLE_SIZE]
+    return max(below) if below else min(sizes)
 
 
 def check_first_runs_cache(folder: Path, sizes: tuple[int, ...]) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from treatytrack.engine import Assessment, _active_suspensions, add_period, events_until, withdrawals_known
-from treatytrack.models import ENDING_EVENTS, Event, Treaty
+from treatytrack.models import ENDING_EVENTS, Event, Period, Treaty
 from treatytrack.vocab import EventType, Kind, Status
 
 
@@ -37,6 +37,12 @@ def scheduled_expiry(treaty: Treaty, day: dt.date) -> tuple[dt.date, Event | Non
     return add_period(treaty.entry_into_force.date, treaty.duration), None
 
 
+def _sized(period: Period, noun: str) -> str:
+    """ "10-year term" for a period of one unit; "term of 1 year, 6 months" for more."""
+    units = [f"{n}-{unit}" for n, unit in ((period.years, "year"), (period.months, "month"), (period.days, "day")) if n]
+    return f"{units[0]} {noun}" if len(units) == 1 else f"{noun} of {period.describe()}"
+
+
 def _endings(treaty: Treaty, day: dt.date) -> list[_Ending]:
     """Every way the treaty ends that is known on `day`, actual or scheduled, soonest first."""
     endings: list[_Ending] = []
@@ -48,10 +54,7 @@ def _endings(treaty: Treaty, day: dt.date) -> list[_Ending]:
             endings.append(_Ending(on, Status.EXPIRED, "extension", why, (extension,)))
         else:
             assert treaty.entry_into_force is not None and treaty.duration is not None
-            why = (
-                f"{treaty.duration.describe()} term from entry into force on "
-                f"{treaty.entry_into_force.date}, ending {on}"
-            )
+            why = f"{_sized(treaty.duration, 'term')} from entry into force on {treaty.entry_into_force.date}, ending {on}"
             endings.append(_Ending(on, Status.EXPIRED, "term", why))
     for event in events_until(treaty, day):
         if event.type in ENDING_EVENTS:
@@ -69,7 +72,7 @@ def _endings(treaty: Treaty, day: dt.date) -> list[_Ending]:
                 assert treaty.withdrawal_notice is not None
                 why = (
                     f"withdrawal notice by {event.party} on {event.date}, "
-                    f"{treaty.withdrawal_notice.describe()} notice period, effective {effective}"
+                    f"{_sized(treaty.withdrawal_notice, 'notice period')}, effective {effective}"
                 )
             endings.append(_Ending(effective, Status.TERMINATED, "withdrawal", why, (event,)))
     # On a tie, the most informative reason wins: a withdrawal's arithmetic, then a term, then a bare event.

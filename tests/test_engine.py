@@ -87,7 +87,7 @@ def test_inf_terminated_by_us_withdrawal_six_months_after_notice(small: Dataset)
     ended = assess(inf, D("2019-08-02"))
     assert ended.status is Status.TERMINATED
     assert ended.why == (
-        "terminated: withdrawal notice by USA on 2019-02-02, 6 months notice period, effective 2019-08-02"
+        "terminated: withdrawal notice by USA on 2019-02-02, 6-month notice period, effective 2019-08-02"
     )
     history = StateHistory(small.state_history)
     assert assess_party(inf, "USA", D("2019-08-03")).status is PartyStatus.WITHDRAWN

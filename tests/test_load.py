@@ -44,7 +44,10 @@ def test_good_file_loads() -> None:
     ("data", "expected"),
     [
         (b"", "f.yaml:1:1: the file is empty; a dataset starts with `version: 1`"),
-        (b"- a\n- b\n", "f.yaml:1:1: the top level must be a mapping with `version`, `reviewed` and `treaties`"),
+        (
+            b"- a\n- b\n",
+            "f.yaml:1:1: not a treaty file: a treaty file is a mapping with `version`, `reviewed` and `treaties`",
+        ),
         (
             b"version: 1\n---\nversion: 1\n",
             "f.yaml:2:1: several YAML documents in one file; keep one (delete the `---` or `...` line)",

@@ -111,6 +111,6 @@ def test_validate_reports_every_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(SMALL), str(bad)])
     assert result.exit_code == 1
     assert result.stdout == f"{bad}:2:1: duplicate key `version` (first on line 1); keep one of them\n"
-    assert result.stderr == "treatytrack: 1 problem(s) in 1 of 2 file(s).\n"
+    assert result.stderr == "treatytrack: 1 problem in 1 of 2 files.\n"
     clean = runner.invoke(app, ["validate", str(SMALL), "--format", "json"])
     assert clean.exit_code == 0 and json.loads(clean.stdout) == []

@@ -15,12 +15,17 @@ from typer.testing import CliRunner
 from treatytrack.cli import app
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-BLOCK = re.compile(r"```console\n\$ (treatytrack [^\n]*)\n(.*?)```", re.DOTALL)
+BLOCK = re.compile(r"```console\n\$ ((?:[A-Z_]+=\S+ )*treatytrack [^\n]*)\n(.*?)```", re.DOTALL)
 
 
 def run_example(command: str) -> str:
-    args = shlex.split(command)[1:]
-    result = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1"})
+    """The example's stdout; `NAME=value` words before `treatytrack` set the environment."""
+    words = shlex.split(command)
+    env = {"COLUMNS": "100", "NO_COLOR": "1"}
+    while "=" in words[0]:
+        name, _, value = words.pop(0).partition("=")
+        env[name] = value
+    result = CliRunner().invoke(app, words[1:], env=env)
     return result.stdout
 
 
@@ -36,12 +41,29 @@ def test_readme_examples_are_current() -> None:
         assert run_example(command) == shown, f"README example out of date: {command}"
 
 
-def test_readme_setup_commands_match_ci() -> None:
+def setup_commands() -> list[str]:
+    """The ```sh blocks of the set-up section, in order."""
     text = README.read_text(encoding="utf-8")
+    section = text.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    return [block.strip() for block in re.findall(r"```sh\n(.*?)```", section, re.DOTALL)]
+
+
+def test_readme_setup_starts_from_a_clone_and_has_two_commands_ci_runs_one_of() -> None:
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
-    test_command = "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/python -m pytest"
-    assert test_command in text and test_command in ci
-    assert "python3 -m venv .venv && .venv/bin/pip install -q . && .venv/bin/treatytrack list" in text
+    clone, main, tests = setup_commands()
+    assert clone.startswith("git clone ") and clone.endswith("&& cd treatytrack")
+    # The main job on the bundled data, with the venv activated so that the bare `treatytrack`
+    # of every example runs in the same shell.
+    assert main == "python3 -m venv .venv && .venv/bin/pip install -q . && . .venv/bin/activate && treatytrack list"
+    assert tests == "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/python -m pytest"
+    assert tests in ci
+
+
+def test_every_readme_example_is_a_bare_treatytrack_command() -> None:
+    """The examples assume the activated venv of the set-up, nothing else."""
+    text = README.read_text(encoding="utf-8")
+    for command, _ in BLOCK.findall(text):
+        assert re.fullmatch(r"(?:[A-Z_]+=\S+ )*treatytrack .*", command)
 
 
 def test_readme_chart_is_what_the_command_draws(tmp_path: Path) -> None:

@@ -165,7 +165,11 @@ def test_limits_apply_only_while_in_force() -> None:
         ("new-start", 1550, False),
     ]
     code, out, err = run("limits", "new start", "--as-of", "2026-11-28", "--format", "json")
-    assert code == 0 and json.loads(out) == [] and "no limits apply" in err
+    assert code == 0 and json.loads(out) == []
+    assert err == (
+        "note: New START expired on 2026-02-05 (term extended on 2021-02-03 to 2026-02-05), so none of its limits "
+        "applies on 2026-11-28; it was in force from 2011-02-05 to 2026-02-04 (try --as-of 2026-02-04).\n"
+    )
 
 
 cell_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)

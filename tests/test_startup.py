@@ -1,24 +1,20 @@
 """Start-up shortcuts change nothing a user can see.
 
-`main()` keeps only the invoked command, `fixed_widths` tells Rich column widths instead of letting
-it measure, and `cache_dir()` copies platformdirs' rule instead of importing it. Each test compares
-the shortcut with the slow path it replaces.
+`main()` keeps only the invoked command, and `cache_dir()` copies platformdirs' rule instead of
+importing it. Each test compares the shortcut with the slow path it replaces. (Tables are laid out
+before Rich sees them, so Rich measures no cell: tests/test_layout.py.)
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
-import io
 import os
 import re
 import signal
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from unittest import mock
 
 import platformdirs
@@ -26,21 +22,12 @@ import pytest
 import typer
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 from typer._completion_classes import BashComplete, ZshComplete
 from typer.testing import CliRunner
 
-import treatytrack.render.table as table_module
 from treatytrack.cli import app, command_named, completion_args, keep_only, main
 from treatytrack.entry import exit_status
-from treatytrack.load import load_dataset
-from treatytrack.paths import bundled_path, cache_dir
-from treatytrack.query import treaty_rows
-from treatytrack.render.records import treaty_record
-from treatytrack.render.table import fixed_widths, list_table
+from treatytrack.paths import cache_dir
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-28"
@@ -131,8 +118,9 @@ def run_full(args: Sequence[str], prog_name: str, env: Mapping[str, str] | None 
 
 
 def listed_commands(help_text: str) -> list[str]:
-    section = help_text.split("\nCommands:\n", 1)[1]
-    return [line.split()[0] for line in section.splitlines() if line.startswith("  ") and line.strip()]
+    """The commands of every section of the top-level help (the sections after Options)."""
+    sections = help_text.split("\nOptions:\n", 1)[1].split("\nExamples:\n", 1)[0].split("\n\n")[1:]
+    return [line.split()[0] for part in sections for line in part.splitlines()[1:] if re.match(r"  \S", line)]
 
 
 # 1. Pruning commands in main() -------------------------------------------------------------------
@@ -347,229 +335,6 @@ def test_completion_args_reads_what_typer_reads(words: list[str], cword: int, tr
         with mock.patch.dict(os.environ, environ, clear=True):
             typer_args, _ = shell(CLICK_COMMAND, {}, "treatytrack", "_TREATYTRACK_COMPLETE").get_completion_args()
         assert completion_args(environ) == typer_args
-
-
-# 3. fixed_widths ----------------------------------------------------------------------------------
-
-# Scripts and widths beyond ASCII: Cyrillic, CJK and full-width (two cells), combining marks,
-# emoji (flags, ZWJ sequences, variation selector), zero-width space; then markup, emoji codes,
-# newlines, line separators and tabs, which fixed_widths must measure as Rich does or leave alone.
-FRAGMENTS = [
-    "Договор",
-    "ДСНВ",
-    "核軍縮条約",
-    "ｆｕｌｌ",
-    "e\u0301",
-    "\u0308",
-    "😀",
-    "🇺🇳",
-    "👩\u200d🔬",
-    "☢\ufe0f",
-    "\u200b",
-    "[b]",
-    "]",
-    "\\",
-    ":cat:",
-    " ",
-    "\n",
-    "\u2028",
-    "\u2029",
-    "\t",
-]
-# Cells are Text, which drops the control codes Rich cannot print; headers are str, rendered as
-# markup (fixed_widths leaves headers with markup, emoji codes or any unprintable character to Rich).
-CELL = st.lists(st.one_of(st.characters(codec="utf-8"), st.sampled_from(FRAGMENTS)), max_size=8).map("".join)
-HEADER = st.lists(st.one_of(st.characters(codec="utf-8"), st.sampled_from(FRAGMENTS)), max_size=6).map("".join)
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """Everything needed to build the same table twice."""
-
-    fold_header: str
-    fold_min_width: int
-    headers: list[str]
-    right: list[bool]
-    rows: list[tuple[str, list[str], str]]
-    why: bool
-
-
-@st.composite
-def table_specs(draw: st.DrawFn) -> TableSpec:
-    n = draw(st.integers(1, 4))
-    return TableSpec(
-        fold_header=draw(HEADER),
-        fold_min_width=draw(st.integers(1, 16)),
-        headers=draw(st.lists(HEADER, min_size=n, max_size=n)),
-        right=draw(st.lists(st.booleans(), min_size=n, max_size=n)),
-        rows=draw(st.lists(st.tuples(CELL, st.lists(CELL, min_size=n, max_size=n), CELL), max_size=8)),
-        why=draw(st.booleans()),
-    )
-
-
-def build(spec: TableSpec) -> Table:
-    """A table set up like list_table: a folding first column, no-wrap columns, maybe a folding last."""
-    table = Table(
-        title="Arms-control agreements",
-        caption=f"{len(spec.rows)} agreements",
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
-    table.add_column(spec.fold_header, overflow="fold", min_width=spec.fold_min_width, ratio=1)
-    for header, right in zip(spec.headers, spec.right, strict=True):
-        table.add_column(header, no_wrap=True, justify="right" if right else "left")
-    if spec.why:
-        table.add_column("Why", overflow="fold", ratio=2)
-    for first, middle, last in spec.rows:
-        cells = [Text(first, style="bold"), *(Text(c, style="green") for c in middle)]
-        table.add_row(*cells, *([Text(last)] if spec.why else []))
-    return table
-
-
-def render(table: Table, width: int, *, emoji: bool = True) -> str:
-    console = Console(width=width, file=io.StringIO(), color_system=None, legacy_windows=False, emoji=emoji)
-    console.print(table)
-    assert isinstance(console.file, io.StringIO)
-    return console.file.getvalue()
-
-
-@settings(max_examples=200, deadline=None)
-@given(spec=table_specs(), width=st.integers(20, 200))
-def test_fixed_widths_changes_nothing_visible(spec: TableSpec, width: int) -> None:
-    assert render(fixed_widths(build(spec)), width) == render(build(spec), width)
-
-
-@dataclass(frozen=True)
-class OtherSpec:
-    """Table and column settings list_table does not use, to build the same table twice."""
-
-    table: dict[str, Any]
-    fold_min_width: int
-    columns: list[dict[str, Any]]
-    rows: list[list[str]]
-
-
-@st.composite
-def other_specs(draw: st.DrawFn) -> OtherSpec:
-    n = draw(st.integers(1, 3))
-    return OtherSpec(
-        table={
-            "box": draw(st.sampled_from([box.SIMPLE_HEAD, box.ROUNDED, None])),
-            "show_header": draw(st.booleans()),
-            "show_footer": draw(st.booleans()),
-            "show_edge": draw(st.booleans()),
-            "show_lines": draw(st.booleans()),
-            "pad_edge": draw(st.booleans()),
-            "collapse_padding": draw(st.booleans()),
-            "expand": draw(st.booleans()),
-            "padding": draw(st.sampled_from([(0, 1), (0, 0), (0, 2), (1, 1)])),
-        },
-        fold_min_width=draw(st.integers(1, 16)),
-        columns=[
-            {
-                "header": draw(HEADER),
-                "footer": draw(HEADER),
-                "justify": draw(st.sampled_from(["left", "right", "center"])),
-                "min_width": draw(st.none() | st.integers(0, 20)),
-                "max_width": draw(st.none() | st.integers(1, 20)),
-            }
-            for _ in range(n)
-        ],
-        rows=draw(st.lists(st.lists(CELL, min_size=n + 1, max_size=n + 1), max_size=5)),
-    )
-
-
-def build_other(spec: OtherSpec) -> Table:
-    table = Table(title="Arms-control agreements", **spec.table)
-    table.add_column("Treaty", overflow="fold", min_width=spec.fold_min_width, ratio=1)
-    for column in spec.columns:
-        table.add_column(no_wrap=True, **column)
-    for row in spec.rows:
-        table.add_row(*map(Text, row))
-    return table
-
-
-@settings(max_examples=150, deadline=None)
-@given(spec=other_specs(), width=st.integers(1, 200), emoji=st.booleans())
-def test_fixed_widths_changes_nothing_visible_in_other_tables(spec: OtherSpec, width: int, emoji: bool) -> None:
-    """Footers, hidden headers, column limits: fixed_widths leaves to Rich what it cannot know."""
-    fast = render(fixed_widths(build_other(spec)), width, emoji=emoji)
-    assert fast == render(build_other(spec), width, emoji=emoji)
-
-
-@pytest.mark.parametrize(
-    ("spec", "width"),
-    [
-        # a multi-line header (once measured as one line, so too wide); found by the property above
-        (TableSpec("", 1, ["0\n0"], [False], [], why=False), 20),
-        (TableSpec("Treaty", 12, ["In\nforce"], [False], [("New START", ["2011"], "")], why=False), 80),
-        # line and paragraph separators, at which Rich's measuring breaks lines though printing does not
-        (TableSpec("Treaty", 12, ["Status"], [False], [("x", ["a\u2028bbbbbbbb"], "")], why=False), 80),
-        (TableSpec("Treaty", 12, ["Status"], [False], [("x", ["a\u2029bbbbbbbb"], "")], why=False), 80),
-        # an emoji code in a header, which Rich prints as one emoji
-        (TableSpec("Treaty", 12, [":cat::cat:"], [False], [("x", ["ok"], "")], why=False), 80),
-    ],
-    ids=["found-by-hypothesis", "two-line-header", "line-separator", "paragraph-separator", "emoji-code"],
-)
-def test_fixed_widths_examples(spec: TableSpec, width: int) -> None:
-    """Cases that once differed (fixed in 718f71e), kept so they stay fixed."""
-    assert render(fixed_widths(build(spec)), width) == render(build(spec), width)
-
-
-def status_table(
-    header: str = "Status of the treaty", *, show_header: bool = True, show_footer: bool = False, **column: Any
-) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_header=show_header, show_footer=show_footer)
-    table.add_column("Treaty", overflow="fold", min_width=12, ratio=1)
-    table.add_column(header, no_wrap=True, **column)
-    table.add_row(Text("New START"), Text("ok"))
-    return table
-
-
-@pytest.mark.parametrize(
-    "options",
-    [
-        {},
-        {"min_width": 30},
-        {"max_width": 4},
-        {"show_header": False},
-        {"show_footer": True, "footer": "a footer wider than the cells"},
-    ],
-    ids=["as-list_table", "column-min-width", "column-max-width", "hidden-header", "footer"],
-)
-def test_fixed_widths_on_other_table_settings(options: dict[str, Any]) -> None:
-    assert render(fixed_widths(status_table(**options)), 80) == render(status_table(**options), 80)
-
-
-@pytest.mark.parametrize("control", ["\r", "\v", "\f"], ids=["CR", "VT", "FF"])
-def test_control_code_in_a_header(control: str) -> None:
-    header = f"abcd{control}ef"
-    assert render(fixed_widths(status_table(header)), 80) == render(status_table(header), 80)
-
-
-def bundled_records(day: dt.date) -> tuple[list[dict[str, object]], dt.date]:
-    dataset = load_dataset(bundled_path())
-    return [treaty_record(r) for r in treaty_rows(dataset, day)], dataset.reviewed
-
-
-@pytest.mark.parametrize("why", [False, True], ids=["plain", "why"])
-@pytest.mark.parametrize("width", [40, 80, 100, 200])
-def test_list_table_same_with_and_without_fixed_widths(width: int, why: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    day = dt.date.fromisoformat(AS_OF)
-    records, reviewed = bundled_records(day)
-    fast = render(list_table(records, day, reviewed, width, why=why), width, emoji=False)
-    monkeypatch.setattr(table_module, "fixed_widths", lambda table: table)
-    measured = render(list_table(records, day, reviewed, width, why=why), width, emoji=False)
-    assert fast == measured
-
-
-def test_list_table_fixes_every_no_wrap_column() -> None:
-    """The comparison above is not vacuous: every no-wrap column of list_table gets a width."""
-    day = dt.date.fromisoformat(AS_OF)
-    records, reviewed = bundled_records(day)
-    table = list_table(records, day, reviewed, 120)
-    assert [c.width is not None for c in table.columns] == [c.no_wrap for c in table.columns]
 
 
 # 4. cache_dir -------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import NamedTuple, Protocol
 
-from treatytrack.models import ENDING_EVENTS, Event, Treaty
+from treatytrack.models import ENDING_EVENTS, Event, Period, Treaty
 from treatytrack.vocab import EventType, Kind, Status
 
 
@@ -139,6 +139,15 @@ def withdrawals_known(treaty: Treaty, day: dt.date) -> list[tuple[dt.date, Event
     return sorted(found.values(), key=lambda pair: pair[0])
 
 
+def sized(period: Period, noun: str) -> str:
+    """`10-year term`, `6-month notice period`; a period of several units: `term of 1 year, 6 months`."""
+    parts = [(n, unit) for n, unit in ((period.years, "year"), (period.months, "month"), (period.days, "day")) if n]
+    if len(parts) == 1:
+        n, unit = parts[0]
+        return f"{n}-{unit} {noun}"
+    return f"{noun} of {period.describe()}"
+
+
 def _extension_why(extension: Event, on: dt.date) -> Callable[[], str]:
     return lambda: f"term extended on {extension.date} to {on}"
 
@@ -146,7 +155,7 @@ def _extension_why(extension: Event, on: dt.date) -> Callable[[], str]:
 def _term_why(treaty: Treaty, on: dt.date) -> Callable[[], str]:
     assert treaty.entry_into_force is not None and treaty.duration is not None
     term, start = treaty.duration, treaty.entry_into_force.date
-    return lambda: f"{term.describe()} term from entry into force on {start}, ending {on}"
+    return lambda: f"{sized(term, 'term')} from entry into force on {start}, ending {on}"
 
 
 def _event_why(event: Event) -> Callable[[], str]:
@@ -161,7 +170,7 @@ def _withdrawal_why(treaty: Treaty, event: Event, effective: dt.date) -> Callabl
     notice = treaty.withdrawal_notice
     assert notice is not None
     return lambda: (
-        f"withdrawal notice by {event.party} on {event.date}, {notice.describe()} notice period, effective {effective}"
+        f"withdrawal notice by {event.party} on {event.date}, {sized(notice, 'notice period')}, effective {effective}"
     )
 
 

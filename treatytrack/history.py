@@ -86,7 +86,7 @@ def timeline(
     for treaty in treaties:
         entries = treaty_entries(treaty, day)
         if wanted_party:
-            entries += _table_entries(treaty, wanted_party, entries)
+            entries += _table_entries(treaty, sorted(wanted_party), entries)  # sorted: the same order every run
         found.extend(
             entry
             for entry in entries
@@ -330,3 +330,29 @@ def _treaty_changes(
             after = f"expires {event.new_expiry}" if event.new_expiry else "extended indefinitely"
             found.append(Change(day, treaty, None, before, after, event.note or after, "extended"))
     return found
+
+
+def in_window(span: Lifespan, day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether a treaty's life (from signature or opening to its end, or `day`) meets [start, end]."""
+    return (end is None or span.start <= end) and (start is None or (span.end or day) >= start)
+
+
+def report(
+    treaties: Sequence[Treaty],
+    day: dt.date,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    parties: Iterable[str] = (),
+    types: Iterable[str] = (),
+    history: StateHistory = NO_HISTORY,
+) -> tuple[list[Treaty], list[Entry]]:
+    """What a report (a timeline chart, an export) covers, the same in every format: the treaties
+    that existed on `day` and were alive at some point in [start, end] — with an entry of one of
+    `types` there, when types are given — and the timeline entries in that window."""
+    wanted = set(types)
+    entries = timeline(treaties, day, start=start, end=end, parties=parties, types=wanted, history=history)
+    with_entry = {e.treaty.id for e in entries}
+    alive = {s.treaty.id for s in lifespans(treaties, day) if in_window(s, day, start, end)}
+    kept = [t for t in treaties if t.id in alive and (not wanted or t.id in with_entry)]
+    return kept, entries

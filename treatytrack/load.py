@@ -40,6 +40,11 @@ class LoadError(Exception):
         self.problems = problems
 
 
+class NotATreatyFile(LoadError):
+    """A YAML file that is not a treaty file at all: no top-level `version` or `treaties` (a CI
+    workflow, a tool's configuration). `validate` skips it; loading it as a dataset fails."""
+
+
 def read_bytes(path: Path) -> bytes:
     """A data file's bytes, or a `LoadError` saying why not (nothing is read of a file that is
     not a regular one, or that is over the size limit)."""
@@ -136,10 +141,9 @@ def _parse(data: bytes, filename: str) -> Dataset:
         raw = yamlstrict.to_python(root)
     except yamlstrict.YamlProblem as problem:
         raise LoadError([Problem(filename, problem.line, problem.column, problem.message)]) from None
-    if not isinstance(raw, dict):
-        raise LoadError(
-            [Problem(filename, 1, 1, "the top level must be a mapping with `version`, `reviewed` and `treaties`")]
-        )
+    if not isinstance(raw, dict) or not {"version", "treaties"} & raw.keys():
+        message = "not a treaty file: a treaty file is a mapping with `version`, `reviewed` and `treaties`"
+        raise NotATreatyFile([Problem(filename, 1, 1, message)])
     try:
         dataset = Dataset.model_validate(raw)
     except ValidationError as err:
@@ -202,23 +206,61 @@ def _dotted(path: tuple[Any, ...]) -> str:
     return out or "(top level)"
 
 
-def _field_names() -> list[str]:
+def _models(annotation: Any) -> list[type]:
+    """The record models an annotation holds: `X`, `X | None`, `tuple[X, ...]`."""
+    import typing
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models(arg)]
+
+
+def _model_at(path: tuple[Any, ...]) -> type | None:
+    """The model of the record at `path` in a dataset file (None where the path leaves the models)."""
+    from treatytrack.models import Dataset
+
+    model: type | None = Dataset
+    for step in path:
+        if isinstance(step, int):
+            continue  # an item of a list: the list's model already stands for it
+        fields = getattr(model, "model_fields", {})
+        found = _models(fields[step].annotation) if step in fields else []
+        model = found[0] if found else None
+    return model
+
+
+def _unknown_key(path: tuple[Any, ...]) -> str:
+    """An unknown key, with what to do: its likely spelling among the keys allowed here, or where
+    it belongs when it is a key of another kind of record."""
+    import difflib
+
+    from pydantic import BaseModel
+
     from treatytrack import models
 
-    names: set[str] = set()
-    for model in (
-        models.Dataset,
-        models.Treaty,
-        models.Event,
-        models.Limit,
-        models.Period,
-        models.SourcedDate,
-        models.PartyCount,
-        models.Reference,
-        models.NonStateParty,
-    ):
-        names.update(model.model_fields)
-    return sorted(names)
+    key, here = str(path[-1]), _model_at(path[:-1])
+    allowed = sorted(getattr(here, "model_fields", {}))
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key `{key}`; did you mean `{close[0]}`?"
+    places: dict[type[BaseModel], str] = {
+        models.Dataset: "at the top level",
+        models.Treaty: "in a treaty (an item of `treaties`)",
+        models.Event: "in an event (an item of `events`)",
+        models.Limit: "in a limit (an item of `limits`)",
+        models.Reference: "in a source (an item of `sources`)",
+        models.NonStateParty: "in an item of `non_state_parties`",
+        models.SourcedDate: "in a dated fact (`signed`, `entry_into_force`...)",
+        models.Period: "in a period (`duration`, `withdrawal_notice`)",
+        models.PartyCount: "in `party_count`",
+    }
+    elsewhere = [where for model, where in places.items() if model is not here and key in model.model_fields]
+    allowed_text = ", ".join(f"`{k}`" for k in allowed)
+    if elsewhere:
+        return f"unknown key `{key}` here; it belongs {elsewhere[0]}. Keys allowed here: {allowed_text}"
+    return f"unknown key `{key}`; remove it or check its spelling (keys allowed here: {allowed_text})"
 
 
 def pydantic_problem(filename: str, root: Any, error: Any, prefix: tuple[Any, ...] = ()) -> Problem:
@@ -235,13 +277,7 @@ def pydantic_problem(filename: str, root: Any, error: Any, prefix: tuple[Any, ..
     message = str(error["msg"]).removeprefix("Value error, ")
     at_key = kind == "extra_forbidden"
     if kind == "extra_forbidden":
-        key = str(path[-1])
-        import difflib  # only for a misspelt key
-
-        close = difflib.get_close_matches(key, _field_names(), n=1, cutoff=0.6)
-        message = f"unknown key `{key}`" + (
-            f"; did you mean `{close[0]}`?" if close else "; remove it or check its spelling"
-        )
+        message = _unknown_key(path)
         path_text = _dotted(path[:-1])
     elif kind == "missing":
         message = f"missing required key `{path[-1]}`"

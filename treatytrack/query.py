@@ -213,3 +213,34 @@ def deadlines_within(dataset: Dataset, day: dt.date, until: dt.date) -> list[Dea
                     found.append(Deadline(treaty, effective, "withdrawal", event.party, why, day))
     found.sort(key=lambda d: (d.date, d.treaty.id, d.party or ""))
     return found
+
+
+def projected(rows: Iterable[TreatyRow], reviewed: dt.date) -> list[str]:
+    """The short names of the rows whose status is a projection: their day is after the data's
+    review date and their status differs from the one on that date (an expiry, a withdrawal
+    taking effect), so it follows from the treaty's rules, not from anything observed."""
+    return [
+        r.treaty.short_name
+        for r in rows
+        if r.day > reviewed
+        and exists_on(r.treaty, reviewed)
+        and assess(r.treaty, reviewed).status is not r.assessment.status
+    ]
+
+
+def span_reaching(day: dt.date, target: dt.date) -> str:
+    """The shortest `--within` span from `day` that reaches `target`: days up to a month, then
+    whole months up to a year, then whole years."""
+    from dateutil.relativedelta import relativedelta
+
+    days = (target - day).days
+    if days <= 31:
+        return f"{max(days, 1)}d"
+    for unit, most in (("m", 11), ("y", 10_000)):
+        for n in range(1, most + 1):
+            try:
+                if day + (relativedelta(months=n) if unit == "m" else relativedelta(years=n)) >= target:
+                    return f"{n}{unit}"
+            except (ValueError, OverflowError):  # past the calendar's end
+                return f"{days}d"
+    return f"{days}d"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -9,16 +10,20 @@ import typer
 from treatytrack.cli.common import (
     AsOf,
     CategoryOpt,
+    ColorOpt,
     DataOpt,
     ExtraOpt,
     FormatOpt,
     NoCacheOpt,
-    app,
+    QuietOpt,
+    command,
     emit,
     find_or_fail,
     load,
+    note,
     party_codes,
     print_renderable,
+    review_note,
     today,
     write,
 )
@@ -28,8 +33,14 @@ from treatytrack.render import OutputFormat
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from treatytrack.query import TreatyRow
 
-@app.command("party")
+
+@command(
+    "party",
+    ("where Russia stands under every treaty", "treatytrack party Russia"),
+    ("the US and Russia side by side on test bans", "treatytrack party --compare USA RUS --category test-ban"),
+)
 def party_command(
     name: Annotated[
         str | None,
@@ -46,12 +57,17 @@ def party_command(
     data: DataOpt = None,
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
 ) -> None:
-    """A state's standing across all treaties: party, signatory, suspended, withdrawn..., by category."""
+    """A state's standing under every treaty (party, signatory, withdrawn and so on), by category.
+
+    Global treaties follow selected states only: the others show not-tracked.
+    """
     if (name is None) == (compare is None):
         raise typer.BadParameter("give one CODE, or --compare A B", param_hint="'CODE'")
     day = today(as_of)
-    dataset = load(data, day, extra, no_cache)
+    dataset = load(data, extra, no_cache)
     from treatytrack.parties import party_names, standings
 
     codes = party_codes(dataset, [q for q in (compare if compare else (name,)) if q is not None], "CODE")
@@ -76,13 +92,36 @@ def party_command(
             record[f"{prefix}since"] = s.since.isoformat() if s.since else None
             record[f"{prefix}why"] = s.why
         records.append(record)
-    _emit(records, codes, names, day, output)
+    if day > dataset.reviewed:
+        then = {code: standings(dataset, code, dataset.reviewed) for code in codes}
+        before = {(s.treaty.id, code): (s.treaty_status, s.standing.status) for code in codes for s in then[code]}
+        changed = [
+            s.treaty.short_name
+            for code in codes
+            for s in per_code[code]
+            if before.get((s.treaty.id, code)) not in (None, (s.treaty_status, s.standing.status))
+        ]
+        review_note(dataset.reviewed, day, changed)
+    empty = None
+    if not records:
+        chosen = " or ".join(c.value for c in category or ())
+        empty = f"note: no treaty{' in ' + chosen if chosen else ''} had begun by {day}; try another --category or a later --as-of."
+    _emit(records, codes, names, day, output, empty)
 
 
 def _emit(
-    records: list[dict[str, object]], codes: list[str], names: dict[str, str], day: object, output: OutputFormat
+    records: list[dict[str, object]],
+    codes: list[str],
+    names: dict[str, str],
+    day: object,
+    output: OutputFormat,
+    empty: str | None = None,
 ) -> None:
     single = len(codes) == 1
+    if empty is not None:
+        note(empty)
+        if output is OutputFormat.TABLE:
+            return
     columns = ["id", "short_name", "category", "treaty_status"] + (
         ["status", "since", "why"] if single else [f"{c}_{k}" for c in codes for k in ("status", "since")]
     )
@@ -117,38 +156,48 @@ def _emit(
         def table(width: int) -> RenderableType:
             from treatytrack.render.table import party_table
 
-            return party_table(records, codes, names, str(day))
+            return party_table(records, codes, names, str(day), width)
 
         print_renderable(table)
 
 
-@app.command("limits")
+@command(
+    "limits",
+    ("the ceilings that bound anyone at the start of 2015", "treatytrack limits --as-of 2015-01-01"),
+    ("New START's, before it lapsed", "treatytrack limits 'New START' --as-of 2019-01-01"),
+)
 def limits_command(
     name: Annotated[
-        str | None, typer.Argument(metavar="[NAME]", help="Only this treaty.", autocompletion=complete_treaty)
+        str | None, typer.Argument(metavar="NAME", help="Only this treaty.", autocompletion=complete_treaty)
     ] = None,
     as_of: AsOf = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Numerical ceilings in force on the as-of date, with treaty, unit, deadline and source."""
     day = today(as_of)
-    dataset = load(data, day, extra, no_cache)
+    dataset = load(data, extra, no_cache)
     from treatytrack.engine import assess
+    from treatytrack.query import TreatyRow, projected
 
     treaties = list(dataset.treaties)
     if name is not None:
         treaties = [find_or_fail(dataset, name)]
     records = []
-    for treaty in treaties:
-        now = assess(treaty, day)
+    with_limits = [TreatyRow(t, assess(t, day), day) for t in treaties if t.limits]
+    review_note(dataset.reviewed, day, projected(with_limits, dataset.reviewed))
+    empty = None
+    if name is not None and with_limits and with_limits[0].assessment.status.value not in ("in-force", "suspended"):
+        empty = _why_no_limits(with_limits[0], day)
+    elif name is not None and not with_limits:
+        empty = f"note: the record of {treaties[0].short_name} holds no limits."
+    for row in with_limits:
+        treaty, now = row.treaty, row.assessment
         if now.status.value not in ("in-force", "suspended"):
-            if name is not None:
-                typer.echo(
-                    f"note: {treaty.short_name} is {now.status.value} on {day} ({now.why}); no limits apply.", err=True
-                )
             continue
         for limit in treaty.limits:
             records.append(
@@ -166,6 +215,10 @@ def limits_command(
                 }
             )
     columns = ["id", "short_name", "treaty_status", "item", "value", "unit", "deadline", "binding", "source"]
+    if not records and empty is None:
+        later = [r for r in with_limits if r.treaty.in_force_from and r.treaty.in_force_from > day]
+        hint = f"; {later[0].treaty.short_name}'s apply from {later[0].treaty.in_force_from}" if later else ""
+        empty = f"note: no treaty with limits is in force on {day}{hint}; try another --as-of."
 
     def markdown() -> str:
         from treatytrack.render.markdown import link, render_table
@@ -179,6 +232,23 @@ def limits_command(
     def table(width: int) -> RenderableType:
         from treatytrack.render.table import limits_table
 
-        return limits_table(records, str(day))
+        return limits_table(records, str(day), width)
 
-    emit(output, records, columns, markdown, table)
+    emit(output, records, columns, markdown, table, empty)
+
+
+def _why_no_limits(row: TreatyRow, day: object) -> str:
+    """Why a treaty's limits do not apply on the day, and the dates they did."""
+    now, treaty = row.assessment, row.treaty
+    start = treaty.in_force_from
+    if now.status.ended and start is not None and now.since is not None:
+        last = now.since - dt.timedelta(days=1)
+        return (
+            f"note: {treaty.short_name} {now.status.value} on {now.since} ({now.why.split(': ', 1)[-1]}), "
+            f"so none of its limits applies on {day}; it was in force from {start} to {last} (try --as-of {last})."
+        )
+    if start is not None:
+        return (
+            f"note: {treaty.short_name} enters into force on {start}; its limits apply from then (try --as-of {start})."
+        )
+    return f"note: {treaty.short_name} is not in force on {day} ({now.why}), so no limits apply."

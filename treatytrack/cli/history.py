@@ -13,21 +13,30 @@ from treatytrack import __version__
 from treatytrack.cli.common import (
     AsOf,
     CategoryOpt,
+    ColorOpt,
     DataOpt,
     ExtraOpt,
     FormatOpt,
     KindOpt,
     NoCacheOpt,
     PartyOpt,
-    app,
+    QuietOpt,
+    TypeOpt,
+    between,
+    choice,
+    command,
+    completer,
     day_option,
     emit,
     find_or_fail,
     input_files,
+    join_or,
     load,
+    note,
     output_target,
     party_codes,
     print_renderable,
+    review_note,
     shifted,
     span_option,
     today,
@@ -36,7 +45,7 @@ from treatytrack.cli.common import (
     write_output,
 )
 from treatytrack.completion import complete_treaty
-from treatytrack.render import OutputFormat
+from treatytrack.render import OutputFormat, counted
 from treatytrack.vocab import Category, Kind
 
 if TYPE_CHECKING:
@@ -47,9 +56,6 @@ if TYPE_CHECKING:
 
 FromOpt = Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Only events on or after this date.")]
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Only events on or before this date.")]
-TypeOpt = Annotated[
-    list[str] | None, typer.Option("--type", metavar="TYPE", help="Only this event type, e.g. withdrawal-notice.")
-]
 
 
 def _resolve(dataset: Dataset, names: list[str]) -> list[str]:
@@ -76,23 +82,19 @@ def _history(dataset: Dataset) -> StateHistory:
     return StateHistory(dataset.state_history)
 
 
-def _check_types(types: list[str] | None) -> list[str]:
-    from treatytrack.vocab import EventType
-
-    allowed = {e.value for e in EventType} | {"opened-for-signature"}
-    for value in types or []:
-        if value not in allowed:
-            raise typer.BadParameter(
-                f"{value!r} is not an event type; one of: {', '.join(sorted(allowed))}", param_hint="'--type'"
-            )
-    return types or []
-
-
-@app.command("timeline")
+@command(
+    "timeline",
+    (
+        "the Open Skies Treaty as the US and Russia lived it",
+        "treatytrack timeline 'open skies' --party USA --party RUS",
+    ),
+    ("every withdrawal notice since 2019", "treatytrack timeline --from 2019-01-01 --type withdrawal-notice"),
+    ("the lifespans of bilateral treaties, on a year axis", "treatytrack timeline --chart --kind bilateral"),
+)
 def timeline_command(
     names: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[NAME]...", help="Treaties to show (default: all).", autocompletion=complete_treaty),
+        typer.Argument(metavar="NAME", help="Treaties to show (default: all).", autocompletion=complete_treaty),
     ] = None,
     start: FromOpt = None,
     end: ToOpt = None,
@@ -100,26 +102,38 @@ def timeline_command(
     category: CategoryOpt = None,
     kind: KindOpt = None,
     event_type: TypeOpt = None,
-    chart: Annotated[bool, typer.Option("--chart", help="Draw each treaty's lifespan on a year axis instead.")] = False,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart", help="Draw each treaty's lifespan on a year axis instead (the treaties the filters select)."
+        ),
+    ] = False,
     as_of: AsOf = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
 ) -> None:
-    """Events in date order, grouped by year; or, with --chart, treaty lifespans."""
+    """Events in date order, grouped by year; or, with --chart, treaty lifespans.
+
+    Rows marked (derived) follow from a treaty's rules (its term, a notice period), not a
+    recorded event. With --chart, --from and --to keep the treaties alive at some point between
+    them, and --type those with such an event there.
+    """
     day = today(as_of)
     first, last = day_option(start, "--from"), day_option(end, "--to")
-    types = _check_types(event_type)
-    dataset = load(data, day, extra, no_cache)
-    from treatytrack.history import lifespans, timeline
+    types = event_type or []
+    dataset = load(data, extra, no_cache)
+    from treatytrack.history import lifespans, report
 
     party = party_codes(dataset, party)
     treaties = _selection(dataset, names, party, category, kind)
+    kept, entries = report(treaties, day, start=first, end=last, parties=party, types=types, history=_history(dataset))
     if chart:
-        spans = lifespans(treaties, day)
-        if first or last:
-            spans = [s for s in spans if (not last or s.start <= last) and (not first or (s.end or day) >= first)]
+        spans = lifespans(kept, day)
+        _spans_note(spans, dataset.reviewed, day)
         if output is not OutputFormat.TABLE:
             _write_spans(spans, output)
             return
@@ -127,16 +141,20 @@ def timeline_command(
         def draw(width: int) -> RenderableType:
             from treatytrack.render.chart import lifespan_chart
 
-            return lifespan_chart(spans, day, width, f"Lifespans of {len(spans)} agreements, to {day.isoformat()}")
+            title = f"Lifespans of {counted(len(spans), 'agreement')}, to {day.isoformat()}"
+            return lifespan_chart(spans, day, width, title)
 
+        if not spans:
+            note(f"note: {_nothing_selected(first, last, types, 'no treaty', 'was alive')}")
+            return
         print_renderable(draw)
         return
     from treatytrack.render.records import entry_record
 
-    records = [
-        entry_record(e)
-        for e in timeline(treaties, day, start=first, end=last, parties=party, types=types, history=_history(dataset))
-    ]
+    records = [entry_record(e) for e in entries]
+    review_note(
+        dataset.reviewed, day, [e.treaty.short_name for e in entries if e.derived and e.date > dataset.reviewed]
+    )
 
     def markdown() -> str:
         from treatytrack.render.markdown import timeline_markdown
@@ -146,9 +164,31 @@ def timeline_command(
     def table(width: int) -> RenderableType:
         from treatytrack.render.table import timeline_table
 
-        return timeline_table(records, f"Timeline to {day.isoformat()}")
+        return timeline_table(records, f"Timeline to {day.isoformat()}", width)
 
-    emit(output, records, ["date", "id", "short_name", "type", "party", "note", "source", "derived"], markdown, table)
+    empty = None if records else f"note: {_nothing_selected(first, last, types, 'no event', 'is recorded')}"
+    columns = ["date", "id", "short_name", "type", "party", "note", "source", "derived"]
+    emit(output, records, columns, markdown, table, empty)
+
+
+def _nothing_selected(first: dt.date | None, last: dt.date | None, types: list[str], what: str, verb: str) -> str:
+    """Why a timeline selected nothing, and what to try."""
+    window = f" between {first} and {last}" if first and last else f" after {first}" if first else ""
+    window = window or (f" before {last}" if last else "")
+    of_type = f" of type {join_or(types)}" if types else ""
+    hint = "try a wider --from/--to" if window else "try fewer filters"
+    if types:
+        hint += " or another --type"
+    return f"{what}{of_type} {verb}{window} in this selection; {hint}."
+
+
+def _spans_note(spans: list, reviewed: dt.date, day: dt.date) -> None:  # type: ignore[type-arg]
+    from treatytrack.engine import assess
+
+    if day > reviewed:
+        review_note(
+            reviewed, day, [s.treaty.short_name for s in spans if assess(s.treaty, reviewed).status is not s.status]
+        )
 
 
 def _span_records(spans: list) -> list[dict[str, object]]:  # type: ignore[type-arg]
@@ -192,14 +232,24 @@ class ExportFormat(enum.StrEnum):
     HTML = "html"
 
 
-@app.command("export")
+@command(
+    "export",
+    (
+        "a calendar of the deadlines from 2026 on, with a reminder a month before",
+        "treatytrack export ics --from 2026-01-01 --alarm 30d -o deadlines.ics",
+    ),
+    ("a publishable report on nuclear agreements", "treatytrack export markdown --category nuclear -o nuclear.md"),
+    ("New START's events, for a spreadsheet", "treatytrack export csv --treaty 'New START'"),
+)
 def export_command(
     fmt: Annotated[
         ExportFormat,
         typer.Argument(
             metavar="FORMAT",
-            help="markdown, csv, json, ics; svg, png or pdf (the lifespan chart, needs the charts extra); "
-            "html (a self-contained report page).",
+            parser=choice(ExportFormat, "an export format"),
+            autocompletion=completer(f.value for f in ExportFormat),
+            help=join_or(f.value for f in ExportFormat)
+            + ": svg, png and pdf draw the lifespan chart (pip install 'treatytrack[charts]'), html a self-contained page.",
         ),
     ],
     destination: Annotated[
@@ -228,7 +278,12 @@ def export_command(
     event_type: TypeOpt = None,
     width: Annotated[
         float,
-        typer.Option("--width", min=4.0, max=40.0, metavar="INCHES", help="svg/png/pdf/html: the chart's width."),
+        typer.Option(
+            "--width",
+            metavar="INCHES",
+            parser=between(4, 40, float),
+            help="svg/png/pdf/html: the chart's width in inches (4 to 40).",
+        ),
     ] = 10.0,
     title: Annotated[
         str | None, typer.Option("--title", metavar="TEXT", help="svg/png/pdf/html: the chart's and page's title.")
@@ -237,24 +292,38 @@ def export_command(
     data: DataOpt = None,
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Write a report: Markdown (with a Mermaid chart), CSV, JSON, iCalendar, the lifespan chart as
-    SVG, PNG or PDF (pip install 'treatytrack[charts]'), or a self-contained HTML page."""
+    SVG, PNG or PDF (pip install 'treatytrack[charts]'), or a self-contained HTML page.
+
+    Every format takes every filter. --treaty, --party, --category and --kind choose treaties.
+    --from and --to choose a window: the events dated in it (CSV, and the Markdown and JSON event
+    lists), the treaties alive at some point in it (the Markdown status table and chart, JSON, the
+    chart and the page), and for iCalendar the deadlines that fall in it. --type keeps the events of
+    those types and the treaties that have one in the window; in iCalendar an expiry is `expired`, a
+    withdrawal taking effect `withdrawn`, and a limit's deadline has no type (--type leaves it out).
+    """
     day = today(as_of)
     first, last = day_option(start, "--from"), day_option(end, "--to")
-    types = _check_types(event_type)
+    types = event_type or []
     alarms = [span_option(a, "--alarm") for a in alarm or []]
     inputs = input_files(data, extra)
     if destination is not None:
         output_target(destination, force, inputs)  # refused before the work, not after it
-    dataset = load(data, day, extra, no_cache)
+    dataset = load(data, extra, no_cache)
     party = party_codes(dataset, party)
     treaties = _selection(dataset, treaty, party, category, kind)
     if fmt in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML):
         from treatytrack.cli.publish import export_published
+        from treatytrack.history import report
 
+        # The treaties every format covers for these filters (alive in the window, with an entry
+        # of the --type asked for); the chart then draws their lifespans in the window.
+        kept, _ = report(treaties, day, start=first, end=last, parties=party, types=types, history=_history(dataset))
         text: str | bytes = export_published(
-            fmt.value, dataset, treaties, day, first, last, party, types, title, width, destination
+            fmt.value, dataset, kept, day, first, last, party, types, title, width, destination
         )
     else:
         text = _export_text(fmt, dataset, treaties, day, first, last, party, types, not no_chart, alarms)
@@ -276,17 +345,16 @@ def _export_text(
     chart: bool,
     alarms: list,  # type: ignore[type-arg]
 ) -> str:
-    from treatytrack.engine import assess, exists_on
-    from treatytrack.history import lifespans, timeline
-    from treatytrack.query import TreatyRow
-    from treatytrack.render.records import entry_record, treaty_record
+    from treatytrack.engine import assess
+    from treatytrack.history import lifespans, report
+    from treatytrack.query import TreatyRow, projected
+    from treatytrack.render.records import entry_record, event_record, treaty_record
 
-    existing = [t for t in treaties if exists_on(t, day)]
     history = _history(dataset)
-    entries = [
-        entry_record(e)
-        for e in timeline(existing, day, start=first, end=last, parties=parties, types=types, history=history)
-    ]
+    kept, found = report(treaties, day, start=first, end=last, parties=parties, types=types, history=history)
+    entries = [entry_record(e) for e in found]
+    rows = [TreatyRow(t, assess(t, day), day) for t in kept]
+    review_note(dataset.reviewed, day, projected(rows, dataset.reviewed))
     if fmt is ExportFormat.CSV:
         from treatytrack.render.csvout import render_csv
 
@@ -297,32 +365,54 @@ def _export_text(
         from treatytrack.render.records import detail_record
 
         names = party_names(dataset)
+        shown = {(e.treaty.id, e.date, e.type, e.party) for e in found if not e.derived}
+        records = []
+        for row in rows:
+            record = detail_record(row, names, history)
+            record["events"] = [
+                event_record(e) for e in row.treaty.events if (row.treaty.id, e.date, e.type.value, e.party) in shown
+            ]
+            records.append(record)
         payload = {
             "as_of": day.isoformat(),
             "reviewed": dataset.reviewed.isoformat(),
+            "from": first.isoformat() if first else None,
+            "to": last.isoformat() if last else None,
             "generator": f"treatytrack {__version__}",
-            "treaties": [detail_record(TreatyRow(t, assess(t, day), day), names, history) for t in existing],
+            "treaties": records,
+            "timeline": entries,
         }
         return render_json(payload)
     if fmt is ExportFormat.ICS:
-        from treatytrack.render.ics import calendar_deadlines, render_ics
+        from treatytrack.engine import exists_on
+        from treatytrack.render.ics import calendar_deadlines, render_ics, select_deadlines
 
-        return render_ics(calendar_deadlines(existing, day), dataset.reviewed, alarms, __version__)
-    spans = lifespans(existing, day)
+        deadlines = calendar_deadlines([t for t in treaties if exists_on(t, day)], day)
+        deadlines = select_deadlines(deadlines, start=first, end=last, parties=parties, types=types)
+        if not deadlines:
+            window = f" on or after {first}" if first else ""
+            window += f"{' and' if first else ''} on or before {last}" if last else ""
+            note(f"note: no deadline falls{window} in this selection; the calendar is empty (try a wider window).")
+        return render_ics(deadlines, dataset.reviewed, alarms, __version__)
+    spans = lifespans(kept, day)
     if fmt is ExportFormat.MARKDOWN:
         from treatytrack.render.document import markdown_document
 
-        rows = [treaty_record(TreatyRow(t, assess(t, day), day)) for t in existing]
-        rows.sort(key=lambda r: (r["signed"] or r["opened_for_signature"] or r["entry_into_force"] or "", r["id"]))
-        return markdown_document(rows, entries, spans, day, dataset.reviewed, __version__, chart=chart)
+        table = [treaty_record(row) for row in rows]
+        table.sort(key=lambda r: (r["signed"] or r["opened_for_signature"] or r["entry_into_force"] or "", r["id"]))
+        return markdown_document(table, entries, spans, day, dataset.reviewed, __version__, chart=chart)
     raise AssertionError(f"{fmt} is written by treatytrack.cli.publish")
 
 
-@app.command("diff")
+@command(
+    "diff",
+    ("what changed in the last two years", "treatytrack diff --since 2y"),
+    ("what changed from 2019 to 2021, as Markdown", "treatytrack diff 2019-01-01 2021-12-31 -f markdown"),
+)
 def diff_command(
-    start: Annotated[str | None, typer.Argument(metavar="[FROM]", help="Start date (YYYY-MM-DD), exclusive.")] = None,
+    start: Annotated[str | None, typer.Argument(metavar="FROM", help="Start date (YYYY-MM-DD), exclusive.")] = None,
     end: Annotated[
-        str | None, typer.Argument(metavar="[TO]", help="End date, inclusive (default: the as-of date).")
+        str | None, typer.Argument(metavar="TO", help="End date, inclusive (default: the as-of date).")
     ] = None,
     since: Annotated[
         str | None, typer.Option("--since", metavar="SPAN", help="FROM = as-of date minus SPAN (2y, 6m, 90d).")
@@ -335,6 +425,8 @@ def diff_command(
     data: DataOpt = None,
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Every change of a treaty's or a party's status between two dates, in date order."""
     day = today(as_of)
@@ -348,7 +440,7 @@ def diff_command(
     last = last or day
     if last < first:
         raise typer.BadParameter(f"TO ({last}) is before FROM ({first})", param_hint="'TO'")
-    dataset = load(data, last, extra, no_cache)
+    dataset = load(data, extra, no_cache)
     from treatytrack.history import changes_between
     from treatytrack.render.records import change_record
 
@@ -360,6 +452,7 @@ def diff_command(
         wanted = set(party)
         changes = [c for c in changes if c.party is None or c.party in wanted]
     records = [change_record(c) for c in changes]
+    review_note(dataset.reviewed, last, [c.treaty.short_name for c in changes if c.date > dataset.reviewed])
 
     def markdown() -> str:
         from treatytrack.render.markdown import changes_markdown
@@ -369,6 +462,16 @@ def diff_command(
     def table(width: int) -> RenderableType:
         from treatytrack.render.table import changes_table
 
-        return changes_table(records, f"Changes after {first} up to {last}")
+        return changes_table(records, f"Changes after {first} up to {last}", width)
 
-    emit(output, records, ["date", "id", "short_name", "party", "kind", "before", "after", "why"], markdown, table)
+    empty = None
+    if not records:
+        earlier = changes_between(treaties, dt.date.min, first, history)
+        hint = (
+            f"the last before is {earlier[-1].treaty.short_name} on {earlier[-1].date} (try {earlier[-1].date - dt.timedelta(days=1)} as FROM)"
+            if earlier
+            else "nothing changed before either"
+        )
+        empty = f"note: no status changed after {first} up to {last} in this selection; {hint}."
+    columns = ["date", "id", "short_name", "party", "kind", "before", "after", "why"]
+    emit(output, records, columns, markdown, table, empty)

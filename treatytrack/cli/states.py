@@ -10,29 +10,40 @@ import typer
 from treatytrack.cli.common import (
     AsOf,
     CategoryOpt,
+    ColorOpt,
     DataOpt,
     ExtraOpt,
     FormatOpt,
     KindOpt,
     NoCacheOpt,
     PartyOpt,
-    app,
+    QuietOpt,
+    choice,
+    command,
+    completer,
     day_option,
     emit,
     find_or_fail,
+    join_or,
     load,
     note,
     party_codes,
+    review_note,
     today,
+    write,
 )
 from treatytrack.completion import complete_treaty
 from treatytrack.render import OutputFormat
-from treatytrack.vocab import StandingFilter
+from treatytrack.vocab import PartyStatus, StandingFilter
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from rich.console import RenderableType
 
+    from treatytrack.models import Treaty
     from treatytrack.render.records import Record
+    from treatytrack.standing import Standing
 
 PARTIES_COLUMNS = [
     "treaty_id",
@@ -52,7 +63,14 @@ PARTIES_COLUMNS = [
 ]
 
 
-@app.command("parties")
+@command(
+    "parties",
+    ("every state recorded for the CFE Treaty, and where each stands", "treatytrack parties cfe"),
+    (
+        "the states bound by the Open Skies Treaty in 2020",
+        "treatytrack parties 'open skies' --as-of 2020-06-01 --standing bound",
+    ),
+)
 def parties_command(
     name: Annotated[
         str, typer.Argument(metavar="TREATY", help="Treaty id, short name or alias.", autocompletion=complete_treaty)
@@ -62,30 +80,55 @@ def parties_command(
         typer.Option(
             "--standing",
             metavar="STANDING",
+            parser=choice(StandingFilter, "a standing"),
+            autocompletion=completer(s.value for s in StandingFilter),
             help="Only states with this standing on the as-of date: bound, signed, any, or one standing exactly.",
         ),
     ] = None,
+    counts: Annotated[
+        bool,
+        typer.Option(
+            "--counts", help="Only how many states had each standing on the as-of date (and the list's coverage)."
+        ),
+    ] = False,
     as_of: AsOf = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Every recorded state's standing under one treaty on a date, with its signature, consent and withdrawal."""
     day = today(as_of)
-    dataset = load(data, day, extra, no_cache)
+    dataset = load(data, extra, no_cache)
     from treatytrack.parties import party_names
     from treatytrack.render.records import state_record
     from treatytrack.standing import StateHistory, by_name, standings_on
 
     treaty = find_or_fail(dataset, name)
     names = party_names(dataset)
-    standings = by_name(standings_on(treaty, day, StateHistory(dataset.state_history)), names)
+    history = StateHistory(dataset.state_history)
+    standings = by_name(standings_on(treaty, day, history), names)
     if standing is not None:
         standings = [s for s in standings if standing.matches(s.status)]
     records = [state_record(treaty, s, names, day) for s in standings]
     if treaty.participation is None:
         note(f"note: {treaty.short_name} has no list of states; these are the states its events name.")
+    if day > dataset.reviewed:  # a standing that changes after the review is a projection
+        then = {s.state: s.status for s in standings_on(treaty, dataset.reviewed, history)}
+        review_note(
+            dataset.reviewed, day, [treaty.short_name for s in standings if then.get(s.state, s.status) is not s.status]
+        )
+    if counts:
+        _emit_counts(treaty, standings, day, output)
+        return
+    empty = None
+    if not records:
+        which = f" with standing {standing.value}" if standing is not None else ""
+        empty = (
+            f"note: no state{which} is recorded for {treaty.short_name} on {day}; try another --standing or --as-of."
+        )
 
     def markdown() -> str:
         from treatytrack.render.markdown import render_table
@@ -108,7 +151,34 @@ def parties_command(
         }
         return states_table(records, treaty.short_name, summary, width)
 
-    emit(output, records, PARTIES_COLUMNS, markdown, table)
+    emit(output, records, PARTIES_COLUMNS, markdown, table, empty)
+
+
+def _emit_counts(treaty: Treaty, standings: list[Standing], day: dt.date, output: OutputFormat) -> None:
+    """`parties TREATY --counts`: a count per standing, from the table, on any date."""
+    from treatytrack.render.records import coverage_line, coverage_record
+    from treatytrack.standing import tally
+
+    tallied = {s.value: n for s, n in sorted(tally(standings).items(), key=lambda kv: list(PartyStatus).index(kv[0]))}
+    summary = {"treaty_id": treaty.id, "as_of": day.isoformat(), "coverage": coverage_record(treaty), "counts": tallied}
+    if output is OutputFormat.JSON:
+        from treatytrack.render.jsonout import render_json
+
+        write(render_json(summary))
+    elif output in (OutputFormat.CSV, OutputFormat.MARKDOWN):
+        rows = [
+            {"treaty_id": treaty.id, "as_of": day.isoformat(), "status": k, "states": n} for k, n in tallied.items()
+        ]
+        if output is OutputFormat.CSV:
+            from treatytrack.render.csvout import render_csv
+
+            write(render_csv(rows, ["treaty_id", "as_of", "status", "states"]))
+        else:
+            from treatytrack.render.markdown import render_table
+
+            write(render_table(["Standing", "States"], [[r["status"], r["states"]] for r in rows], align="lr"))
+    else:
+        write(f"{treaty.short_name}: {coverage_line(summary)}\n")
 
 
 def _consent(record: Record) -> str | None:
@@ -138,17 +208,26 @@ SPELL_COLUMNS = [
 YEAR_COLUMNS = ["treaty_id", "treaty", "code", "name", "year", "status", "since", "bound", "signed_only"]
 
 
-@app.command("standings")
+@command(
+    "standings",
+    ("every state's standings under the CTBT, a row per change, for pandas or R", "treatytrack standings ctbt"),
+    (
+        "Russia's standing under every treaty, year by year, as JSON",
+        "treatytrack standings --party RUS --by year -f json",
+    ),
+)
 def standings_command(
     names: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[TREATY]...", help="Treaties (default: all).", autocompletion=complete_treaty),
+        typer.Argument(metavar="TREATY", help="Treaties (default: all).", autocompletion=complete_treaty),
     ] = None,
     by: Annotated[
         PanelBy,
         typer.Option(
             "--by",
-            metavar="change|year",
+            metavar="BY",
+            parser=choice(PanelBy, "a panel (change or year)"),
+            autocompletion=completer(p.value for p in PanelBy),
             help="change: one row per state, treaty and standing held (start, until); "
             "year: one row per state, treaty and year (the standing on 31 December).",
         ),
@@ -161,16 +240,26 @@ def standings_command(
     ] = None,
     as_of: AsOf = None,
     output: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format (csv and json for analysis).")
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=choice(OutputFormat, "an output format"),
+            autocompletion=completer(f.value for f in OutputFormat),
+            help="Output: " + join_or(f.value for f in OutputFormat) + " (csv and json for analysis).",
+        ),
     ] = (OutputFormat.CSV),
     data: DataOpt = None,
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Standings as long, tidy data for pandas or R: every state's standing over time, by change or by year."""
     day = today(as_of)
     first = day_option(start, "--from")
-    dataset = load(data, day, extra, no_cache)
+    dataset = load(data, extra, no_cache)
     from treatytrack.panel import panel_states, spells, years
     from treatytrack.parties import party_names
     from treatytrack.query import select_treaties
@@ -195,6 +284,15 @@ def standings_command(
                 held = spells(treaty, state, day, history)
                 records += [spell_record(s, codes) for s in held if first is None or s.until is None or s.until > first]
     columns = YEAR_COLUMNS if by is PanelBy.YEAR else SPELL_COLUMNS
+    if day > dataset.reviewed and by is PanelBy.CHANGE:  # a standing begun after the review is a projection
+        review_note(
+            dataset.reviewed,
+            day,
+            [str(r["treaty"]) for r in records if r["start"] and str(r["start"]) > str(dataset.reviewed)],
+        )
+    empty = (
+        None if records else "note: no standing is recorded for this selection; try fewer filters or an earlier --from."
+    )
 
     def markdown() -> str:
         from treatytrack.render.markdown import render_table
@@ -204,6 +302,6 @@ def standings_command(
     def table(width: int) -> RenderableType:
         from treatytrack.render.table import panel_table
 
-        return panel_table(records, columns)
+        return panel_table(records, columns, width)
 
-    emit(output, records, columns, markdown, table)
+    emit(output, records, columns, markdown, table, empty)

@@ -10,3 +10,8 @@ class OutputFormat(enum.StrEnum):
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """`1 agreement`, `2 agreements`, `0 entries`."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"

@@ -1,7 +1,8 @@
 """The lifespan chart: one bar per treaty on a shared year axis, drawn with Rich text.
 
-Scaled to the width it is given; below 100 columns labels are shortened. Every glyph is
-explained by the legend, and colour only reinforces the glyphs (it is dropped with NO_COLOR).
+Scaled to the width it is given; below 100 columns labels are narrower, and a name longer than
+its label wraps at spaces onto the lines below (never cut short). Every glyph is explained by the
+legend, and colour only reinforces the glyphs (it is dropped with NO_COLOR).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from rich.console import Group
 from rich.text import Text
 
 from treatytrack.history import Lifespan
+from treatytrack.render.layout import width_of, wrap
 from treatytrack.vocab import Status
 
 SIGNED, IN_FORCE, SUSPENDED, WITHDRAWAL, ENDED = "·", "━", "▒", "×", "┃"
@@ -25,8 +27,12 @@ _STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
 
 
 def _label_width(spans: Sequence[Lifespan], width: int) -> int:
-    longest = max((len(s.treaty.short_name) for s in spans), default=8)
+    longest = max((width_of(s.treaty.short_name) for s in spans), default=8)
     return max(8, min(longest, 28 if width >= 100 else 18))
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - width_of(text))
 
 
 def lifespan_chart(spans: Sequence[Lifespan], day: dt.date, width: int, title: str) -> Group:
@@ -64,12 +70,12 @@ def lifespan_chart(spans: Sequence[Lifespan], day: dt.date, width: int, title: s
             cells[col(effective)], styles[col(effective)] = WITHDRAWAL, "bold red"
         if span.end is not None:
             cells[col(span.end)], styles[col(span.end)] = ENDED, END_STYLE.get(span.status, "red")
-        label = span.treaty.short_name
-        label = label if len(label) <= label_w else label[: label_w - 1] + "…"
-        line = Text(label.ljust(label_w) + "  ")
+        label, *more = wrap(span.treaty.short_name, label_w)
+        line = Text(pad(label, label_w) + "  ")
         for glyph, style in zip(cells, styles, strict=True):
             line.append(glyph, style=style or None)
         lines.append(line)
+        lines.extend(Text(rest) for rest in more)
     lines.extend(_axis(t0, t1, bar_w, label_w))
     if width >= 100:
         lines.append(Text("   ".join(LEGEND), style="dim"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -25,6 +25,8 @@ class Deadline:
     summary: str
     description: str
     url: str | None
+    type: str | None = None  # the timeline's name for what happens: `expired`, `withdrawn`; None for a limit
+    party: str | None = None  # whose withdrawal; None for what concerns the whole treaty
 
 
 def _slug(text: str) -> str:
@@ -45,6 +47,7 @@ def calendar_deadlines(treaties: Sequence[Treaty], day: dt.date) -> list[Deadlin
                     f"{treaty.short_name} expires",
                     now.expires_why or "end of term",
                     source,
+                    "expired",
                 )
             )
         for effective, notice in withdrawals_known(treaty, day):
@@ -56,6 +59,8 @@ def calendar_deadlines(treaties: Sequence[Treaty], day: dt.date) -> list[Deadlin
                     f"{party} withdrawal from {treaty.short_name} takes effect",
                     f"Notice of {notice.date}. {notice.note or ''}".strip(),
                     notice.source,
+                    "withdrawn",
+                    notice.party,
                 )
             )
         for limit in treaty.limits if treaty.entry_into_force else ():
@@ -71,6 +76,27 @@ def calendar_deadlines(treaties: Sequence[Treaty], day: dt.date) -> list[Deadlin
                 )
     found.sort(key=lambda d: (d.date, d.uid))
     return found
+
+
+def select_deadlines(
+    deadlines: Sequence[Deadline],
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    parties: Iterable[str] = (),
+    types: Iterable[str] = (),
+) -> list[Deadline]:
+    """The deadlines dated within [start, end], of one of `types` (a limit's deadline has no
+    type, so any type leaves limits out), and of the `parties` given (or the whole treaty's)."""
+    wanted_party, wanted_type = {p.upper() for p in parties}, set(types)
+    return [
+        d
+        for d in deadlines
+        if (start is None or d.date >= start)
+        and (end is None or d.date <= end)
+        and (not wanted_type or d.type in wanted_type)
+        and (not wanted_party or d.party is None or d.party in wanted_party)
+    ]
 
 
 def render_ics(deadlines: Sequence[Deadline], reviewed: dt.date, alarms: Sequence[relativedelta], version: str) -> str:

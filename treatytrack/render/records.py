@@ -15,11 +15,13 @@ from treatytrack.standing import (
     NO_HISTORY,
     Standing,
     StateHistory,
+    bound_day,
     by_name,
     derived_entry_into_force,
     standings_on,
     tally,
 )
+from treatytrack.vocab import Coverage, Status
 
 if TYPE_CHECKING:
     from treatytrack.history import Change, Entry
@@ -53,8 +55,20 @@ def treaty_record(row: TreatyRow) -> Record:
         "expires_by": now.expires_by,
         "days_left": row.days_left,
         "as_of": iso(row.day),
-        "why": now.why,
+        "why": _why(row),
     }
+
+
+def _why(row: TreatyRow) -> str:
+    """The status's reason; for a treaty not in force whose condition its table can count, what
+    is still missing ("9 of the 44 states whose ratification is required have not ratified: ...")."""
+    now = row.assessment
+    if now.status is Status.NOT_IN_FORCE and row.treaty.coverage is Coverage.COMPLETE:
+        derived = derived_entry_into_force(row.treaty, row.day)
+        if derived is not None and derived.day is None:
+            missing = f": {', '.join(derived.missing)}" if derived.missing else ""
+            return f"not in force: {derived.why}{missing}"
+    return now.why
 
 
 def event_record(event: Event) -> Record:
@@ -249,10 +263,17 @@ def _act_of(standing: Standing, kinds: tuple[str, ...]) -> Any:
 
 
 def state_record(treaty: Treaty, standing: Standing, names: dict[str, str], day: dt.date) -> Record:
-    """`parties TREATY`: one state's row, with the acts behind its standing on the day."""
+    """`parties TREATY`: one state's row, with the acts behind its standing on the day (its
+    consent and the day it took effect stay shown after a withdrawal or a de-ratification)."""
     signed = _act_of(standing, ("signed",))
     notice = _act_of(standing, ("withdrawal_notice",))
-    source_act = standing.consent or (standing.acts[-1] if standing.acts else None)
+    consent = standing.consent or next((a for a in reversed(standing.acts) if a.kind.consent), None)
+    bound_from = standing.bound_from
+    if bound_from is None and consent is not None:
+        bound_from = bound_day(treaty, consent)[0]
+    if bound_from is None:  # an original party's, or a day the list records
+        bound_from = next((a.day for a in standing.acts if a.kind.value in ("original", "in_force")), None)
+    source_act = consent or (standing.acts[-1] if standing.acts else None)
     return {
         "treaty_id": treaty.id,
         "code": standing.state,
@@ -260,9 +281,9 @@ def state_record(treaty: Treaty, standing: Standing, names: dict[str, str], day:
         "status": standing.status.value,
         "since": iso(standing.since),
         "signed": iso(signed.day) if signed is not None else None,
-        "consent": standing.consent.kind.value if standing.consent is not None else None,
-        "consent_date": iso(standing.consent.day) if standing.consent is not None else None,
-        "in_force_for_state": iso(standing.bound_from),
+        "consent": consent.kind.value if consent is not None else None,
+        "consent_date": iso(consent.day) if consent is not None else None,
+        "in_force_for_state": iso(bound_from),
         "withdrawal_notice": iso(notice.day) if notice is not None else None,
         "withdrawal_effective": iso(standing.withdrawal_effective),
         "why": standing.why,
