@@ -25,7 +25,11 @@ from pydantic import (
 
 from treatytrack.vocab import Category, EventType, Instrument, Kind
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only
+# The days a record may name. Every date derived from them (a term or a notice period added,
+# see the bounds of `Period`) stays well inside the calendar (at most 4273), and a year outside
+# this range in a treaty file is a typing mistake or a placeholder such as 9999-12-31.
+FIRST_DAY, LAST_DAY = dt.date(1800, 1, 1), dt.date(2999, 12, 31)
 # One object per distinct day and per distinct set of given keys: a large file repeats both
 # thousands of times, and shared objects are stored (and cached) once.
 _DAYS: dict[str, dt.date] = {}
@@ -33,24 +37,31 @@ _KEY_SETS: dict[frozenset[str], set[str]] = {}
 
 
 def _parse_day(value: Any) -> dt.date:
-    """Accept only the text `YYYY-MM-DD`: no integers, no datetimes, no other spellings."""
+    """Accept only the text `YYYY-MM-DD` of a day from FIRST_DAY to LAST_DAY: no integers, no
+    datetimes, no other spellings."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        day = value
+    elif not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
         raise ValueError("dates are written YYYY-MM-DD, e.g. 2011-02-05")
-    day = _DAYS.get(value)
-    if day is None:
+    else:
+        found = _DAYS.get(value)
+        if found is not None:
+            return found
         try:
-            day = _DAYS[value] = dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{value} is not a calendar date") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"{day} is outside the dates a record may give ({FIRST_DAY} to {LAST_DAY})")
+    if isinstance(value, str):
+        _DAYS[value] = day
     return day
 
 
 Day = Annotated[
     dt.date,
     BeforeValidator(_parse_day),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^(18|19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$"}),
 ]
 
 
@@ -60,7 +71,29 @@ def _no_blank(value: str) -> str:
     return value
 
 
+# Text that may run over several lines: notes.
 Text = Annotated[str, AfterValidator(_no_blank)]
+
+
+def _one_line(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if "\n" in value or "\u2028" in value or "\u2029" in value:
+        raise ValueError(
+            "must be one line: remove the line break (a `>` or `|` block ends with one; write `>-`, or quote the text)"
+        )
+    if "\t" in value:
+        raise ValueError("must be one line without tabs: replace the tab with a space")
+    return value
+
+
+# Text shown on one line: names, sources, URLs, units (a line break would break a table row, a
+# calendar entry, a Markdown link).
+Line = Annotated[
+    str,
+    AfterValidator(_one_line),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\n\t\u2028\u2029]*$"}),
+]
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
@@ -132,17 +165,18 @@ class SourcedDate(_Strict):
     """A key date and where it comes from."""
 
     date: Day
-    source: Text
+    source: Line
     note: Text | None = None
 
 
 class Period(_Strict):
     """A span written in the treaty text (a term, a notice period)."""
 
-    years: Annotated[int, Field(ge=0, strict=True)] = 0
-    months: Annotated[int, Field(ge=0, strict=True)] = 0
-    days: Annotated[int, Field(ge=0, strict=True)] = 0
-    source: Text
+    # Bounded so that a period added to any day a record may give stays in the calendar.
+    years: Annotated[int, Field(ge=0, le=500, strict=True)] = 0
+    months: Annotated[int, Field(ge=0, le=6000, strict=True)] = 0
+    days: Annotated[int, Field(ge=0, le=100_000, strict=True)] = 0
+    source: Line
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -161,9 +195,9 @@ class Period(_Strict):
 
 
 class PartyCount(_Strict):
-    count: Annotated[int, Field(ge=0, strict=True)]
+    count: Annotated[int, Field(ge=0, le=10_000, strict=True)]
     as_of: Day
-    source: Text
+    source: Line
 
 
 class Event(_Strict):
@@ -171,7 +205,7 @@ class Event(_Strict):
     type: EventType
     party: PartyCode | None = None
     note: Text | None = None
-    source: Text
+    source: Line
     new_expiry: Day | None = None
     effective: Day | None = None
 
@@ -191,33 +225,33 @@ class Event(_Strict):
 
 
 class Limit(_Strict):
-    item: Text
-    value: Annotated[int, Field(ge=0, strict=True)]
-    unit: Text
+    item: Line
+    value: Annotated[int, Field(ge=0, le=10**12, strict=True)]  # JSON readers hold integers to 2**53
+    unit: Line
     deadline: Day | None = None
-    source: Text
+    source: Line
     note: Text | None = None
 
 
 class Reference(_Strict):
-    title: Text
-    url: Text
+    title: Line
+    url: Line
 
 
 class NonStateParty(_Strict):
     code: PartyCode
-    name: Text
+    name: Line
 
 
 class Treaty(_Strict):
     id: Slug
-    name: Text
-    short_name: Text
-    aliases: tuple[Text, ...] = ()
+    name: Line
+    short_name: Line
+    aliases: tuple[Line, ...] = ()
     kind: Kind
     instrument: Instrument
     categories: Annotated[tuple[Category, ...], Field(min_length=1)]
-    depositary: Text | None = None
+    depositary: Line | None = None
     parties: tuple[PartyCode, ...] = ()
     parties_complete: bool = True
     party_count: PartyCount | None = None
