@@ -208,6 +208,10 @@ class Event(_Strict):
     source: Line
     new_expiry: Day | None = None
     effective: Day | None = None
+    # Why a recorded `effective` is not notice + the treaty's notice period (see checks.py).
+    effective_differs: Text | None = None
+    # Why a `withdrawn` event has no `withdrawal-notice` before it: no source gives the notice.
+    notice_unknown: Text | None = None
 
     @model_validator(mode="after")
     def _fields_fit_type(self) -> "Event":
@@ -217,6 +221,10 @@ class Event(_Strict):
             raise ValueError("`new_expiry` belongs only on an `extended` event")
         if self.effective is not None and self.type is not EventType.WITHDRAWAL_NOTICE:
             raise ValueError("`effective` belongs only on a `withdrawal-notice` event")
+        if self.effective_differs is not None and self.effective is None:
+            raise ValueError("`effective_differs` explains a recorded `effective`; this event has none")
+        if self.notice_unknown is not None and self.type is not EventType.WITHDRAWN:
+            raise ValueError("`notice_unknown` belongs only on a `withdrawn` event")
         if self.effective is not None and self.effective < self.date:
             raise ValueError("`effective` is before the notice's own date")
         if self.new_expiry is not None and self.new_expiry <= self.date:
