@@ -5,6 +5,9 @@ notice period says why (a note alone does not)."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -193,3 +196,10 @@ def test_the_npt_did_not_lapse_before_its_extension_conference_decided() -> None
     npt = next(t for t in load_dataset(bundled_path()).treaties if t.id == "npt")
     for day in ("1995-03-04", "1995-03-05", "1995-04-17", "1995-05-11", "2026-11-28"):
         assert status_on(npt, dt.date.fromisoformat(day)) is Status.IN_FORCE, day
+
+
+def test_the_benchmark_generator_writes_files_that_obey_these_rules(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    generator = Path(__file__).parent.parent / "benchmarks" / "generate.py"
+    subprocess.run([sys.executable, str(generator), "400", str(path)], check=True, capture_output=True)
+    assert len(load_dataset(path, use_cache=False).treaties) == 400
