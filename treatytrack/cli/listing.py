@@ -225,8 +225,8 @@ def validate_command(
     targets = files or [data if data is not None else bundled_path()]
     problems = []
     for number, target in enumerate(targets):
-        try:  # here to find problems: read at once; one note on a slow parser is enough
-            load_dataset(target, use_cache=False, whole_file=True, notify=note if number == 0 else None)
+        try:  # problems are located as the file is read, a batch at a time; one note on a slow parser is enough
+            load_dataset(target, use_cache=False, notify=note if number == 0 else None)
         except LoadError as err:
             problems.extend(err.problems)
     if output is OutputFormat.JSON:
