@@ -63,8 +63,6 @@ def _schema_fingerprint() -> str:
     """Each model's fields with their types and whether they are required, and each enum's values."""
     import pydantic
 
-    from treatytrack import vocab
-
     parts = [f"pydantic {pydantic.VERSION}"]
     for model in _model_classes():
         fields = ",".join(
@@ -72,8 +70,8 @@ def _schema_fingerprint() -> str:
             for name, f in model.model_fields.items()
         )
         parts.append(f"{model.__name__}({fields})")
-    for enum in (vocab.Kind, vocab.Instrument, vocab.Category, vocab.EventType):
-        parts.append(f"{enum.__name__}({','.join(enum)})")
+    for enum in _enum_classes():
+        parts.append(f"{enum.__name__}({','.join(str(member.value) for member in enum)})")
     return ";".join(parts)
 
 
@@ -84,19 +82,21 @@ def _versions() -> bytes:
 
 
 def _model_classes() -> tuple[type[Any], ...]:
+    """Every record class of the models (found, not listed: a new one is cached and allowed too)."""
     from treatytrack import models
 
-    return (
-        models.Dataset,
-        models.Treaty,
-        models.Event,
-        models.Limit,
-        models.Period,
-        models.SourcedDate,
-        models.PartyCount,
-        models.Reference,
-        models.NonStateParty,
-    )
+    found = (v for v in vars(models).values() if isinstance(v, type) and issubclass(v, models._Strict))
+    return tuple(sorted((c for c in found if c is not models._Strict), key=lambda c: c.__name__))
+
+
+def _enum_classes() -> tuple[type[Any], ...]:
+    """Every enum of the vocabulary."""
+    import enum
+
+    from treatytrack import vocab
+
+    found = (v for v in vars(vocab).values() if isinstance(v, type) and issubclass(v, enum.Enum))
+    return tuple(sorted((c for c in found if c.__module__ == vocab.__name__), key=lambda c: c.__name__))
 
 
 def new_digest() -> Any:
@@ -167,12 +167,11 @@ class _Unpickler(pickle.Unpickler):
 def _allowed() -> dict[tuple[str, str], Any]:
     import datetime
 
-    from treatytrack import models, vocab
+    from treatytrack import models
 
     allowed: dict[tuple[str, str], Any] = {(c.__module__, c.__name__): c for c in _model_classes()}
     allowed[("treatytrack.models", "rebuild")] = models.rebuild
-    enums = (vocab.Kind, vocab.Instrument, vocab.Category, vocab.EventType)
-    allowed.update({(e.__module__, e.__name__): e for e in enums})
+    allowed.update({(e.__module__, e.__name__): e for e in _enum_classes()})
     allowed[("datetime", "date")] = datetime.date
     return allowed
 
