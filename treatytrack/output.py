@@ -195,7 +195,10 @@ def _write_atomically(target: Target, data: bytes) -> None:
             if target.owner is not None:
                 with contextlib.suppress(OSError):  # only root may give a file away
                     os.fchown(fd, *target.owner)
-            os.fchmod(fd, target.mode)  # after chown, which may clear set-id bits
+            if hasattr(os, "fchmod"):  # after chown, which may clear set-id bits
+                os.fchmod(fd, target.mode)
+            else:  # pragma: no cover - Windows before Python 3.13
+                os.chmod(temporary, target.mode)
             os.fsync(fd)
         finally:
             os.close(fd)
