@@ -1,6 +1,6 @@
 """Write a synthetic treatytrack dataset of N treaties, for benchmarks.
 
-    python benchmarks/generate.py N OUTFILE [--seed SEED]
+    python benchmarks/generate.py N OUTFILE [--seed SEED] [--states ROWS]
 
 The bundled dataset has a few dozen treaties, too few to show how loading scales. The records
 written here mimic `data/treaties.yaml` in shape and size (sourced key dates, 3-15 events of
@@ -20,6 +20,8 @@ import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import pycountry
 
 REVIEWED = dt.date(2026, 11, 28)
 EARLIEST = dt.date(1955, 1, 1)
@@ -95,6 +97,8 @@ STATES: dict[str, str] = {
     "CUB": "the Republic of Cuba",
 }
 CODES = tuple(STATES)
+# Every current ISO code, for tables the size of a global treaty's (`--states 190`).
+ALL_CODES = tuple(sorted(c.alpha_3 for c in pycountry.countries))
 NON_STATE = ("EU", "European Union")
 
 # (what the treaty is about, its categories, a Russian and a French rendering for aliases)
@@ -301,7 +305,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 class Generator:
     """Builds treaty records one at a time from a single seeded random stream."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, states: int = 0) -> None:
+        self.states = states  # rows per multilateral table (0: the treaty's own parties)
         self.rng = random.Random(seed)
 
     def day(self, low: dt.date, high: dt.date) -> dt.date:
@@ -500,8 +505,6 @@ class Generator:
         if kind != "bilateral" and rng.random() < 0.7:
             depositary = rng.choice(("Secretary-General of the United Nations", f"Government of {STATES[parties[0]]}"))
             lines.append(f"    depositary: {quote(depositary)}")
-        lines.append(f"    parties: {flow(parties)}")
-        lines.append(f"    parties_complete: {'true' if complete else 'false'}")
         if not complete and rng.random() < 0.5:
             lines += [
                 "    party_count:",
@@ -547,13 +550,61 @@ class Generator:
             what = ("Treaty text", "Depositary status page", "Fact sheet", "Ratification record", "News report")[n]
             lines += [f"      - title: {quote(f'{what}: {short_name}')}", f"        url: {quote(self.url(treaty_id))}"]
         lines.append(f"    notes: {quote(self.notes(place, opened))}")
+        lines += self.participation(treaty_id, kind, parties, events, opened, eif, complete)
         lines.append("")
         return lines
 
+    def participation(
+        self,
+        slug: str,
+        kind: str,
+        parties: list[str],
+        events: list[Event],
+        opened: dt.date,
+        eif: dt.date | None,
+        complete: bool,
+    ) -> list[str]:
+        """The per-state table: original parties of a bilateral treaty; one row per state of a
+        multilateral or regional one (the states its events follow keep their acts there)."""
+        rng = self.rng
+        lines = ["    participation:", f"      coverage: {'complete' if complete else 'partial'}"]
+        lines += [f"      as_of: {REVIEWED.isoformat()}", f"      source: {quote(self.url(slug) + '/status')}"]
+        if kind != "bilateral" and eif is not None:
+            rule = rng.choice(
+                ("rule: on-deposit", "rule: after-deposit, days: 30", "rule: first-day-of-month, months: 6")
+            )
+            lines.append(f"      in_force_for_state: {{{rule}, source: {quote(self.url(slug) + '/final-clauses')}}}")
+        lines.append("      states:")
+        if kind == "bilateral":
+            lines += [f"        {code}: {{original: true}}" for code in sorted(parties)]
+            return lines
+        followed = {e.party for e in events if e.party is not None}
+        members = parties if not self.states else rng.sample(ALL_CODES, min(self.states, len(ALL_CODES)))
+        rows = [f"        {code}: {self.row(opened, eif)}" for code in sorted(set(members) - followed)]
+        if not rows:
+            lines[-1] += " {}"
+        return lines + rows
 
-def write_dataset(count: int, path: Path, seed: int) -> int:
-    """Write `count` treaties to `path`; return the file's size in bytes."""
-    generator = Generator(seed)
+    def row(self, opened: dt.date, eif: dt.date | None) -> str:
+        """One state's acts on one line, as a depositary list gives them."""
+        rng = self.rng
+        acts = []
+        roll = rng.random()
+        if roll < 0.55:
+            signed = self.day(opened, opened + dt.timedelta(days=365))
+            acts.append(f"signed: {signed.isoformat()}")
+            if rng.random() < 0.85:
+                acts.append(f"ratified: {self.day(signed, REVIEWED).isoformat()}")
+        elif roll < 0.9 and (eif or opened) <= REVIEWED:
+            acts.append(f"acceded: {self.day(eif or opened, REVIEWED).isoformat()}")
+        else:
+            acts.append(f"signed: {self.day(opened, opened + dt.timedelta(days=365)).isoformat()}")
+        return "{" + ", ".join(acts) + "}"
+
+
+def write_dataset(count: int, path: Path, seed: int, states: int = 0) -> int:
+    """Write `count` treaties to `path` (`states` rows per multilateral table); return the file's size."""
+    generator = Generator(seed, states)
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         out.write(
             f"# Synthetic treatytrack dataset: {count} fake treaties (benchmarks/generate.py, seed {seed}).\n"
@@ -575,10 +626,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("count", type=int, help="number of treaties")
     parser.add_argument("outfile", type=Path, help="YAML file to write")
     parser.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+    parser.add_argument(
+        "--states", type=int, default=0, help="rows per multilateral or regional state table (default: its parties)"
+    )
     args = parser.parse_args(argv)
     if args.count < 1:
         parser.error("count must be at least 1")
-    size = write_dataset(args.count, args.outfile, args.seed)
+    size = write_dataset(args.count, args.outfile, args.seed, args.states)
     noun = "treaty" if args.count == 1 else "treaties"
     print(f"wrote {args.count} {noun} ({size / 1024:.0f} KiB) to {args.outfile}", file=sys.stderr)
     return 0

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -39,3 +40,12 @@ def check_golden(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8")
     assert path.exists(), f"missing golden file {path}; run UPDATE_GOLDEN=1 pytest to create it"
     assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _matplotlib_font_cache() -> None:
+    """Build matplotlib's font list once, before any test captures stderr: on a machine where it
+    does not exist yet, matplotlib logs "building the font cache" to stderr if that takes over
+    five seconds, which a test expecting empty stderr would take for a treatytrack message."""
+    with contextlib.suppress(ImportError):  # the test extra includes the charts extra
+        import matplotlib.font_manager  # noqa: F401

@@ -150,7 +150,12 @@ def treaty(draw: st.DrawFn, index: int) -> dict[str, Any]:
         "kind": draw(st.sampled_from(["bilateral", "multilateral", "regional"])),
         "instrument": "treaty",
         "categories": ["nuclear"],
-        "parties": ["USA", "RUS"],
+        "participation": {
+            "coverage": "complete",
+            "as_of": signed.isoformat(),
+            "source": draw(TEXT),
+            "states": {"USA": {"original": True}, "RUS": {"original": True}},
+        },
         "signed": {"date": signed.isoformat(), "source": draw(TEXT)},
     }
     eif = draw(st.one_of(st.none(), st.dates(signed, LAST_DAY)))

@@ -57,8 +57,14 @@ def test_list_hides_treaties_not_yet_signed() -> None:
         (["--status", "expired"], ["new-start"]),
         (["--status", "in-force", "--kind", "regional"], ["open-skies"]),
         (["--category", "test-ban"], ["ctbt"]),
-        (["--party", "prk"], ["npt"]),
-        (["--party", "RUS", "--kind", "bilateral"], ["inf-treaty", "new-start"]),
+        (["--party", "prk"], []),  # the DPRK's NPT withdrawal took effect on 2003-01-11
+        (["--party", "prk", "--standing", "withdrawn"], ["npt"]),
+        (["--party", "North Korea", "--standing", "any"], []),
+        (["--party", "RUS", "--kind", "bilateral"], []),
+        (["--party", "RUS", "--kind", "bilateral", "--standing", "treaty-ended"], ["inf-treaty", "new-start"]),
+        # Both must have the standing: on the INF Treaty the United States withdrew, Russia did not.
+        (["--party", "Russia", "--party", "USA", "--standing", "treaty-ended"], ["new-start"]),
+        (["--party", "USA", "--standing", "withdrawn"], ["inf-treaty", "open-skies"]),
     ],
 )
 def test_list_filters(filters: list[str], ids: list[str]) -> None:
@@ -112,7 +118,7 @@ def test_show_json_contract() -> None:
         "new_expiry": None,
         "effective": None,
     }
-    assert [(p["code"], p["status"]) for p in record["parties"]] == [("USA", "party"), ("RUS", "suspended")]
+    assert [(p["code"], p["status"]) for p in record["parties"]] == [("RUS", "suspended"), ("USA", "party")]
 
 
 def test_show_miss_suggests_and_exits_1() -> None:

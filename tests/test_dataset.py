@@ -8,10 +8,12 @@ import re
 import pytest
 
 from treatytrack.checks import iso_codes
-from treatytrack.engine import PartyStatus, Status, assess, assess_party, status_on
+from treatytrack.engine import Status, assess, status_on
 from treatytrack.load import load_dataset
 from treatytrack.models import Dataset, Treaty
 from treatytrack.paths import bundled_path
+from treatytrack.standing import StateHistory, standing_on
+from treatytrack.vocab import PartyStatus
 
 D = dt.date.fromisoformat
 
@@ -79,14 +81,14 @@ def test_invariants(bundled: Dataset) -> None:
     assert len(ids) == len(set(ids))
     known = set(iso_codes()) | {o.code for o in bundled.non_state_parties}
     for t in bundled.treaties:
-        assert set(t.parties) <= known, t.id
+        assert set(t.recorded_states) <= known, t.id
         dates = [e.date for e in t.events]
         assert dates == sorted(dates), t.id
         for key in (t.signed, t.opened_for_signature, t.entry_into_force):
             assert key is None or key.source.strip()
         for e in t.events:
             assert e.source.strip(), (t.id, e)
-            assert e.party is None or e.party in t.parties
+            assert e.party is None or e.party in known
         if t.opened and t.in_force_from:
             assert t.opened <= t.in_force_from, t.id
 
@@ -142,4 +144,5 @@ def test_new_start_expired_after_its_2021_extension(bundled: Dataset) -> None:
     ],
 )
 def test_known_party_standings(bundled: Dataset, treaty_id: str, party: str, day: str, expected: PartyStatus) -> None:
-    assert assess_party(treaty(bundled, treaty_id), party, D(day)).status is expected
+    history = StateHistory(bundled.state_history)
+    assert standing_on(treaty(bundled, treaty_id), party, D(day), history).status is expected

@@ -19,7 +19,7 @@ GOOD_TREATY = """\
     kind: bilateral
     instrument: treaty
     categories: [nuclear]
-    parties: [USA, RUS]
+    participation: {coverage: complete, as_of: 2000-01-01, source: s, states: {USA: {original: true}, RUS: {original: true}}}
     signed: {date: 2000-01-01, source: s}
 """
 
@@ -111,8 +111,8 @@ def test_yaml11_booleans_stay_strings() -> None:
             'f.yaml:6:17: treaties[0].short_name: Input should be a valid string; quote it, e.g. "..."',
         ),
         (
-            ("parties: [USA, RUS]", "parties: [USA, RUZ]"),
-            "f.yaml:10:20: treaties[0].parties[1]: unknown party code `RUZ`: use an ISO 3166-1 alpha-3 code or declare it under `non_state_parties`; did you mean UZB (Uzbekistan), RUS (Russian Federation), ROU (Romania)?",
+            ("RUS: {original: true}", "RUZ: {original: true}"),
+            "f.yaml:10:103: treaties[0].participation.states.RUZ: unknown party code `RUZ`: use an ISO 3166-1 alpha-3 code or declare it under `non_state_parties`; did you mean UZB (Uzbekistan), RUS (Russian Federation), ROU (Romania)?",
         ),
         (
             ("kind: bilateral", "kind: trilateral"),
@@ -133,14 +133,14 @@ def test_cross_record_rules() -> None:
 signed: {date: 2000-01-01, source: s}
     entry_into_force: {date: 1999-01-01, source: s}
     events:
-      - {date: 2001-01-01, type: suspended, party: FRA, source: s}
+      - {date: 2001-01-01, type: suspended, party: FRX, source: s}
       - {date: 1999-06-01, type: extended, new_expiry: 2030-01-01, source: s}
 """,
     )
     assert problems(doc(text)) == [
         "f.yaml:12:9: treaties[1].id: duplicate id `t` (also treaty #1 in the file); ids must be unique",
         "f.yaml:20:30: treaties[1].entry_into_force.date: entry into force 1999-01-01 is before signature 2000-01-01",
-        "f.yaml:22:52: treaties[1].events[0].party: `FRA` is not in this treaty's `parties`; add it there (global treaties list the states they track)",
+        "f.yaml:22:52: treaties[1].events[0].party: unknown party code `FRX`: use an ISO 3166-1 alpha-3 code or declare it under `non_state_parties`; did you mean FXX (France, Metropolitan), FRO (Faroe Islands), FRA (France)?",
         "f.yaml:23:16: treaties[1].events[1].date: events are in date order: 1999-06-01 comes after 2001-01-01; move this event up",
         "f.yaml:23:16: treaties[1].events[1].date: extended on 1999-06-01 is before the treaty was signed or opened (2000-01-01)",
     ]
@@ -185,6 +185,6 @@ def test_mutated_files_load_or_fail_with_located_problems(data: st.DataObject) -
 
 def test_model_and_cross_record_problems_are_reported_together() -> None:
     broken = GOOD_TREATY.replace("kind: bilateral", "kind: trilateral")
-    other = GOOD_TREATY.replace("id: t", "id: u").replace("parties: [USA, RUS]", "parties: [USA, RUZ]")
+    other = GOOD_TREATY.replace("id: t", "id: u").replace("RUS: {original", "RUZ: {original")
     found = problems(doc(broken + other))
-    assert [p.split(": ")[1] for p in found] == ["treaties[0].kind", "treaties[1].parties[1]"]
+    assert [p.split(": ")[1] for p in found] == ["treaties[0].kind", "treaties[1].participation.states.RUZ"]

@@ -42,10 +42,14 @@ treaties:
     kind: bilateral
     instrument: agreement
     categories: [missile]
-    parties: [USA, CHN]
     signed: {date: 2026-03-01, source: https://example.org/signed}
     entry_into_force: {date: 2026-04-01, source: https://example.org/eif}
     duration: {months: 12, source: https://example.org/text}
+    participation:
+      coverage: complete
+      as_of: 2026-03-01
+      source: https://example.org/signed
+      states: {CHN: {original: true}, USA: {original: true}}
 """
 
 
@@ -77,8 +81,8 @@ def test_extra_from_environment(tmp_path: Path) -> None:
             "{extra}:4:5: new-start.kind is already set differently in {base}; an extra file may only add events, aliases, limits, sources",
         ),
         (
-            "version: 1\ntreaties:\n  - id: new-start\n    events:\n      - {date: 2024-01-01, type: suspended, party: FRA, source: s}\n",
-            "{extra}:5:52: treaties[0].events[0].party: `FRA` is not in this treaty's `parties`; add it there (global treaties list the states they track)",
+            "version: 1\ntreaties:\n  - id: new-start\n    events:\n      - {date: 2024-01-01, type: suspended, party: FRX, source: s}\n",
+            "{extra}:5:52: treaties[0].events[0].party: unknown party code `FRX`: use an ISO 3166-1 alpha-3 code or declare it under `non_state_parties`; did you mean FXX (France, Metropolitan), FRO (Faroe Islands), FRA (France)?",
         ),
         (
             "version: 1\ntreaties:\n  - id: new-start\n    events:\n      - {date: 2024-13-01, type: statement, source: s}\n",

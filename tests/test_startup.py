@@ -44,7 +44,21 @@ from treatytrack.render.table import fixed_widths, list_table
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-28"
-COMMANDS = {"list", "show", "expiring", "validate", "schema", "timeline", "export", "diff", "party", "limits"}
+COMMANDS = {
+    "list",
+    "show",
+    "expiring",
+    "validate",
+    "schema",
+    "timeline",
+    "export",
+    "diff",
+    "party",
+    "limits",
+    "parties",
+    "standings",
+}
+GROUPS = {"import"}  # command groups: `import untc`
 runner = CliRunner()
 # CliRunner forces Click's help to 80 columns; a real process at COLUMNS=100 wraps it at min(100, 80) - 2.
 HELP_WIDTH = 78
@@ -135,6 +149,8 @@ CASES = {
     "unknown-treaty": ["show", "no-such-treaty", "--as-of", AS_OF],
     "bad-date": ["list", "--as-of", "2026-02-30"],
     "version": ["--version"],
+    "import-help": ["import", "untc", "--help"],
+    "import-no-command": ["import"],
 }
 
 
@@ -152,7 +168,7 @@ def test_top_level_help_lists_every_command(env: dict[str, str]) -> None:
     """`--help` is not a command name, so nothing is pruned before it."""
     code, out, _ = run_main(["-c", CONSOLE_SCRIPT], ["--help"], env)
     assert code == 0
-    assert sorted(listed_commands(out)) == sorted(COMMANDS)
+    assert sorted(listed_commands(out)) == sorted(COMMANDS | GROUPS)
 
 
 def test_unknown_command_still_suggests_the_closest(env: dict[str, str]) -> None:
@@ -212,14 +228,14 @@ def test_every_command_has_an_explicit_name() -> None:
 # What is typed, (bash's index of the word being completed), and what must be offered: exactly
 # these command names, or at least these values.
 BASH = {
-    "every-command": ("treatytrack ", "1", COMMANDS, "exactly"),
+    "every-command": ("treatytrack ", "1", COMMANDS | GROUPS, "exactly"),
     "command-prefix": ("treatytrack ex", "1", {"export", "expiring"}, "exactly"),
     "treaty-name": ("treatytrack show new", "2", {"new-start"}, "at least"),
     "treaty-after-option": ("treatytrack show --as-of 2026-11-28 new", "4", {"new-start"}, "at least"),
     "party-code": ("treatytrack list --party RU", "3", {"RUS"}, "at least"),
 }
 ZSH = {
-    "every-command": ("treatytrack ", COMMANDS, "exactly"),
+    "every-command": ("treatytrack ", COMMANDS | GROUPS, "exactly"),
     "command-prefix": ("treatytrack ex", {"export", "expiring"}, "exactly"),
     "treaty-name": ("treatytrack show new", {"new-start"}, "at least"),
     "party-code": ("treatytrack list --party RU", {"RUS"}, "at least"),
@@ -674,3 +690,54 @@ def test_a_reader_that_has_gone_gets_no_traceback(env: dict[str, str]) -> None:
     finally:
         os.close(writer)
     assert (done.returncode, done.stderr) == (-signal.SIGPIPE, b"")
+
+
+# 6. Charts and the page load only where they are drawn ---------------------------------------------
+
+HEAVY = ("matplotlib", "numpy", "PIL", "jinja2", "markupsafe", "html5lib")
+
+
+def imported_by(launcher: Sequence[str], args: Sequence[str], env: Mapping[str, str]) -> set[str]:
+    """The modules a command's process had imported when it ended (exit handlers still run)."""
+    probe = (
+        "import atexit, sys; atexit.register(lambda: sys.stderr.write('\\nMODULES ' + ' '.join(sys.modules) + '\\n')); "
+        + launcher[1]
+    )
+    _, _, err = run_main(["-c", probe], args, env)
+    line = next(line for line in err.splitlines() if line.startswith("MODULES "))
+    return {name.split(".")[0] for name in line.split()[1:]}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--version"], ["list", "--as-of", AS_OF], ["list", "--format", "json", "--as-of", AS_OF], ["show", "new-start"]],
+    ids=["version", "list", "list-json", "show"],
+)
+def test_start_up_imports_no_chart_or_template_library(args: list[str], env: dict[str, str]) -> None:
+    """matplotlib (and NumPy, Pillow) and Jinja2 are imported by `export svg|png|pdf|html` only."""
+    found = imported_by(LAUNCHERS["console-script"][0], args, env)
+    assert "typer" in found  # the probe saw the command run
+    assert found.isdisjoint(HEAVY), found & set(HEAVY)
+
+
+def test_importing_the_cli_and_running_list_does_not_import_matplotlib() -> None:
+    """As a library (tests, tools): `import treatytrack.cli` and a `list` through CliRunner."""
+    script = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from treatytrack.cli import app\n"
+        f"result = CliRunner().invoke(app, ['list', '--as-of', '{AS_OF}'])\n"
+        "assert result.exit_code == 0 and 'New START' in result.stdout, result.stdout\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & set(sys.argv[1:])))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, *HEAVY], capture_output=True, text=True, check=True, cwd=REPO, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_chart_command_does_import_matplotlib(env: dict[str, str], tmp_path: Path) -> None:
+    """The tests above are not vacuous: the probe sees matplotlib when a chart is drawn."""
+    target = tmp_path / "chart.svg"
+    found = imported_by(LAUNCHERS["console-script"][0], ["export", "svg", "--as-of", AS_OF, "-o", str(target)], env)
+    assert {"matplotlib", "jinja2"} & found == {"matplotlib"}

@@ -55,3 +55,14 @@ def test_wheel_installs_and_lists_outside_the_checkout(tmp_path: Path) -> None:
         check=True,
     ).stdout.strip()
     assert where.startswith(str(new_site)), where
+    # The page's templates are package data: `export html` works from the wheel alone.
+    page = subprocess.run(
+        [str(env_dir / "bin" / "treatytrack"), "export", "html", "--as-of", "2026-11-28", "--treaty", "new start"],
+        check=False,
+        cwd=outside,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+    )
+    assert page.returncode == 0, page.stderr
+    assert '<section id="treaty-new-start"' in page.stdout and "<svg" in page.stdout

@@ -34,7 +34,7 @@ from treatytrack.paths import cache_dir
 if TYPE_CHECKING:
     from treatytrack.models import Dataset
 
-_FORMAT = 4  # 2: records pickled by models.rebuild; 3: in chunks; 4: restricted classes, code fingerprint
+_FORMAT = 5  # 2: records pickled by models.rebuild; 3: in chunks; 4: restricted classes, code fingerprint; 5: rows gained `consented`
 CHUNK = 1000  # treaties per pickle
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -63,6 +63,8 @@ def _schema_fingerprint() -> str:
     """Each model's fields with their types and whether they are required, and each enum's values."""
     import pydantic
 
+    from treatytrack import vocab
+
     parts = [f"pydantic {pydantic.VERSION}"]
     for model in _model_classes():
         fields = ",".join(
@@ -70,8 +72,8 @@ def _schema_fingerprint() -> str:
             for name, f in model.model_fields.items()
         )
         parts.append(f"{model.__name__}({fields})")
-    for enum in _enum_classes():
-        parts.append(f"{enum.__name__}({','.join(str(member.value) for member in enum)})")
+    for enum in (vocab.Kind, vocab.Instrument, vocab.Category, vocab.EventType):
+        parts.append(f"{enum.__name__}({','.join(enum)})")
     return ";".join(parts)
 
 
@@ -82,21 +84,31 @@ def _versions() -> bytes:
 
 
 def _model_classes() -> tuple[type[Any], ...]:
-    """Every record class of the models (found, not listed: a new one is cached and allowed too)."""
+    """Every record class of `treatytrack.models` (subclasses of its `_Strict` base, at any depth):
+    derived rather than listed, so a model added later is neither refused nor left out of the key."""
     from treatytrack import models
 
-    found = (v for v in vars(models).values() if isinstance(v, type) and issubclass(v, models._Strict))
-    return tuple(sorted((c for c in found if c is not models._Strict), key=lambda c: c.__name__))
+    found: list[type[Any]] = []
+    pending: list[type[Any]] = [models._Strict]
+    while pending:
+        for sub in pending.pop().__subclasses__():
+            if sub.__module__ == models.__name__ and sub not in found:
+                found.append(sub)
+                pending.append(sub)
+    return tuple(sorted(found, key=lambda c: c.__name__))
 
 
-def _enum_classes() -> tuple[type[Any], ...]:
-    """Every enum of the vocabulary."""
+def _vocabulary() -> tuple[type[Any], ...]:
+    """Every enum of `treatytrack.vocab`: the values records hold."""
     import enum
 
     from treatytrack import vocab
 
-    found = (v for v in vars(vocab).values() if isinstance(v, type) and issubclass(v, enum.Enum))
-    return tuple(sorted((c for c in found if c.__module__ == vocab.__name__), key=lambda c: c.__name__))
+    return tuple(
+        v
+        for v in vars(vocab).values()
+        if isinstance(v, type) and issubclass(v, enum.Enum) and v.__module__ == vocab.__name__
+    )
 
 
 def new_digest() -> Any:
@@ -171,7 +183,7 @@ def _allowed() -> dict[tuple[str, str], Any]:
 
     allowed: dict[tuple[str, str], Any] = {(c.__module__, c.__name__): c for c in _model_classes()}
     allowed[("treatytrack.models", "rebuild")] = models.rebuild
-    allowed.update({(e.__module__, e.__name__): e for e in _enum_classes()})
+    allowed.update({(e.__module__, e.__name__): e for e in _vocabulary()})
     allowed[("datetime", "date")] = datetime.date
     return allowed
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from treatytrack.engine import add_period, assess, withdrawal_effective
-from treatytrack.models import Dataset, Event, Treaty
-from treatytrack.vocab import EventType, Instrument, Kind
+from treatytrack.models import Act, Dataset, Event, Participation, StateRow, Treaty
+from treatytrack.standing import EVENT_ACTS, NO_HISTORY, StateHistory, acts_of, derived_entry_into_force
+from treatytrack.vocab import ActKind, Coverage, EventType, Instrument, Kind
 
 Path = tuple[str | int, ...]
 
@@ -49,7 +50,10 @@ def check_dataset(dataset: Dataset, positions: list[int] | None = None) -> list[
                 )
             )
         known[org.code] = org.name
+    findings.extend(_check_state_history(dataset, known))
+    history = StateHistory(dataset.state_history)
     first_index: dict[str, int] = {}
+    ids = {t.id for t in dataset.treaties}
     for order, treaty in enumerate(dataset.treaties):
         index = positions[order] if positions is not None else order
         base: Path = ("treaties", index)
@@ -62,8 +66,21 @@ def check_dataset(dataset: Dataset, positions: list[int] | None = None) -> list[
             )
         else:
             first_index[treaty.id] = index
-        findings.extend(Finding(base + f.path, f.message, f.at_key) for f in check_treaty(treaty, known))
+        findings.extend(Finding(base + f.path, f.message, f.at_key) for f in check_treaty(treaty, known, history))
+        if treaty.parent is not None and (treaty.parent not in ids or treaty.parent == treaty.id):
+            findings.append(
+                Finding((*base, "parent"), f"`{treaty.parent}` is not the id of another treaty in the file")
+            )
     return findings
+
+
+def _check_state_history(dataset: Dataset, known: dict[str, str]) -> Iterator[Finding]:
+    for code, life in dataset.state_history.items():
+        at: Path = ("state_history", code)
+        if code not in known:
+            yield Finding(at, _unknown_code(code, known), at_key=True)
+        if life.continued_by is not None and life.continued_by not in known:
+            yield Finding((*at, "continued_by"), _unknown_code(life.continued_by, known))
 
 
 def _unknown_code(code: str, known: dict[str, str]) -> str:
@@ -72,16 +89,12 @@ def _unknown_code(code: str, known: dict[str, str]) -> str:
     return f"unknown party code `{code}`: use an ISO 3166-1 alpha-3 code or declare it under `non_state_parties`{hint}"
 
 
-def check_treaty(treaty: Treaty, known: dict[str, str]) -> Iterator[Finding]:
-    seen: set[str] = set()
-    for i, code in enumerate(treaty.parties):
-        if code not in known:
-            yield Finding(("parties", i), _unknown_code(code, known))
-        if code in seen:
-            yield Finding(("parties", i), f"party `{code}` is listed twice")
-        seen.add(code)
-    if treaty.kind is Kind.BILATERAL and treaty.parties_complete and len(treaty.parties) < 2:
-        yield Finding(("parties",), "a bilateral treaty needs both parties listed")
+def check_treaty(treaty: Treaty, known: dict[str, str], history: StateHistory = NO_HISTORY) -> Iterator[Finding]:
+    participation = treaty.participation
+    if treaty.kind is Kind.BILATERAL and (participation is None or len(participation.states) < 2):
+        yield Finding(
+            ("id",), "a bilateral treaty needs both parties in `participation.states` (e.g. `original: true`)"
+        )
     commitment = treaty.instrument in (Instrument.POLITICAL_COMMITMENT, Instrument.REGIME)
     if treaty.signed is None and treaty.opened_for_signature is None and not (commitment and treaty.entry_into_force):
         yield Finding(("id",), "give `signed` or `opened_for_signature` (with its source)")
@@ -91,10 +104,16 @@ def check_treaty(treaty: Treaty, known: dict[str, str]) -> Iterator[Finding]:
         yield Finding(("entry_into_force", "date"), f"entry into force {eif} is before signature {opened}")
     if treaty.duration is not None and eif is None:
         yield Finding(("duration",), "a term (`duration`) needs an `entry_into_force` to run from")
-    yield from _check_events(treaty, opened, eif)
+    yield from _check_events(treaty, opened, eif, known, history)
+    if participation is not None:
+        yield from _check_participation(treaty, participation, known, history)
+    yield from _check_later_consents(treaty)
 
 
-def _check_events(treaty: Treaty, opened: dt.date | None, eif: dt.date | None) -> Iterator[Finding]:
+def _check_events(
+    treaty: Treaty, opened: dt.date | None, eif: dt.date | None, known: dict[str, str], history: StateHistory
+) -> Iterator[Finding]:
+    rows = treaty.participation.states if treaty.participation is not None else {}
     previous: dt.date | None = None
     notices: dict[str, Event] = {}  # each party's withdrawal notice not yet in effect or rescinded
     for i, event in enumerate(treaty.events):
@@ -111,11 +130,18 @@ def _check_events(treaty: Treaty, opened: dt.date | None, eif: dt.date | None) -
                 (*at, "date"),
                 f"{event.type.value} on {event.date} is before the treaty was signed or opened ({opened})",
             )
-        if event.party is not None and event.party not in treaty.parties:
-            yield Finding(
-                (*at, "party"),
-                f"`{event.party}` is not in this treaty's `parties`; add it there (global treaties list the states they track)",
-            )
+        if event.party is not None:
+            yield from _check_event_party(treaty, event.party, at, known, history)
+            row = rows.get(event.party)
+            kind = EVENT_ACTS.get(event.type)
+            value = getattr(row, kind.value, None) if row is not None and kind is not None else None
+            if value is not None and (value.date if isinstance(value, Act) else value) != event.date:
+                recorded = value.date if isinstance(value, Act) else value
+                yield Finding(
+                    (*at, "date"),
+                    f"{event.party}'s `{kind.value}` is {recorded} in the participation table but {event.date} here; "  # type: ignore[union-attr]
+                    "keep one date (the depositary's) and explain the other in a note",
+                )
         if event.type is EventType.EXTENDED:
             yield from _check_extension(treaty, i, event, eif)
         elif event.type is EventType.WITHDRAWAL_NOTICE:
@@ -125,7 +151,7 @@ def _check_events(treaty: Treaty, opened: dt.date | None, eif: dt.date | None) -
         elif event.type is EventType.WITHDRAWAL_RESCINDED and event.party is not None:
             notices.pop(event.party, None)
         elif event.type is EventType.WITHDRAWN and event.party is not None:
-            yield from _check_withdrawal(treaty, at, event, notices.pop(event.party, None))
+            yield from _check_withdrawal(treaty, at, event, notices.pop(event.party, None), rows.get(event.party))
 
 
 def _check_extension(treaty: Treaty, index: int, event: Event, eif: dt.date | None) -> Iterator[Finding]:
@@ -167,11 +193,22 @@ def _check_notice(treaty: Treaty, at: Path, event: Event) -> Iterator[Finding]:
         )
 
 
-def _check_withdrawal(treaty: Treaty, at: Path, event: Event, notice: Event | None) -> Iterator[Finding]:
-    """A withdrawal under a treaty with a notice period follows the party's notice, on the day the
-    notice takes effect; or the record says that no source gives the notice."""
+def _check_withdrawal(
+    treaty: Treaty, at: Path, event: Event, notice: Event | None, row: StateRow | None
+) -> Iterator[Finding]:
+    """A withdrawal under a treaty with a notice period follows the party's notice (an event, or
+    the `withdrawal_notice` of its row in the participation table), on the day the notice takes
+    effect; or the record says that no source gives the notice."""
     period = treaty.withdrawal_notice
-    if notice is None:
+    notice_day = notice.date if notice is not None else None
+    effective = withdrawal_effective(treaty, notice) if notice is not None else None
+    if notice is None and row is not None and row.withdrawal_notice is not None:
+        notice_day = _act_date(row.withdrawal_notice)
+        if notice_day is not None and notice_day <= event.date:
+            effective = add_period(notice_day, period) if period is not None else None
+        else:
+            notice_day = None
+    if notice_day is None:
         if period is not None and event.notice_unknown is None:
             yield Finding(
                 (*at, "type"),
@@ -181,11 +218,163 @@ def _check_withdrawal(treaty: Treaty, at: Path, event: Event, notice: Event | No
             )
         return
     if event.notice_unknown is not None:
-        yield Finding((*at, "notice_unknown"), f"the notice of {notice.date} is recorded; remove `notice_unknown`")
-    effective = withdrawal_effective(treaty, notice)
+        yield Finding((*at, "notice_unknown"), f"the notice of {notice_day} is recorded; remove `notice_unknown`")
     if effective is not None and effective != event.date:
         yield Finding(
             (*at, "date"),
-            f"the withdrawal by {event.party} took effect on {event.date}, but its notice of {notice.date} "
+            f"the withdrawal by {event.party} took effect on {event.date}, but its notice of {notice_day} "
             f"takes effect on {effective}; check the dates",
+        )
+
+
+def _check_event_party(
+    treaty: Treaty, party: str, at: Path, known: dict[str, str], history: StateHistory
+) -> Iterator[Finding]:
+    if party not in known:
+        yield Finding((*at, "party"), _unknown_code(party, known))
+
+
+def _act_date(value: dt.date | Act | None) -> dt.date | None:
+    return value.date if isinstance(value, Act) else value
+
+
+def _row_path(code: str, key: str, value: object) -> Path:
+    at: Path = ("participation", "states", code, key)
+    return (*at, "date") if isinstance(value, Act) else at
+
+
+# (earlier, later): a row's acts that must come in this order.
+_ROW_ORDER = (
+    (ActKind.SIGNED, ActKind.RATIFIED),
+    (ActKind.SIGNED, ActKind.ACCEPTED),
+    (ActKind.SIGNED, ActKind.APPROVED),
+    (ActKind.SIGNED, ActKind.SIGNATURE_WITHDRAWN),
+    (ActKind.WITHDRAWAL_NOTICE, ActKind.WITHDRAWN),
+    (ActKind.SUSPENDED, ActKind.RESUMED),
+    (ActKind.SUSPENSION_CLAIMED, ActKind.RESUMED),
+)
+_CONSENT_KEYS = (
+    ActKind.RATIFIED,
+    ActKind.ACCEDED,
+    ActKind.SUCCEEDED,
+    ActKind.ACCEPTED,
+    ActKind.APPROVED,
+    ActKind.CONSENTED,
+)
+
+
+def _check_participation(
+    treaty: Treaty, participation: Participation, known: dict[str, str], history: StateHistory
+) -> Iterator[Finding]:
+    eif = treaty.in_force_from
+    opened = treaty.opened
+    for code, row in participation.states.items():
+        at: Path = ("participation", "states", code)
+        if code not in known:
+            yield Finding(at, _unknown_code(code, known), at_key=True)
+        acts = row.acts()  # once per row: a global treaty's table has some 190
+        yield from _check_row(treaty, participation, code, row, acts, history)
+        consent_day = next((day for kind, day, _ in acts if kind in _CONSENT_KEYS), None)
+        if consent_day is not None:
+            # A succession takes effect from the successor's independence, often before it is notified.
+            in_force = () if row.succeeded is not None else (ActKind.IN_FORCE,)
+            later_kinds = (ActKind.WITHDRAWAL_NOTICE, ActKind.WITHDRAWN, ActKind.DERATIFIED, *in_force)
+            for kind, day, written in acts:
+                if kind in later_kinds and day < consent_day:
+                    yield Finding(
+                        _row_path(code, kind.value, written),
+                        f"{code}: `{kind.value}` {day} is before its consent to be bound ({consent_day})",
+                    )
+        if opened is not None and treaty.kind is not Kind.BILATERAL:
+            for kind, day, written in acts:
+                if day < opened:
+                    yield Finding(
+                        _row_path(code, kind.value, written),
+                        f"{code}: `{kind.value}` {day} is before the treaty was signed or opened ({opened})",
+                    )
+    condition = participation.entry_into_force_condition
+    if condition is not None:
+        for i, code in enumerate(condition.required):
+            if code not in known:
+                yield Finding(
+                    ("participation", "entry_into_force_condition", "required", i), _unknown_code(code, known)
+                )
+        if participation.coverage is Coverage.COMPLETE:
+            derived = derived_entry_into_force(treaty, history=history)
+            if derived is not None and eif is not None and derived.day != eif:
+                implied = f"imply {derived.day}" if derived.day else "do not meet it"
+                yield Finding(
+                    ("entry_into_force", "date"),
+                    f"the entry-into-force condition and the table of states {implied} ({derived.why}); "
+                    f"the record says {eif}",
+                )
+
+
+def _check_row(
+    treaty: Treaty,
+    participation: Participation,
+    code: str,
+    row: StateRow,
+    row_acts: list[tuple[ActKind, dt.date, Act | None]],
+    history: StateHistory,
+) -> Iterator[Finding]:
+    acts = {kind: (day, written) for kind, day, written in row_acts}
+    for earlier, later in _ROW_ORDER:
+        if earlier in acts and later in acts and acts[later][0] < acts[earlier][0]:
+            yield Finding(
+                _row_path(code, later.value, acts[later][1]),
+                f"{code}: `{later.value}` {acts[later][0]} is before `{earlier.value}` {acts[earlier][0]}",
+            )
+    began = history.began(code)
+    ended = history.ended(code)
+    as_of = participation.as_of
+    for kind, (day, written) in acts.items():
+        path = _row_path(code, kind.value, written)
+        if began is not None and day < began:
+            yield Finding(path, f"{code}: `{kind.value}` {day} is before the state existed ({began})")
+        if ended is not None and day >= ended:
+            yield Finding(path, f"{code}: `{kind.value}` {day} is after the state ceased to exist ({ended})")
+        own_source = written.source if written is not None else None
+        if own_source is None and row.source is None:
+            if participation.source is None:
+                yield Finding(path, f"{code}: `{kind.value}` has no source: give the table's, the row's or the act's")
+            elif as_of is not None and day > as_of:
+                yield Finding(
+                    path,
+                    f"{code}: `{kind.value}` {day} is after the list's as-of date ({as_of}); "
+                    "write it as {date, source} with the source that records it",
+                )
+    if row.original and treaty.entry_into_force is None and treaty.signed is None:
+        yield Finding(
+            ("participation", "states", code, "original"),
+            f"{code}: an original party of a treaty with no signature or entry into force",
+        )
+
+
+def _check_later_consents(treaty: Treaty) -> Iterator[Finding]:
+    """In a complete table, a consent after the treaty's entry into force binds the state from a day
+    the treaty's own rule gives: without the rule (or the day itself) the counts would be unknown."""
+    eif = treaty.in_force_from
+    participation = treaty.participation
+    if eif is None or participation is None or participation.in_force_for_state is not None:
+        return
+    if participation.coverage is not Coverage.COMPLETE:
+        return  # such a state's standing is "not recorded" (and says why); a complete list counts them all
+    if treaty.instrument in (Instrument.REGIME, Instrument.POLITICAL_COMMITMENT):
+        return  # no ratification: a participant from the day it joined
+    late = []
+    for code in treaty.recorded_states:
+        acts = acts_of(treaty, code)
+        if any(a.kind is ActKind.IN_FORCE or a.kind is ActKind.ORIGINAL for a in acts):
+            continue
+        if any(a.kind.consent and a.kind is not ActKind.SUCCEEDED and a.day > eif for a in acts):
+            late.append(code)
+    if late:
+        shown = ", ".join(late[:5]) + (f" and {len(late) - 5} more" if len(late) > 5 else "")
+        yield Finding(
+            ("participation",),
+            f"{len(late)} state(s) consented after the entry into force on {eif} ({shown}): give "
+            "`participation.in_force_for_state` (the treaty's rule for later consents, with its source) "
+            "or the day it took effect for each (`in_force`)",
+            at_key=True,
         )

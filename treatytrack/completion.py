@@ -1,7 +1,7 @@
 """Shell completion of treaty names and party codes.
 
 Completion runs on every <TAB>, so it reads the data file with a regular expression instead of
-parsing and validating it: ids, short names and party codes are on lines of their own.
+parsing and validating it: ids, short names and state codes (a participation row's key, an event's `party`) start their lines.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ from treatytrack.paths import MAX_BYTES, InputRefused, bundled_path, open_input
 
 _ID = re.compile(r"^\s*-?\s*id:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
 _SHORT = re.compile(r"^\s*short_name:\s*['\"]?([^'\"\n#]+?)['\"]?\s*$", re.MULTILINE)
-_PARTIES = re.compile(r"^\s*parties:\s*\[([^\]]*)\]", re.MULTILINE)
+# A participation row (`  USA: {signed: ...}`), an event's party, or a state's history entry.
+_STATES = re.compile(
+    r"^\s+([A-Z][A-Z0-9]{1,7}):\s*(?:\{|$)|^\s*(?:-\s*)?party:\s*['\"]?([A-Z][A-Z0-9]{1,7})\b", re.MULTILINE
+)
 
 
 def _text() -> str:
@@ -34,5 +37,5 @@ def complete_treaty(incomplete: str) -> list[str]:
 
 
 def complete_party(incomplete: str) -> list[str]:
-    codes = sorted({c.strip() for group in _PARTIES.findall(_text()) for c in group.split(",") if c.strip()})
+    codes = sorted({row or party for row, party in _STATES.findall(_text())})
     return [c for c in codes if c.startswith(incomplete.upper())]

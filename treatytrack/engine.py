@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
-from treatytrack.models import ENDING_EVENTS, Event, Period, Treaty
-from treatytrack.vocab import EventType, Kind, PartyStatus, Status
+from treatytrack.models import ENDING_EVENTS, Event, Treaty
+from treatytrack.vocab import EventType, Kind, Status
 
 
 class Assessment(NamedTuple):
@@ -34,16 +34,18 @@ class Assessment(NamedTuple):
     expires_why: str | None = None
 
 
-class PartyAssessment(NamedTuple):
-    party: str
-    status: PartyStatus
-    since: dt.date | None
-    why: str
-    evidence: tuple[Event, ...] = ()
-    withdrawal_effective: dt.date | None = None  # a pending withdrawal, not yet in effect
+class Spanned(Protocol):
+    """Anything with years, months and days: a term, a notice period, a final clause's delay."""
+
+    @property
+    def years(self) -> int: ...
+    @property
+    def months(self) -> int: ...
+    @property
+    def days(self) -> int: ...
 
 
-def add_period(day: dt.date, period: Period) -> dt.date:
+def add_period(day: dt.date, period: Spanned) -> dt.date:
     """Calendar arithmetic: 2019-02-02 + 6 months = 2019-08-02; Jan 31 + 1 month = Feb 28/29.
 
     As dateutil's relativedelta adds them (years and months first, the day kept or cut to the
@@ -88,6 +90,10 @@ class _Ending(NamedTuple):
 _EXTENDED = EventType.EXTENDED
 _EXPIRED_EVENT = EventType.EXPIRED
 _WITHDRAWN = EventType.WITHDRAWN
+_NOTICE = EventType.WITHDRAWAL_NOTICE
+_RESCINDED = EventType.WITHDRAWAL_RESCINDED
+_SUSPENDED = EventType.SUSPENDED
+_RESUMED = EventType.RESUMED
 _EXPIRED = Status.EXPIRED
 _TERMINATED = Status.TERMINATED
 _BILATERAL = Kind.BILATERAL
@@ -101,7 +107,8 @@ def _latest_extension(treaty: Treaty, day: dt.date) -> Event | None:
     return extension
 
 
-def _expiry_after(treaty: Treaty, extension: Event | None) -> tuple[dt.date, Event | None] | None:
+def expiry_after(treaty: Treaty, extension: Event | None) -> tuple[dt.date, Event | None] | None:
+    """The expiry set by `extension` (None: extended indefinitely), or by the term when there is none."""
     if extension is not None:
         if extension.new_expiry is None:  # extended indefinitely
             return None
@@ -113,7 +120,7 @@ def _expiry_after(treaty: Treaty, extension: Event | None) -> tuple[dt.date, Eve
 
 def scheduled_expiry(treaty: Treaty, day: dt.date) -> tuple[dt.date, Event | None] | None:
     """The expiry known on `day`: the latest extension agreed by then, or the original term."""
-    return _expiry_after(treaty, _latest_extension(treaty, day))
+    return expiry_after(treaty, _latest_extension(treaty, day))
 
 
 def withdrawals_known(treaty: Treaty, day: dt.date) -> list[tuple[dt.date, Event]]:
@@ -163,42 +170,6 @@ def _ending_order(ending: _Ending) -> tuple[dt.date, int]:
     return ending.day, 0 if ending.by == "withdrawal" else 1 if ending.by in ("extension", "term") else 2
 
 
-def _endings(treaty: Treaty, day: dt.date) -> list[_Ending]:
-    """Every way the treaty ends that is known on `day`, actual or scheduled, soonest first.
-
-    One pass over the events: this runs for every treaty of every listing.
-    """
-    extension = None
-    ending_events: list[Event] = []
-    for event in treaty.events:
-        if event.date > day:
-            continue
-        kind = event.type
-        if kind is _EXTENDED:
-            extension = event
-        elif kind in ENDING_EVENTS:
-            ending_events.append(event)
-    endings: list[_Ending] = []
-    expiry = _expiry_after(treaty, extension)
-    if expiry is not None:
-        on, extension = expiry
-        if extension is not None:
-            endings.append(_Ending(on, _EXPIRED, "extension", _extension_why(extension, on), (extension,)))
-        else:
-            endings.append(_Ending(on, _EXPIRED, "term", _term_why(treaty, on)))
-    for event in ending_events:
-        status = _EXPIRED if event.type is _EXPIRED_EVENT else _TERMINATED
-        endings.append(_Ending(event.date, status, event.type.value, _event_why(event), (event,)))
-    if treaty.kind is _BILATERAL:
-        for effective, event in withdrawals_known(treaty, day):
-            endings.append(
-                _Ending(effective, _TERMINATED, "withdrawal", _withdrawal_why(treaty, event, effective), (event,))
-            )
-    if len(endings) > 1:
-        endings.sort(key=_ending_order)
-    return endings
-
-
 def _active_suspensions(treaty: Treaty, day: dt.date) -> list[Event]:
     by_party: dict[str, Event] = {}
     for event in events_until(treaty, day):
@@ -209,37 +180,116 @@ def _active_suspensions(treaty: Treaty, day: dt.date) -> list[Event]:
     return sorted(by_party.values(), key=lambda e: e.date)
 
 
-def assess(treaty: Treaty, day: dt.date) -> Assessment:
-    """The treaty's status on `day`, with its reason and its scheduled end."""
-    ended = upcoming = None
-    for ending in _endings(treaty, day):  # soonest first
-        if ending.day > day:
-            upcoming = ending
-            break
-        if ended is None:
-            ended = ending
-    eif = treaty.in_force_from
+class Chronicle:
+    """A treaty's events read in date order, up to a day that only moves forward.
 
-    if eif is None or day < eif:
-        why = "signed or open for signature; never entered into force" if eif is None else f"enters into force on {eif}"
-        return Assessment(Status.NOT_IN_FORCE, treaty.opened, why)
-    if ended is not None and ended.day >= eif:
-        reason = ended.explain()
-        return Assessment(
-            ended.status,
-            ended.day,
-            f"{ended.status.value}: {reason}",
-            ended.evidence,
-            ended.day,
-            ended.by,
-            reason,
-        )
-    expires = upcoming.day if upcoming else None
-    expires_by = upcoming.by if upcoming else None
-    expires_why = upcoming.explain() if upcoming else None
-    if treaty.kind is _BILATERAL:
-        suspensions = _active_suspensions(treaty, day)
-        if suspensions:
+    `assess` reads up to one day. `history.changes_between` asks about many days of one treaty
+    with one chronicle, so that a diff reads each event once instead of once per day asked.
+    """
+
+    def __init__(self, treaty: Treaty) -> None:
+        self.treaty = treaty
+        self._events = sorted(treaty.events, key=_event_day)  # in date order already, once validated
+        self._read = 0
+        self.day: dt.date | None = None
+        self._extension: Event | None = None
+        self._first_ending: Event | None = None
+        self._withdrawals: dict[str, tuple[dt.date, Event]] = {}  # as `withdrawals_known`
+        self._suspensions: dict[str, Event] = {}  # as `_active_suspensions`
+
+    def advance(self, day: dt.date) -> Chronicle:
+        """Read the events up to and including `day` (never earlier than the last day read)."""
+        if self.day is not None and day < self.day:
+            raise ValueError(f"a chronicle only moves forward: {day} is before {self.day}")
+        events, treaty = self._events, self.treaty
+        while self._read < len(events) and events[self._read].date <= day:
+            event = events[self._read]
+            self._read += 1
+            kind = event.type
+            if kind is _EXTENDED:
+                self._extension = event
+            elif kind in ENDING_EVENTS:
+                if self._first_ending is None:
+                    self._first_ending = event
+            elif kind is _NOTICE:
+                party = event.party or ""
+                effective = withdrawal_effective(treaty, event)
+                if effective is not None and party not in self._withdrawals:
+                    self._withdrawals[party] = (effective, event)
+            elif kind is _WITHDRAWN:
+                self._withdrawals.setdefault(event.party or "", (event.date, event))
+            elif kind is _RESCINDED:
+                known = self._withdrawals.get(event.party or "")
+                if known is not None and known[0] > event.date:  # only a withdrawal not yet in effect
+                    del self._withdrawals[event.party or ""]
+            elif kind is _SUSPENDED:
+                self._suspensions.setdefault(event.party or "", event)
+            elif kind is _RESUMED:
+                self._suspensions.pop(event.party or "", None)
+        self.day = day
+        return self
+
+    def _endings(self) -> list[_Ending]:
+        """Every way the treaty ends that is known on the day read to, actual or scheduled, soonest first."""
+        treaty = self.treaty
+        endings: list[_Ending] = []
+        expiry = expiry_after(treaty, self._extension)
+        if expiry is not None:
+            on, extension = expiry
+            if extension is not None:
+                endings.append(_Ending(on, _EXPIRED, "extension", _extension_why(extension, on), (extension,)))
+            else:
+                endings.append(_Ending(on, _EXPIRED, "term", _term_why(treaty, on)))
+        event = self._first_ending  # a later ending event can never be the first end
+        if event is not None:
+            status = _EXPIRED if event.type is _EXPIRED_EVENT else _TERMINATED
+            endings.append(_Ending(event.date, status, event.type.value, _event_why(event), (event,)))
+        if treaty.kind is _BILATERAL:
+            for effective, notice in sorted(self._withdrawals.values(), key=_first):
+                endings.append(
+                    _Ending(effective, _TERMINATED, "withdrawal", _withdrawal_why(treaty, notice, effective), (notice,))
+                )
+        if len(endings) > 1:
+            endings.sort(key=_ending_order)
+        return endings
+
+    def assessment(self) -> Assessment:
+        """The treaty's status on the day read to, with its reason and its scheduled end."""
+        day = self.day
+        assert day is not None, "advance() to a day first"
+        treaty = self.treaty
+        ended = upcoming = None
+        for ending in self._endings():  # soonest first
+            if ending.day > day:
+                upcoming = ending
+                break
+            if ended is None:
+                ended = ending
+        eif = treaty.in_force_from
+
+        if eif is None or day < eif:
+            why = (
+                "signed or open for signature; never entered into force"
+                if eif is None
+                else f"enters into force on {eif}"
+            )
+            return Assessment(Status.NOT_IN_FORCE, treaty.opened, why)
+        if ended is not None and ended.day >= eif:
+            reason = ended.explain()
+            return Assessment(
+                ended.status,
+                ended.day,
+                f"{ended.status.value}: {reason}",
+                ended.evidence,
+                ended.day,
+                ended.by,
+                reason,
+            )
+        expires = upcoming.day if upcoming else None
+        expires_by = upcoming.by if upcoming else None
+        expires_why = upcoming.explain() if upcoming else None
+        if treaty.kind is _BILATERAL and self._suspensions:
+            suspensions = sorted(self._suspensions.values(), key=_event_day)
             parts = ", ".join(f"{e.party} on {e.date}" for e in suspensions)
             return Assessment(
                 Status.SUSPENDED,
@@ -250,11 +300,28 @@ def assess(treaty: Treaty, day: dt.date) -> Assessment:
                 expires_by,
                 expires_why,
             )
-    why = f"in force since {eif}"
-    if expires_why is not None:
-        why += f"; {expires_why}"
-    evidence = upcoming.evidence if upcoming else ()
-    return Assessment(Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why)
+        why = f"in force since {eif}"
+        if expires_why is not None:
+            why += f"; {expires_why}"
+        evidence = upcoming.evidence if upcoming else ()
+        return Assessment(Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why)
+
+    def withdrawals(self) -> list[tuple[dt.date, Event]]:
+        """`withdrawals_known` on the day read to."""
+        return sorted(self._withdrawals.values(), key=_first)
+
+
+def _event_day(event: Event) -> dt.date:
+    return event.date
+
+
+def _first(pair: tuple[dt.date, Event]) -> dt.date:
+    return pair[0]
+
+
+def assess(treaty: Treaty, day: dt.date) -> Assessment:
+    """The treaty's status on `day`, with its reason and its scheduled end."""
+    return Chronicle(treaty).advance(day).assessment()
 
 
 def status_on(treaty: Treaty, day: dt.date) -> Status:
@@ -265,88 +332,3 @@ def exists_on(treaty: Treaty, day: dt.date) -> bool:
     """Whether the treaty had begun by `day` (`Treaty.began`: signed or opened, or else in force)."""
     began = treaty.began
     return began is not None and began <= day
-
-
-_JOINING = (EventType.SIGNED, EventType.RATIFIED, EventType.ACCEDED, EventType.ENTERED_INTO_FORCE)
-
-
-# A continuing state carries on its predecessor's treaty acts (the Russian Federation continues
-# the USSR's obligations), so the USSR's signature and ratification count as Russia's.
-CONTINUING_STATES = {"RUS": "SUN"}
-
-
-def assess_party(treaty: Treaty, party: str, day: dt.date) -> PartyAssessment:
-    """One state's (or organisation's) standing under the treaty on `day`."""
-    predecessor = CONTINUING_STATES.get(party)
-    party_codes = {party, predecessor} if party not in treaty.parties and predecessor in treaty.parties else {party}
-    if not party_codes.intersection(treaty.parties):
-        if treaty.parties_complete:
-            return PartyAssessment(party, PartyStatus.NOT_PARTY, None, f"{party} is not a party")
-        return PartyAssessment(party, PartyStatus.NOT_TRACKED, None, f"this record does not follow {party}'s standing")
-    treaty_now = assess(treaty, day)
-    own = [e for e in treaty.events if e.party in party_codes]
-    status: PartyStatus | None = None
-    since: dt.date | None = None
-    why = ""
-    evidence: list[Event] = []
-    pending: tuple[dt.date, Event] | None = None
-
-    def apply_pending(until: dt.date) -> None:
-        nonlocal status, since, why, pending
-        if pending is not None and pending[0] <= until:
-            status, since = PartyStatus.WITHDRAWN, pending[0]
-            why = f"withdrew: notice on {pending[1].date}, effective {pending[0]}"
-            pending = None
-
-    if not any(e.type in _JOINING for e in own):
-        # A complete party list without joining events: a party from signature and entry into force.
-        opened, eif = treaty.opened, treaty.in_force_from
-        if eif is not None and eif <= day:
-            status, since, why = PartyStatus.PARTY, eif, f"an original party, in force since {eif}"
-        elif opened is not None and opened <= day:
-            status, since, why = PartyStatus.SIGNATORY, opened, f"signed on {opened}"
-    for event in own:
-        if event.date > day:
-            break
-        apply_pending(event.date)
-        kind = event.type
-        if kind is EventType.SIGNED:
-            status, since, why = PartyStatus.SIGNATORY, event.date, f"signed on {event.date}"
-        elif kind in (EventType.RATIFIED, EventType.ACCEDED, EventType.ENTERED_INTO_FORCE):
-            verb = {"ratified": "ratified", "acceded": "acceded", "entered-into-force": "in force for it"}[kind.value]
-            status, since, why = PartyStatus.RATIFIED, event.date, f"{verb} on {event.date}"
-            if kind is EventType.ENTERED_INTO_FORCE:
-                status = PartyStatus.PARTY
-        elif kind is EventType.SUSPENDED:
-            status, since, why = PartyStatus.SUSPENDED, event.date, f"suspended on {event.date}"
-        elif kind is EventType.RESUMED:
-            status, since, why = PartyStatus.PARTY, event.date, f"resumed on {event.date}"
-        elif kind is EventType.WITHDRAWAL_NOTICE:
-            effective = withdrawal_effective(treaty, event)
-            if effective is not None:
-                pending = (effective, event)
-        elif kind is EventType.WITHDRAWAL_RESCINDED:
-            pending = None
-        elif kind is EventType.WITHDRAWN:
-            status, since, why = PartyStatus.WITHDRAWN, event.date, f"withdrawal took effect on {event.date}"
-        elif kind is EventType.DERATIFIED:
-            status, since, why = PartyStatus.DERATIFIED, event.date, f"revoked its ratification on {event.date}"
-        else:
-            continue
-        evidence.append(event)
-    apply_pending(day)
-
-    if status is None:
-        return PartyAssessment(party, PartyStatus.NOT_PARTY, None, "no signature or ratification by this day")
-    if status is PartyStatus.RATIFIED and treaty_now.status is not Status.NOT_IN_FORCE:
-        eif = treaty.in_force_from
-        assert eif is not None and since is not None
-        status, since = PartyStatus.PARTY, max(since, eif)
-    if status in (PartyStatus.PARTY, PartyStatus.SUSPENDED, PartyStatus.RATIFIED) and treaty_now.status.ended:
-        status, since = PartyStatus.TREATY_ENDED, treaty_now.since
-        why = f"{why}; treaty {treaty_now.why}"
-    pending_day = pending[0] if pending is not None else None
-    if pending is not None:
-        evidence.append(pending[1])
-        why += f"; withdrawal notice on {pending[1].date} takes effect {pending[0]}"
-    return PartyAssessment(party, status, since, why, tuple(evidence), pending_day)

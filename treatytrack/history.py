@@ -3,19 +3,23 @@ between two dates. Pure: every function takes the day it answers for."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from treatytrack.engine import (
+    Assessment,
+    Chronicle,
     assess,
-    assess_party,
     exists_on,
+    expiry_after,
     scheduled_expiry,
     withdrawal_effective,
     withdrawals_known,
 )
-from treatytrack.models import Treaty
+from treatytrack.models import Event, Treaty
+from treatytrack.standing import EVENT_ACTS, NO_HISTORY, StandingReader, StateHistory, acts_of, change_days, states_of
 from treatytrack.vocab import EventType, PartyStatus, Status
 
 
@@ -67,20 +71,51 @@ def timeline(
     end: dt.date | None = None,
     parties: Iterable[str] = (),
     types: Iterable[str] = (),
+    history: StateHistory = NO_HISTORY,
 ) -> list[Entry]:
-    """Entries of the given treaties in date order, up to `day` (and within start..end)."""
-    wanted_party, wanted_type = {p.upper() for p in parties}, set(types)
+    """Entries of the given treaties in date order, up to `day` (and within start..end).
+
+    With `parties`, the entries are those parties' acts (from the events and the per-state
+    tables, and the acts of the states they continue) and the treaties' own dates.
+    """
+    wanted_party = set(parties)
+    wanted_party |= {history.continues[p] for p in list(wanted_party) if p in history.continues}
+    wanted_type = set(types)
     last = min(day, end) if end else day
-    found = [
-        entry
-        for treaty in treaties
-        for entry in treaty_entries(treaty, day)
-        if entry.date <= last
-        and (start is None or entry.date >= start)
-        and (not wanted_party or entry.party in wanted_party or entry.party is None)
-        and (not wanted_type or entry.type in wanted_type)
-    ]
+    found: list[Entry] = []
+    for treaty in treaties:
+        entries = treaty_entries(treaty, day)
+        if wanted_party:
+            entries += _table_entries(treaty, wanted_party, entries)
+        found.extend(
+            entry
+            for entry in entries
+            if entry.date <= last
+            and (start is None or entry.date >= start)
+            and (not wanted_party or entry.party in wanted_party or entry.party is None)
+            and (not wanted_type or entry.type in wanted_type)
+        )
     found.sort(key=lambda e: (e.date, e.treaty.id))
+    return found
+
+
+# A table act as the event type it would be written as.
+_ACT_EVENT = {act: event.value for event, act in EVENT_ACTS.items()}
+
+
+def _table_entries(treaty: Treaty, codes: Iterable[str], recorded: Sequence[Entry]) -> list[Entry]:
+    """Timeline entries for the table acts of `codes` that no event already records."""
+    rows = treaty.participation.states if treaty.participation is not None else {}
+    seen = {(e.date, e.type, e.party) for e in recorded}
+    found: list[Entry] = []
+    for code in codes:
+        if code not in rows:
+            continue
+        for act in acts_of(treaty, code):
+            kind = _ACT_EVENT.get(act.kind)
+            if kind is None or act.from_treaty or (act.day, kind, code) in seen:
+                continue  # an original party's signature and entry into force are the treaty's own
+            found.append(Entry(treaty, act.day, kind, code, act.note, act.source))
     return found
 
 
@@ -95,6 +130,16 @@ class Lifespan:
     status: Status
     suspensions: tuple[tuple[dt.date, dt.date], ...]
     withdrawals: tuple[tuple[dt.date, str], ...]
+    # How it ended (None while it runs): "term", "extension", "withdrawal" or an ending event type.
+    ended_by: str | None = None
+    # The dated events a chart marks on the bar (MARKED_TYPES), recorded or derived, in date order.
+    marks: tuple[Entry, ...] = ()
+
+
+# Events a lifespan chart marks; signature, entry into force, suspension and the end are the bars.
+MARKED_TYPES = frozenset(
+    {"withdrawal-notice", "withdrawn", "withdrawal-rescinded", "extended", "resumed", "deratified", "statement"}
+)
 
 
 def lifespans(treaties: Sequence[Treaty], day: dt.date) -> list[Lifespan]:
@@ -122,9 +167,54 @@ def lifespans(treaties: Sequence[Treaty], day: dt.date) -> list[Lifespan]:
         withdrawals = tuple(
             (effective, notice.party or "") for effective, notice in withdrawals_known(treaty, day) if effective <= day
         )
-        spans.append(Lifespan(treaty, start, treaty.in_force_from, end, now.status, tuple(suspensions), withdrawals))
+        marks = sorted(
+            (e for e in treaty_entries(treaty, day) if e.type in MARKED_TYPES and e.date <= day),
+            key=lambda e: (e.date, e.type, e.party or ""),
+        )
+        spans.append(
+            Lifespan(
+                treaty,
+                start,
+                treaty.in_force_from,
+                end,
+                now.status,
+                tuple(suspensions),
+                withdrawals,
+                now.expires_by if end is not None else None,
+                tuple(marks),
+            )
+        )
     spans.sort(key=lambda s: (s.start, s.treaty.id))
     return spans
+
+
+def chart_spans(
+    treaties: Sequence[Treaty],
+    day: dt.date,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    parties: Iterable[str] = (),
+    types: Iterable[str] = (),
+) -> list[Lifespan]:
+    """Lifespans for a chart of the window start..end (either open): the treaties alive at some
+    point in it, each with only the marks `timeline` would list for the same filters (events in
+    the window, of the given parties or of no party, of the given types)."""
+    wanted_party, wanted_type = {p.upper() for p in parties}, set(types)
+    found = []
+    for span in lifespans(treaties, day):
+        if (end is not None and span.start > end) or (start is not None and (span.end or day) < start):
+            continue
+        marks = tuple(
+            m
+            for m in span.marks
+            if (start is None or m.date >= start)
+            and (end is None or m.date <= end)
+            and (not wanted_party or m.party is None or m.party in wanted_party)
+            and (not wanted_type or m.type in wanted_type)
+        )
+        found.append(replace(span, marks=marks))
+    return found
 
 
 @dataclass(frozen=True)
@@ -140,8 +230,12 @@ class Change:
     kind: str = "status"  # or "extended": the status holds, its end moved
 
 
-def _turning_points(treaty: Treaty, start: dt.date, end: dt.date) -> list[dt.date]:
-    """Days on which a status may change: every recorded or derived date in (start, end]."""
+def _turning_points(treaty: Treaty, start: dt.date, end: dt.date) -> set[dt.date]:
+    """Days on which the treaty's own status may change: every recorded or derived date in (start, end].
+
+    An expiry moved by an extension is that extension's `new_expiry`, so the term's end and
+    each extension's new expiry are all the expiries there are.
+    """
     days = {e.date for e in treaty.events}
     for key in (treaty.signed, treaty.opened_for_signature, treaty.entry_into_force):
         if key is not None:
@@ -153,43 +247,86 @@ def _turning_points(treaty: Treaty, start: dt.date, end: dt.date) -> list[dt.dat
                 days.add(effective)
         if event.new_expiry is not None:
             days.add(event.new_expiry)
-    expiry = scheduled_expiry(treaty, end)
+    expiry = scheduled_expiry(treaty, dt.date.min)  # the original term's end
     if expiry is not None:
         days.add(expiry[0])
-    for probe in list(days):
-        # An expiry known only later (after an extension) is found by asking on that day too.
-        found = scheduled_expiry(treaty, probe)
-        if found is not None:
-            days.add(found[0])
-    return sorted(d for d in days if start < d <= end)
+    return {d for d in days if start < d <= end}
 
 
-def changes_between(treaties: Sequence[Treaty], start: dt.date, end: dt.date) -> list[Change]:
-    """Every change of a treaty's or a party's status after `start` up to and including `end`."""
+def _assessments(treaty: Treaty, days: set[dt.date]) -> dict[dt.date, Assessment]:
+    """The treaty's assessment on each of `days` and on the day before each, read in one pass."""
+    wanted = sorted(days | {d - dt.timedelta(days=1) for d in days})
+    chronicle = Chronicle(treaty)
+    return {day: chronicle.advance(day).assessment() for day in wanted}
+
+
+def changes_between(
+    treaties: Sequence[Treaty], start: dt.date, end: dt.date, history: StateHistory = NO_HISTORY
+) -> list[Change]:
+    """Every change of a treaty's status, or of a state's standing, after `start` up to and including `end`.
+
+    Linear in a treaty's events: its events are read once (`engine.Chronicle`), and each state's
+    standing is asked only on the days its own acts can change it.
+    """
     found: list[Change] = []
     for treaty in treaties:
-        for day in _turning_points(treaty, start, end):
-            before_day = day - dt.timedelta(days=1)
-            if not exists_on(treaty, day):
-                continue
-            was, now = assess(treaty, before_day), assess(treaty, day)
-            treaty_changed = not exists_on(treaty, before_day) or was.status is not now.status
-            if treaty_changed:
-                before = was.status.value if exists_on(treaty, before_day) else "-"
-                found.append(Change(day, treaty, None, before, now.status.value, now.why))
-            for event in treaty.events:
-                if event.date == day and event.type is EventType.EXTENDED:
-                    old = scheduled_expiry(treaty, before_day)
-                    before = f"expires {old[0]}" if old else "no fixed end"
-                    after = f"expires {event.new_expiry}" if event.new_expiry else "extended indefinitely"
-                    found.append(Change(day, treaty, None, before, after, event.note or after, "extended"))
-            acting = {e.party for e in treaty.events if e.date == day}
-            acting |= {n.party for effective, n in withdrawals_known(treaty, day) if effective == day}
-            for party in treaty.parties:
-                if treaty_changed and party not in acting:
-                    continue  # the party only follows the treaty's own change, already listed
-                p_was, p_now = assess_party(treaty, party, before_day), assess_party(treaty, party, day)
-                if p_was.status is not p_now.status and p_now.status is not PartyStatus.TREATY_ENDED:
-                    found.append(Change(day, treaty, party, p_was.status.value, p_now.status.value, p_now.why))
+        treaty_days = _turning_points(treaty, start, end)
+        state_days = {
+            code: {d for d in change_days(treaty, code, history) if start < d <= end}
+            for code in states_of(treaty, history)
+        }
+        every_day = treaty_days.union(*state_days.values())
+        if not every_day:
+            continue
+        known = _assessments(treaty, every_day)
+        extensions = _Extensions(treaty)
+        events_on: dict[dt.date, list[Event]] = {}
+        for event in treaty.events:
+            events_on.setdefault(event.date, []).append(event)
+        for day in sorted(treaty_days):
+            if exists_on(treaty, day):
+                found.extend(_treaty_changes(treaty, day, known, events_on.get(day, []), extensions))
+        for code, days in state_days.items():
+            reader = StandingReader(treaty, code, history)
+            for day in sorted(days):
+                before_day = day - dt.timedelta(days=1)
+                was = reader.advance(before_day).standing(known[before_day])
+                now = reader.advance(day).standing(known[day])
+                if was.status is not now.status and now.status not in _FOLLOWING:
+                    found.append(Change(day, treaty, code, was.status.value, now.status.value, now.why))
     found.sort(key=lambda c: (c.date, c.treaty.id, c.party or ""))
+    return found
+
+
+# Standings that follow from the treaty's own change (already listed) or from the state's existence.
+_FOLLOWING = frozenset({PartyStatus.TREATY_ENDED, PartyStatus.CEASED_TO_EXIST})
+
+
+class _Extensions:
+    """A treaty's extensions by date, to find the one in effect on a day without reading them all."""
+
+    def __init__(self, treaty: Treaty) -> None:
+        self.events = sorted((e for e in treaty.events if e.type is EventType.EXTENDED), key=lambda e: e.date)
+        self.days = [e.date for e in self.events]
+
+    def latest(self, day: dt.date) -> Event | None:
+        index = bisect.bisect_right(self.days, day)
+        return self.events[index - 1] if index else None
+
+
+def _treaty_changes(
+    treaty: Treaty, day: dt.date, known: dict[dt.date, Assessment], events: list[Event], extensions: _Extensions
+) -> list[Change]:
+    before_day = day - dt.timedelta(days=1)
+    was, now = known[before_day], known[day]
+    found = []
+    if not exists_on(treaty, before_day) or was.status is not now.status:
+        before = was.status.value if exists_on(treaty, before_day) else "-"
+        found.append(Change(day, treaty, None, before, now.status.value, now.why))
+    for event in events:
+        if event.type is EventType.EXTENDED:
+            old = expiry_after(treaty, extensions.latest(before_day))
+            before = f"expires {old[0]}" if old else "no fixed end"
+            after = f"expires {event.new_expiry}" if event.new_expiry else "extended indefinitely"
+            found.append(Change(day, treaty, None, before, after, event.note or after, "extended"))
     return found

@@ -238,7 +238,10 @@ def pydantic_problem(
     from treatytrack import yamlstrict
 
     steps = tuple(
-        step for step in error["loc"] if isinstance(step, int) or not str(step).startswith(("function-", "union["))
+        step
+        for step in error["loc"]
+        if isinstance(step, int)
+        or not str(step).startswith(("function-", "union[", "~"))  # "~": the tags of `models.ActValue`
     )
     path = prefix + steps
     kind = error["type"]
@@ -267,3 +270,16 @@ def pydantic_problem(
             message += "; write a whole number without quotes"
     line, column = yamlstrict.locate(root, path if root_prefix is None else root_prefix + steps, at_key=at_key)
     return Problem(filename, line if line_of is None else line_of(line), column, f"{path_text}: {message}")
+
+
+def source_problems(path: Path | str, dataset: Dataset) -> list[Problem]:
+    """`validate --strict-sources`: each citation of a loaded dataset that names no publisher's
+    page (`sources.source_problem`), located in its file."""
+    from treatytrack import yamlstrict
+    from treatytrack.sources import check_sources
+
+    findings = check_sources(dataset)
+    if not findings:
+        return []
+    root = yamlstrict.compose(yamlstrict.decode(read_bytes(Path(path))))
+    return sorted_problems(located(os.fspath(path), root, findings))

@@ -17,13 +17,15 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     WithJsonSchema,
     model_validator,
 )
 
-from treatytrack.vocab import Category, EventType, Instrument, Kind
+from treatytrack.vocab import CONSENTS, ActKind, Category, Coverage, DepositRuleKind, EventType, Instrument, Kind
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only
 # The days a record may name. Every date derived from them (a term or a notice period added,
@@ -120,6 +122,11 @@ PARTY_EVENTS = frozenset(
         EventType.WITHDRAWAL_RESCINDED,
         EventType.WITHDRAWN,
         EventType.DERATIFIED,
+        EventType.SUCCEEDED,
+        EventType.ACCEPTED,
+        EventType.APPROVED,
+        EventType.SIGNATURE_WITHDRAWN,
+        EventType.SUSPENSION_CLAIMED,
     }
 )
 # Event types that end the treaty itself.
@@ -251,6 +258,197 @@ class NonStateParty(_Strict):
     name: Line
 
 
+class Act(_Strict):
+    """One act of one state written out in full, when it cites its own source or needs a note."""
+
+    date: Day
+    source: Text | None = None
+    note: Text | None = None
+
+
+def _act_tag(value: Any) -> str:
+    return "~act" if isinstance(value, (dict, Act)) else "~day"
+
+
+# A row's act: a bare date (sourced by the row or the table), or a mapping with its own source.
+ActValue = Annotated[
+    Annotated[Day, Tag("~day")] | Annotated[Act, Tag("~act")],
+    Discriminator(
+        _act_tag, custom_error_type="act", custom_error_message="write a date (YYYY-MM-DD) or {date, source}"
+    ),
+]
+
+
+class StateRow(_Strict):
+    """One state's whole story under one treaty: written on one line of the table."""
+
+    signed: ActValue | None = None
+    ratified: ActValue | None = None
+    acceded: ActValue | None = None
+    succeeded: ActValue | None = None
+    accepted: ActValue | None = None
+    approved: ActValue | None = None
+    consented: ActValue | None = None  # consent to be bound notified (CCW protocols, Convention art. 4)
+    original: Annotated[bool, Field(strict=True)] = False
+    in_force: ActValue | None = None
+    withdrawal_notice: ActValue | None = None
+    withdrawal_condition: Text | None = None
+    withdrawn: ActValue | None = None
+    deratified: ActValue | None = None
+    signature_withdrawn: ActValue | None = None
+    suspended: ActValue | None = None
+    suspension_claimed: ActValue | None = None
+    resumed: ActValue | None = None
+    source: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_consent(self) -> "StateRow":
+        given = [kind.value for kind in CONSENTS if getattr(self, kind.value) is not None]
+        if len(given) > 1:
+            raise ValueError(f"one consent to be bound per row, not {' and '.join(sorted(given))}")
+        if self.withdrawal_condition is not None and self.withdrawal_notice is None:
+            raise ValueError("`withdrawal_condition` needs the `withdrawal_notice` it qualifies")
+        return self
+
+    def acts(self) -> list[tuple[ActKind, dt.date, "Act | None"]]:
+        """The row's acts as (kind, day, the act written out or None), in the order of the keys."""
+        found: list[tuple[ActKind, dt.date, Act | None]] = []
+        for kind in ROW_ACTS:
+            value = getattr(self, kind.value)
+            if value is None:
+                continue
+            if isinstance(value, Act):
+                found.append((kind, value.date, value))
+            else:
+                found.append((kind, value, None))
+        return found
+
+
+# The row keys that are dated acts, in the order a state's story usually runs.
+ROW_ACTS = (
+    ActKind.SIGNED,
+    ActKind.RATIFIED,
+    ActKind.ACCEDED,
+    ActKind.SUCCEEDED,
+    ActKind.ACCEPTED,
+    ActKind.APPROVED,
+    ActKind.CONSENTED,
+    ActKind.IN_FORCE,
+    ActKind.SUSPENDED,
+    ActKind.SUSPENSION_CLAIMED,
+    ActKind.RESUMED,
+    ActKind.WITHDRAWAL_NOTICE,
+    ActKind.WITHDRAWN,
+    ActKind.DERATIFIED,
+    ActKind.SIGNATURE_WITHDRAWN,
+)
+
+_Bounded = Annotated[int, Field(ge=0, le=1200, strict=True)]
+
+
+class Span(_Strict):
+    """A length of time in a treaty's final clauses (no source of its own: the clause has one)."""
+
+    years: _Bounded = 0
+    months: _Bounded = 0
+    days: Annotated[int, Field(ge=0, le=36600, strict=True)] = 0
+
+
+class DepositRule(_Strict):
+    """The day an instrument takes effect: on deposit, a span after it, or the first day of a later month."""
+
+    rule: DepositRuleKind
+    years: _Bounded = 0
+    months: _Bounded = 0
+    days: Annotated[int, Field(ge=0, le=36600, strict=True)] = 0
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _span_fits_rule(self) -> "DepositRule":
+        span = self.years or self.months or self.days
+        if self.rule is DepositRuleKind.ON_DEPOSIT and span:
+            raise ValueError("`on-deposit` takes no years, months or days")
+        if self.rule is DepositRuleKind.AFTER_DEPOSIT and not span:
+            raise ValueError("`after-deposit` needs years, months or days")
+        if self.rule is DepositRuleKind.FIRST_DAY_OF_MONTH and (self.years or self.days or not self.months):
+            raise ValueError("`first-day-of-month` takes `months` only (the first day of the Nth month after)")
+        return self
+
+    def describe(self) -> str:
+        if self.rule is DepositRuleKind.ON_DEPOSIT:
+            return "on the day of deposit"
+        if self.rule is DepositRuleKind.FIRST_DAY_OF_MONTH:
+            return f"on the first day of the {_ordinal(self.months)} month after deposit"
+        parts = [
+            f"{n} {unit}{'' if n == 1 else 's'}"
+            for n, unit in ((self.years, "year"), (self.months, "month"), (self.days, "day"))
+            if n
+        ]
+        return ", ".join(parts) + " after deposit"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class EntryCondition(DepositRule):
+    """How the treaty itself enters into force: after the Nth instrument, or once named states have all deposited."""
+
+    deposits: Annotated[int, Field(ge=1, le=1000, strict=True)] | None = None
+    required: tuple[PartyCode, ...] = ()
+    not_before: Span | None = None  # measured from the opening for signature
+
+    @model_validator(mode="after")
+    def _needs_a_count(self) -> "EntryCondition":
+        if self.deposits is None and not self.required:
+            raise ValueError("give `deposits` (the Nth instrument) or `required` (the states that must deposit)")
+        return self
+
+
+class Participation(_Strict):
+    """Every recorded state's acts under one treaty, as one depositary list states them."""
+
+    coverage: Coverage
+    as_of: Day | None = None
+    source: Text | None = None
+    list_name: Text | None = None
+    in_force_for_state: DepositRule | None = None
+    entry_into_force_condition: EntryCondition | None = None
+    states: dict[PartyCode, StateRow] = Field(default_factory=dict)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _complete_has_a_date(self) -> "Participation":
+        if self.coverage is Coverage.NONE:
+            raise ValueError("leave `participation` out for no table; coverage is `complete` or `partial`")
+        if self.coverage is Coverage.COMPLETE and (self.as_of is None or self.source is None):
+            raise ValueError("a complete table names its `source` (the depositary's list) and its `as_of` date")
+        return self
+
+
+class StateLife(_Strict):
+    """When a state began or ceased to exist, and whom it continues (the Russian Federation the USSR)."""
+
+    began: Day | None = None
+    ended: Day | None = None
+    continued_by: PartyCode | None = None
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _has_a_date(self) -> "StateLife":
+        if self.began is None and self.ended is None:
+            raise ValueError("give `began` or `ended`")
+        if self.began is not None and self.ended is not None and self.ended <= self.began:
+            raise ValueError("`ended` must be after `began`")
+        if self.continued_by is not None and self.ended is None:
+            raise ValueError("`continued_by` needs the `ended` day")
+        return self
+
+
 class Treaty(_Strict):
     id: Slug
     name: Line
@@ -260,8 +458,7 @@ class Treaty(_Strict):
     instrument: Instrument
     categories: Annotated[tuple[Category, ...], Field(min_length=1)]
     depositary: Line | None = None
-    parties: tuple[PartyCode, ...] = ()
-    parties_complete: bool = True
+    parent: Slug | None = None  # the treaty this instrument belongs to (a protocol of the CCW)
     party_count: PartyCount | None = None
     signed: SourcedDate | None = None
     opened_for_signature: SourcedDate | None = None
@@ -271,6 +468,7 @@ class Treaty(_Strict):
     events: tuple[Event, ...] = ()
     limits: tuple[Limit, ...] = ()
     sources: tuple[Reference, ...] = ()
+    participation: Participation | None = None
     notes: Text | None = None
 
     @property
@@ -289,9 +487,21 @@ class Treaty(_Strict):
         only its entry into force)."""
         return self.opened or self.in_force_from
 
+    @property
+    def coverage(self) -> Coverage:
+        return self.participation.coverage if self.participation is not None else Coverage.NONE
+
+    @property
+    def recorded_states(self) -> list[str]:
+        """Every state the record names: rows of the table, then parties of events, in that order."""
+        codes = dict.fromkeys(self.participation.states if self.participation else ())
+        codes.update(dict.fromkeys(e.party for e in self.events if e.party is not None))
+        return list(codes)
+
 
 class Dataset(_Strict):
     version: Literal[1]
     reviewed: Day
     non_state_parties: tuple[NonStateParty, ...] = ()
+    state_history: dict[PartyCode, StateLife] = Field(default_factory=dict)
     treaties: tuple[Treaty, ...]

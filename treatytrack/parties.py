@@ -7,8 +7,9 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 
-from treatytrack.engine import PartyAssessment, assess, assess_party
+from treatytrack.engine import assess, exists_on
 from treatytrack.models import Dataset, Treaty
+from treatytrack.standing import Standing, StateHistory, standing_on
 
 # Short names people type that ISO's names do not contain.
 COMMON_NAMES = {
@@ -83,24 +84,26 @@ def resolve_party(dataset: Dataset, query: str) -> str:
 
 
 @dataclass(frozen=True)
-class Standing:
+class TreatyStanding:
+    """One treaty in a state's overview: the treaty's status and the state's standing under it."""
+
     treaty: Treaty
     category: str
-    assessment: PartyAssessment
+    standing: Standing
     treaty_status: str
 
 
-def standings(dataset: Dataset, code: str, day: dt.date) -> list[Standing]:
-    """The party's standing under every treaty that existed on `day`, grouped by main category."""
-    from treatytrack.engine import exists_on
-
+def standings(dataset: Dataset, code: str, day: dt.date) -> list[TreatyStanding]:
+    """The state's standing under every treaty that existed on `day`, grouped by main category."""
+    history = StateHistory(dataset.state_history)
     found = []
     for treaty in dataset.treaties:
         if not exists_on(treaty, day):
             continue
+        now = assess(treaty, day)
         found.append(
-            Standing(
-                treaty, treaty.categories[0].value, assess_party(treaty, code, day), assess(treaty, day).status.value
+            TreatyStanding(
+                treaty, treaty.categories[0].value, standing_on(treaty, code, day, history, now), now.status.value
             )
         )
     found.sort(key=lambda s: (s.category, s.treaty.began or dt.date.min, s.treaty.id))

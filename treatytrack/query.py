@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from treatytrack.engine import Assessment, assess, exists_on, withdrawals_known
 from treatytrack.models import Dataset, Treaty
-from treatytrack.vocab import Category, Kind, Status
+from treatytrack.standing import StateHistory, standing_on, states_of
+from treatytrack.vocab import Category, Kind, PartyStatus, StandingFilter, Status
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
@@ -37,14 +38,19 @@ def select_treaties(
     categories: Iterable[Category] = (),
     kinds: Iterable[Kind] = (),
 ) -> list[Treaty]:
-    """Treaties matching every filter given (an empty filter matches all), in file order."""
-    wanted_ids, wanted_party = set(ids), {p.upper() for p in parties}
+    """Treaties matching every filter given (an empty filter matches all), in file order.
+
+    `parties` keeps the treaties whose record names any of them (or a state they continue): the
+    treaties a timeline, an export or a diff about those states has something to say about.
+    """
+    wanted_ids, wanted_party = set(ids), set(parties)
     wanted_cat, wanted_kind = set(categories), set(kinds)
+    history = StateHistory(dataset.state_history)
     return [
         t
         for t in dataset.treaties
         if (not wanted_ids or t.id in wanted_ids)
-        and (not wanted_party or wanted_party.intersection(t.parties))
+        and (not wanted_party or wanted_party.intersection(states_of(t, history)))
         and (not wanted_cat or wanted_cat.intersection(t.categories))
         and (not wanted_kind or t.kind in wanted_kind)
     ]
@@ -57,18 +63,42 @@ def treaty_rows(
     statuses: Iterable[Status] = (),
     categories: Iterable[Category] = (),
     parties: Iterable[str] = (),
+    standing: StandingFilter = StandingFilter.BOUND,
     kinds: Iterable[Kind] = (),
 ) -> list[TreatyRow]:
-    """Treaties that existed on `day` (`exists_on`), filtered, oldest first."""
+    """Treaties that existed on `day` (`exists_on`), filtered, oldest first.
+
+    With `parties`, a treaty is kept when every one of them has the `standing` asked for on `day`
+    ("which treaties bind both the United States and Russia?").
+    """
     wanted_status = set(statuses)
-    rows = [
-        TreatyRow(treaty, assess(treaty, day), day)
-        for treaty in select_treaties(dataset, parties=parties, categories=categories, kinds=kinds)
-        if exists_on(treaty, day)
-    ]
-    rows = [r for r in rows if not wanted_status or r.assessment.status in wanted_status]
+    wanted_parties = list(parties)
+    history = StateHistory(dataset.state_history)
+    rows = []
+    for treaty in select_treaties(dataset, categories=categories, kinds=kinds):
+        if not exists_on(treaty, day):
+            continue
+        now = assess(treaty, day)
+        if wanted_status and now.status not in wanted_status:
+            continue
+        if any(not standing.matches(standing_on(treaty, p, day, history, now).status) for p in wanted_parties):
+            continue
+        rows.append(TreatyRow(treaty, now, day))
     rows.sort(key=lambda r: (r.treaty.began or dt.date.max, r.treaty.id))
     return rows
+
+
+def unrecorded_standings(dataset: Dataset, day: dt.date, parties: Iterable[str]) -> list[tuple[Treaty, str]]:
+    """(treaty, state) pairs among the treaties existing on `day` whose standing the data does
+    not record: a listing filtered by standing cannot say whether they belong in it."""
+    history = StateHistory(dataset.state_history)
+    return [
+        (treaty, party)
+        for treaty in dataset.treaties
+        if exists_on(treaty, day)
+        for party in parties
+        if standing_on(treaty, party, day, history).status is PartyStatus.NOT_RECORDED
+    ]
 
 
 class TreatyNotFound(LookupError):

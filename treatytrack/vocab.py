@@ -57,6 +57,12 @@ class EventType(enum.StrEnum):
     TERMINATED = "terminated"
     EXPIRED = "expired"
     STATEMENT = "statement"
+    # Per-state acts that the participation table also records (see `ActKind`).
+    SUCCEEDED = "succeeded"
+    ACCEPTED = "accepted"
+    APPROVED = "approved"
+    SIGNATURE_WITHDRAWN = "signature-withdrawn"
+    SUSPENSION_CLAIMED = "suspension-claimed"
 
 
 class Status(enum.StrEnum):
@@ -72,12 +78,107 @@ class Status(enum.StrEnum):
 
 
 class PartyStatus(enum.StrEnum):
+    """A state's standing under one treaty on one day."""
+
     PARTY = "party"
+    SUSPENDED = "suspended"  # a party whose obligations are suspended
+    SUSPENSION_CLAIMED = "suspension-claimed"  # a party that declared a suspension the treaty does not provide for
+    RATIFIED = "ratified"  # consented to be bound; the treaty not yet in force for it
     SIGNATORY = "signatory"
-    RATIFIED = "ratified"  # ratified, the treaty itself not yet in force
+    DERATIFIED = "deratified"  # revoked its ratification; its signature stands
+    SIGNATURE_WITHDRAWN = "signature-withdrawn"  # declared it does not intend to become a party
+    WITHDRAWN = "withdrawn"
+    TREATY_ENDED = "treaty-ended"
+    NOT_PARTY = "not-party"  # neither party nor signatory
+    NOT_RECORDED = "not-recorded"  # the record's list of states is partial and does not name this state
+    NOT_YET_EXISTING = "not-yet-existing"  # the state did not exist yet on the day
+    CEASED_TO_EXIST = "ceased-to-exist"  # the state no longer existed on the day
+
+    @property
+    def bound(self) -> bool:
+        """A party on the day (obligations suspended or not)."""
+        return self in _BOUND
+
+    @property
+    def signed_only(self) -> bool:
+        """Signed (or consented) without being bound on the day."""
+        return self in _SIGNED_ONLY
+
+
+_BOUND = frozenset({PartyStatus.PARTY, PartyStatus.SUSPENDED, PartyStatus.SUSPENSION_CLAIMED})
+_SIGNED_ONLY = frozenset({PartyStatus.SIGNATORY, PartyStatus.RATIFIED, PartyStatus.DERATIFIED})
+
+
+class StandingFilter(enum.StrEnum):
+    """What `--standing` asks for: a group of standings, or one standing exactly."""
+
+    BOUND = "bound"  # party, suspended, suspension-claimed
+    SIGNED = "signed"  # signatory, ratified (not yet in force for it), deratified
+    ANY = "any"  # bound or signed
+    PARTY = "party"
     SUSPENDED = "suspended"
+    SUSPENSION_CLAIMED = "suspension-claimed"
+    RATIFIED = "ratified"
+    SIGNATORY = "signatory"
     DERATIFIED = "deratified"
+    SIGNATURE_WITHDRAWN = "signature-withdrawn"
     WITHDRAWN = "withdrawn"
     TREATY_ENDED = "treaty-ended"
     NOT_PARTY = "not-party"
-    NOT_TRACKED = "not-tracked"  # a global treaty whose record does not follow this state
+    NOT_RECORDED = "not-recorded"
+
+    def matches(self, status: PartyStatus) -> bool:
+        if self is StandingFilter.BOUND:
+            return status.bound
+        if self is StandingFilter.SIGNED:
+            return status.signed_only
+        if self is StandingFilter.ANY:
+            return status.bound or status.signed_only
+        return status.value == self.value
+
+
+class Coverage(enum.StrEnum):
+    """How much of a treaty's membership its per-state table records."""
+
+    COMPLETE = "complete"  # every state on the depositary's list as of its date
+    PARTIAL = "partial"  # some states; others are "not recorded"
+    NONE = "none"  # no table at all
+
+
+class ActKind(enum.StrEnum):
+    """One state's act under a treaty: a key of a participation row, or a per-party event."""
+
+    SIGNED = "signed"
+    RATIFIED = "ratified"
+    ACCEDED = "acceded"
+    SUCCEEDED = "succeeded"
+    ACCEPTED = "accepted"
+    APPROVED = "approved"
+    CONSENTED = "consented"  # a notification of consent to be bound (a CCW protocol: UNTC suffix P)
+    ORIGINAL = "original"  # an original party: bound from the treaty's entry into force
+    IN_FORCE = "in_force"  # the day the treaty entered into force for the state, as recorded
+    WITHDRAWAL_NOTICE = "withdrawal_notice"
+    WITHDRAWAL_RESCINDED = "withdrawal_rescinded"
+    WITHDRAWN = "withdrawn"
+    DERATIFIED = "deratified"
+    SIGNATURE_WITHDRAWN = "signature_withdrawn"
+    SUSPENDED = "suspended"
+    RESUMED = "resumed"
+    SUSPENSION_CLAIMED = "suspension_claimed"
+
+    @property
+    def consent(self) -> bool:
+        return self in CONSENTS
+
+
+CONSENTS = frozenset(
+    {ActKind.RATIFIED, ActKind.ACCEDED, ActKind.SUCCEEDED, ActKind.ACCEPTED, ActKind.APPROVED, ActKind.CONSENTED}
+)
+
+
+class DepositRuleKind(enum.StrEnum):
+    """When a treaty takes effect after an instrument is deposited (its final clauses)."""
+
+    ON_DEPOSIT = "on-deposit"
+    AFTER_DEPOSIT = "after-deposit"  # the deposit day plus years, months, days
+    FIRST_DAY_OF_MONTH = "first-day-of-month"  # the first day of the Nth month after the deposit

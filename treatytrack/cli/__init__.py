@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["app", "main"]
 
 # Each command's module; their order is the order `--help` lists the commands in.
-MODULES = ("listing", "history", "analysis")
+MODULES = ("listing", "states", "history", "analysis", "importing")
 COMMANDS = {
     "list": "listing",
     "show": "listing",
@@ -35,7 +35,10 @@ COMMANDS = {
     "export": "history",
     "diff": "history",
     "party": "analysis",
+    "parties": "states",
+    "standings": "states",
     "limits": "analysis",
+    "import": "importing",  # a group: `import untc`
 }
 
 

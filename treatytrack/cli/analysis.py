@@ -15,9 +15,9 @@ from treatytrack.cli.common import (
     NoCacheOpt,
     app,
     emit,
-    fail,
     find_or_fail,
     load,
+    party_codes,
     print_renderable,
     today,
     write,
@@ -27,18 +27,6 @@ from treatytrack.render import OutputFormat
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-
-    from treatytrack.models import Dataset
-
-
-def _party_code(dataset: Dataset, query: str) -> str:
-    from treatytrack.parties import PartyNotFound, resolve_party
-
-    try:
-        return resolve_party(dataset, query)
-    except PartyNotFound as miss:
-        hint = f" Did you mean: {', '.join(miss.suggestions)}?" if miss.suggestions else ""
-        fail(f"treatytrack: no state or organisation called {query!r}.{hint}")
 
 
 @app.command("party")
@@ -66,7 +54,7 @@ def party_command(
     dataset = load(data, day, extra, no_cache)
     from treatytrack.parties import party_names, standings
 
-    codes = [_party_code(dataset, q) for q in (compare if compare else (name,)) if q is not None]
+    codes = party_codes(dataset, [q for q in (compare if compare else (name,)) if q is not None], "CODE")
     names = party_names(dataset)
     wanted = set(category or ())
     per_code = {
@@ -82,7 +70,7 @@ def party_command(
             "treaty_status": base.treaty_status,
         }
         for code in codes:
-            s = per_code[code][i].assessment
+            s = per_code[code][i].standing
             prefix = "" if len(codes) == 1 else f"{code}_"
             record[f"{prefix}status"] = s.status.value
             record[f"{prefix}since"] = s.since.isoformat() if s.since else None

@@ -21,7 +21,7 @@ import typer
 from treatytrack import __version__
 from treatytrack.completion import complete_party
 from treatytrack.render import OutputFormat
-from treatytrack.vocab import Category, Kind
+from treatytrack.vocab import Category, Kind, StandingFilter
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
@@ -91,7 +91,18 @@ PartyOpt = Annotated[
         "--party",
         metavar="CODE",
         autocompletion=complete_party,
-        help="Only treaties that list this party, e.g. RUS (repeatable).",
+        help="A state or organisation, by code or name: RUS, Russia (repeatable: all of them).",
+    ),
+]
+StandingOpt = Annotated[
+    StandingFilter,
+    typer.Option(
+        "--standing",
+        metavar="STANDING",
+        help="With --party: the standing each party must have on the as-of date: bound (a party, default), "
+        "signed (signatory, ratified but not yet bound, deratified), any (either), or one standing exactly: "
+        + ", ".join(s.value for s in StandingFilter if s.value not in ("bound", "signed", "any"))
+        + ".",
     ),
 ]
 CategoryOpt = Annotated[
@@ -345,6 +356,24 @@ def emit(
         write(markdown())
     else:
         print_renderable(table)
+
+
+def party_codes(dataset: Dataset, queries: Iterable[str] | None, option: str = "--party") -> list[str]:
+    """Each state or organisation named (a code or a name: `RUS`, `Russia`, `russian federation`),
+    as its code; an unknown one is a usage error with the closest names."""
+    from treatytrack.parties import PartyNotFound, resolve_party
+
+    codes = []
+    for query in queries or ():
+        try:
+            codes.append(resolve_party(dataset, query))
+        except PartyNotFound as miss:
+            hint = f"; did you mean {', '.join(miss.suggestions)}?" if miss.suggestions else ""
+            raise typer.BadParameter(
+                f"no state or organisation called {query!r}{hint} (codes are ISO 3166-1 alpha-3, e.g. RUS)",
+                param_hint=f"'{option}'",
+            ) from None
+    return list(dict.fromkeys(codes))
 
 
 def find_or_fail(dataset: Dataset, name: str) -> Treaty:

@@ -26,11 +26,13 @@ from treatytrack.cli.common import (
     input_files,
     load,
     output_target,
+    party_codes,
     print_renderable,
     shifted,
     span_option,
     today,
     write,
+    write_bytes,
     write_output,
 )
 from treatytrack.completion import complete_treaty
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from treatytrack.models import Dataset, Treaty
+    from treatytrack.standing import StateHistory
 
 FromOpt = Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Only events on or after this date.")]
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Only events on or before this date.")]
@@ -65,6 +68,12 @@ def _selection(
     return select_treaties(
         dataset, ids=_resolve(dataset, names or []), parties=party or (), categories=category or (), kinds=kind or ()
     )
+
+
+def _history(dataset: Dataset) -> StateHistory:
+    from treatytrack.standing import StateHistory
+
+    return StateHistory(dataset.state_history)
 
 
 def _check_types(types: list[str] | None) -> list[str]:
@@ -105,6 +114,7 @@ def timeline_command(
     dataset = load(data, day, extra, no_cache)
     from treatytrack.history import lifespans, timeline
 
+    party = party_codes(dataset, party)
     treaties = _selection(dataset, names, party, category, kind)
     if chart:
         spans = lifespans(treaties, day)
@@ -124,7 +134,8 @@ def timeline_command(
     from treatytrack.render.records import entry_record
 
     records = [
-        entry_record(e) for e in timeline(treaties, day, start=first, end=last, parties=party or (), types=types)
+        entry_record(e)
+        for e in timeline(treaties, day, start=first, end=last, parties=party, types=types, history=_history(dataset))
     ]
 
     def markdown() -> str:
@@ -176,12 +187,21 @@ class ExportFormat(enum.StrEnum):
     JSON = "json"
     ICS = "ics"
     SVG = "svg"
+    PNG = "png"
+    PDF = "pdf"
     HTML = "html"
 
 
 @app.command("export")
 def export_command(
-    fmt: Annotated[ExportFormat, typer.Argument(metavar="FORMAT", help="markdown, csv, json, ics, svg or html.")],
+    fmt: Annotated[
+        ExportFormat,
+        typer.Argument(
+            metavar="FORMAT",
+            help="markdown, csv, json, ics; svg, png or pdf (the lifespan chart, needs the charts extra); "
+            "html (a self-contained report page).",
+        ),
+    ],
     destination: Annotated[
         Path | None,
         typer.Option(
@@ -207,14 +227,19 @@ def export_command(
     kind: KindOpt = None,
     event_type: TypeOpt = None,
     width: Annotated[
-        int, typer.Option("--width", min=40, max=1000, help="SVG/HTML: chart width in columns (40 to 1000).")
-    ] = 120,
+        float,
+        typer.Option("--width", min=4.0, max=40.0, metavar="INCHES", help="svg/png/pdf/html: the chart's width."),
+    ] = 10.0,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="svg/png/pdf/html: the chart's and page's title.")
+    ] = None,
     as_of: AsOf = None,
     data: DataOpt = None,
     extra: ExtraOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Write a report: Markdown (with a Mermaid chart), CSV, JSON, iCalendar, or the chart as SVG/HTML."""
+    """Write a report: Markdown (with a Mermaid chart), CSV, JSON, iCalendar, the lifespan chart as
+    SVG, PNG or PDF (pip install 'treatytrack[charts]'), or a self-contained HTML page."""
     day = today(as_of)
     first, last = day_option(start, "--from"), day_option(end, "--to")
     types = _check_types(event_type)
@@ -223,12 +248,20 @@ def export_command(
     if destination is not None:
         output_target(destination, force, inputs)  # refused before the work, not after it
     dataset = load(data, day, extra, no_cache)
+    party = party_codes(dataset, party)
     treaties = _selection(dataset, treaty, party, category, kind)
-    text = _export_text(fmt, dataset, treaties, day, first, last, party or [], types, not no_chart, alarms, width)
-    if destination is None:
-        write(text)
+    if fmt in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML):
+        from treatytrack.cli.publish import export_published
+
+        text: str | bytes = export_published(
+            fmt.value, dataset, treaties, day, first, last, party, types, title, width, destination
+        )
     else:
-        write_output(destination, force, inputs, text.encode("utf-8"))
+        text = _export_text(fmt, dataset, treaties, day, first, last, party, types, not no_chart, alarms)
+    if destination is None:
+        write_bytes([text]) if isinstance(text, bytes) else write(text)
+    else:
+        write_output(destination, force, inputs, text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 def _export_text(
@@ -242,7 +275,6 @@ def _export_text(
     types: list[str],
     chart: bool,
     alarms: list,  # type: ignore[type-arg]
-    width: int,
 ) -> str:
     from treatytrack.engine import assess, exists_on
     from treatytrack.history import lifespans, timeline
@@ -250,7 +282,11 @@ def _export_text(
     from treatytrack.render.records import entry_record, treaty_record
 
     existing = [t for t in treaties if exists_on(t, day)]
-    entries = [entry_record(e) for e in timeline(existing, day, start=first, end=last, parties=parties, types=types)]
+    history = _history(dataset)
+    entries = [
+        entry_record(e)
+        for e in timeline(existing, day, start=first, end=last, parties=parties, types=types, history=history)
+    ]
     if fmt is ExportFormat.CSV:
         from treatytrack.render.csvout import render_csv
 
@@ -265,7 +301,7 @@ def _export_text(
             "as_of": day.isoformat(),
             "reviewed": dataset.reviewed.isoformat(),
             "generator": f"treatytrack {__version__}",
-            "treaties": [detail_record(TreatyRow(t, assess(t, day), day), names) for t in existing],
+            "treaties": [detail_record(TreatyRow(t, assess(t, day), day), names, history) for t in existing],
         }
         return render_json(payload)
     if fmt is ExportFormat.ICS:
@@ -279,25 +315,7 @@ def _export_text(
         rows = [treaty_record(TreatyRow(t, assess(t, day), day)) for t in existing]
         rows.sort(key=lambda r: (r["signed"] or r["opened_for_signature"] or r["entry_into_force"] or "", r["id"]))
         return markdown_document(rows, entries, spans, day, dataset.reviewed, __version__, chart=chart)
-    import io
-
-    from rich.console import Console
-
-    from treatytrack.render.chart import lifespan_chart
-
-    console = Console(
-        record=True,
-        width=width,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        markup=False,  # data is never markup
-        emoji=False,
-        highlight=False,
-    )
-    console.print(lifespan_chart(spans, day, width, f"Arms-control agreements, lifespans to {day.isoformat()}"))
-    title = f"treatytrack: lifespans to {day.isoformat()}"
-    return console.export_svg(title=title) if fmt is ExportFormat.SVG else console.export_html()
+    raise AssertionError(f"{fmt} is written by treatytrack.cli.publish")
 
 
 @app.command("diff")
@@ -334,10 +352,12 @@ def diff_command(
     from treatytrack.history import changes_between
     from treatytrack.render.records import change_record
 
+    party = party_codes(dataset, party)
+    history = _history(dataset)
     treaties = _selection(dataset, None, party, category, kind)
-    changes = changes_between(treaties, first, last)
+    changes = changes_between(treaties, first, last, history)
     if party:
-        wanted = {p.upper() for p in party}
+        wanted = set(party)
         changes = [c for c in changes if c.party is None or c.party in wanted]
     records = [change_record(c) for c in changes]
 

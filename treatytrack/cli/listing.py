@@ -17,11 +17,13 @@ from treatytrack.cli.common import (
     KindOpt,
     NoCacheOpt,
     PartyOpt,
+    StandingOpt,
     app,
     emit,
     find_or_fail,
     load,
     note,
+    party_codes,
     print_renderable,
     shifted,
     span_option,
@@ -30,15 +32,17 @@ from treatytrack.cli.common import (
 )
 from treatytrack.completion import complete_treaty
 from treatytrack.render import OutputFormat
-from treatytrack.vocab import Status
+from treatytrack.vocab import StandingFilter, Status
 
 WhyOpt = Annotated[bool, typer.Option("--why", help="Show how each status was derived: the rule and the events.")]
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable, Iterable
 
     from rich.console import RenderableType
 
+    from treatytrack.models import Dataset
     from treatytrack.render.records import Record
 
 
@@ -55,6 +59,7 @@ def list_command(
     ] = None,
     category: CategoryOpt = None,
     party: PartyOpt = None,
+    standing: StandingOpt = StandingFilter.BOUND,
     kind: KindOpt = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
@@ -71,9 +76,18 @@ def list_command(
     from treatytrack.query import treaty_rows
     from treatytrack.render.records import treaty_record
 
+    parties = party_codes(dataset, party)
     rows = treaty_rows(
-        dataset, day, statuses=status or (), categories=category or (), parties=party or (), kinds=kind or ()
+        dataset,
+        day,
+        statuses=status or (),
+        categories=category or (),
+        parties=parties,
+        standing=standing,
+        kinds=kind or (),
     )
+    if parties:
+        _note_unrecorded(dataset, day, parties, {r.treaty.id for r in rows})
     if limit is not None and len(rows) > limit:
         typer.echo(f"note: showing {limit} of {len(rows)} treaties (--limit).", err=True)
         rows = rows[:limit]
@@ -89,6 +103,19 @@ def list_command(
         return list_table(list(records), day, dataset.reviewed, width, why=why)
 
     _emit_listing(records, output, table, "list")
+
+
+def _note_unrecorded(dataset: Dataset, day: dt.date, parties: list[str], shown: set[str]) -> None:
+    """Say which treaties a standing filter could not decide: the data does not record the state."""
+    from treatytrack.query import unrecorded_standings
+
+    missing: dict[str, list[str]] = {}
+    for treaty, party in unrecorded_standings(dataset, day, parties):
+        if treaty.id not in shown:
+            missing.setdefault(party, []).append(treaty.short_name)
+    for party, names in missing.items():
+        listed = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+        note(f"note: {party}'s standing is not recorded for {len(names)} treaties, left out: {listed}.")
 
 
 LIST_COLUMNS = [
@@ -149,10 +176,11 @@ def show_command(
     from treatytrack.parties import party_names
     from treatytrack.query import TreatyRow
     from treatytrack.render.records import detail_record, event_record
+    from treatytrack.standing import StateHistory
 
     treaty = find_or_fail(dataset, name)
     names = party_names(dataset)
-    record = detail_record(TreatyRow(treaty, assess(treaty, day), day), names)
+    record = detail_record(TreatyRow(treaty, assess(treaty, day), day), names, StateHistory(dataset.state_history))
     if output is OutputFormat.JSON:
         from treatytrack.render.jsonout import render_json
 
@@ -217,18 +245,29 @@ def validate_command(
         OutputFormat, typer.Option("--format", "-f", help="table (one FILE:LINE:COL line per problem) or json.")
     ] = OutputFormat.TABLE,
     data: DataOpt = None,
+    strict_sources: Annotated[
+        bool,
+        typer.Option(
+            "--strict-sources",
+            help="Also refuse citations that are not a publisher's http(s) page: copy sites, "
+            "search or redirect URLs, staging servers, bare IP addresses.",
+        ),
+    ] = False,
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
-    from treatytrack.load import LoadError, load_dataset
+    from treatytrack.load import LoadError, load_dataset, source_problems
     from treatytrack.paths import bundled_path
 
     targets = files or [data if data is not None else bundled_path()]
     problems = []
     for number, target in enumerate(targets):
         try:  # problems are located as the file is read, a batch at a time; one note on a slow parser is enough
-            load_dataset(target, use_cache=False, notify=note if number == 0 else None)
+            loaded = load_dataset(target, use_cache=False, notify=note if number == 0 else None)
         except LoadError as err:
             problems.extend(err.problems)
+            continue
+        if strict_sources:
+            problems.extend(source_problems(target, loaded))
     if output is OutputFormat.JSON:
         from treatytrack.controls import escape
         from treatytrack.render.jsonout import render_json

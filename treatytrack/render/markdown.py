@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from treatytrack.render.records import coverage_line
+
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|~])")
 
 
@@ -99,12 +101,14 @@ def show_markdown(record: dict[str, Any]) -> str:
     facts.append(("Expires", _expires(record)))
     out.append(render_table(["Field", "Value"], [[k, v] for k, v in facts if v not in (None, "")]))
     if record["parties"]:
-        out.append("### Parties" if record["parties_complete"] else "### Tracked states")
+        out.append("### States")
+        out.append("")
+        out.append(escape_cell(coverage_line(record)))
         out.append("")
         out.append(
             render_table(
-                ["Code", "Name", "Standing", "Since"],
-                [[p["code"], p["name"], p["status"], p["since"]] for p in record["parties"]],
+                ["Code", "Name", "Standing", "Since", "Why"],
+                [[p["code"], p["name"], p["status"], p["since"], p["why"]] for p in record["parties"]],
             )
         )
     if record["limits"]:

@@ -8,9 +8,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from treatytrack.engine import PartyAssessment, assess, assess_party
+from treatytrack.engine import assess
 from treatytrack.models import Event, Period, SourcedDate, Treaty
 from treatytrack.query import Deadline, TreatyRow
+from treatytrack.standing import (
+    NO_HISTORY,
+    Standing,
+    StateHistory,
+    by_name,
+    derived_entry_into_force,
+    standings_on,
+    tally,
+)
 
 if TYPE_CHECKING:
     from treatytrack.history import Change, Entry
@@ -78,24 +87,47 @@ def _sourced(value: SourcedDate | None) -> Record | None:
     return {"date": iso(value.date), "source": value.source, "note": value.note}
 
 
-def party_record(standing: PartyAssessment, names: dict[str, str]) -> Record:
+def party_record(standing: Standing, names: dict[str, str]) -> Record:
+    consent = standing.consent
     return {
-        "code": standing.party,
-        "name": names.get(standing.party, standing.party),
+        "code": standing.state,
+        "name": names.get(standing.state, standing.state),
         "status": standing.status.value,
         "since": iso(standing.since),
         "withdrawal_effective": iso(standing.withdrawal_effective),
+        "consent": consent.kind.value if consent is not None else None,
+        "consent_date": iso(consent.day) if consent is not None else None,
+        "in_force_for_state": iso(standing.bound_from),
+        "why": standing.why,
+        "acts": [act_record(a) for a in standing.acts],
     }
 
 
-def party_standings(treaty: Treaty, day: dt.date) -> list[PartyAssessment]:
-    return [assess_party(treaty, code, day) for code in treaty.parties]
+def act_record(act: Any) -> Record:
+    return {
+        "date": iso(act.day),
+        "act": act.kind.value,
+        "via": act.via,
+        "source": act.source,
+        "note": act.note,
+    }
 
 
-def detail_record(row: TreatyRow, names: dict[str, str]) -> Record:
+def coverage_record(treaty: Treaty) -> Record:
+    table = treaty.participation
+    return {
+        "coverage": treaty.coverage.value,
+        "as_of": iso(table.as_of) if table is not None else None,
+        "source": table.source if table is not None else None,
+        "list": table.list_name if table is not None else None,
+    }
+
+
+def detail_record(row: TreatyRow, names: dict[str, str], history: StateHistory = NO_HISTORY) -> Record:
     """`show --format json`: the list record plus everything the treaty record says."""
     treaty = row.treaty
     record = treaty_record(row)
+    standings = by_name(standings_on(treaty, row.day, history), names)
     record.update(
         {
             "aliases": list(treaty.aliases),
@@ -108,7 +140,10 @@ def detail_record(row: TreatyRow, names: dict[str, str]) -> Record:
             },
             "duration": _period(treaty.duration),
             "withdrawal_notice": _period(treaty.withdrawal_notice),
-            "parties_complete": treaty.parties_complete,
+            "parties_complete": treaty.coverage.value == "complete",  # kept for the contract: see `coverage`
+            "coverage": coverage_record(treaty),
+            "entry_into_force_condition": condition_record(treaty, row.day, history, names),
+            "counts": {status.value: n for status, n in tally(standings).items()},
             "party_count": (
                 {
                     "count": treaty.party_count.count,
@@ -118,7 +153,7 @@ def detail_record(row: TreatyRow, names: dict[str, str]) -> Record:
                 if treaty.party_count
                 else None
             ),
-            "parties": [party_record(p, names) for p in party_standings(treaty, row.day)],
+            "parties": [party_record(p, names) for p in standings],
             "events": [event_record(e) for e in treaty.events],
             "limits": [
                 {
@@ -178,3 +213,122 @@ def change_record(change: Change) -> Record:
         "after": change.after,
         "why": change.why,
     }
+
+
+# (standing, one, many): how the counts of a table's standings are written.
+_COUNTED = (
+    ("party", "party", "parties"),
+    ("suspended", "suspended", "suspended"),
+    ("suspension-claimed", "suspension claimed", "suspensions claimed"),
+    ("ratified", "ratified, not yet bound", "ratified, not yet bound"),
+    ("signatory", "signatory", "signatories"),
+    ("deratified", "deratified", "deratified"),
+    ("signature-withdrawn", "signature withdrawn", "signatures withdrawn"),
+    ("withdrawn", "withdrawn", "withdrawn"),
+    ("treaty-ended", "former party (the treaty has ended)", "former parties (the treaty has ended)"),
+    ("not-recorded", "not recorded", "not recorded"),
+)
+
+
+def coverage_line(record: Record) -> str:
+    """`States: 93 parties, 25 signatories, 5 withdrawn · complete list as of 2026-02-03`."""
+    counts = record["counts"]
+    shown = [f"{counts[key]} {one if counts[key] == 1 else many}" for key, one, many in _COUNTED if counts.get(key)]
+    coverage = record["coverage"]
+    if coverage["coverage"] == "complete":
+        scope = f"complete list as of {coverage['as_of']}"
+    elif coverage["coverage"] == "partial":
+        scope = "partial list: states it does not name are not recorded"
+    else:
+        scope = "no list of states: standings come from the events"
+    return f"States on {record['as_of']}: " + (", ".join(shown) or "none") + f" · {scope}"
+
+
+def _act_of(standing: Standing, kinds: tuple[str, ...]) -> Any:
+    return next((a for a in reversed(standing.acts) if a.kind.value in kinds), None)
+
+
+def state_record(treaty: Treaty, standing: Standing, names: dict[str, str], day: dt.date) -> Record:
+    """`parties TREATY`: one state's row, with the acts behind its standing on the day."""
+    signed = _act_of(standing, ("signed",))
+    notice = _act_of(standing, ("withdrawal_notice",))
+    source_act = standing.consent or (standing.acts[-1] if standing.acts else None)
+    return {
+        "treaty_id": treaty.id,
+        "code": standing.state,
+        "name": names.get(standing.state, standing.state),
+        "status": standing.status.value,
+        "since": iso(standing.since),
+        "signed": iso(signed.day) if signed is not None else None,
+        "consent": standing.consent.kind.value if standing.consent is not None else None,
+        "consent_date": iso(standing.consent.day) if standing.consent is not None else None,
+        "in_force_for_state": iso(standing.bound_from),
+        "withdrawal_notice": iso(notice.day) if notice is not None else None,
+        "withdrawal_effective": iso(standing.withdrawal_effective),
+        "why": standing.why,
+        "source": source_act.source if source_act is not None else None,
+        "as_of": iso(day),
+    }
+
+
+def spell_record(spell: Any, names: dict[str, str]) -> Record:
+    """`standings --by change`: one standing held from `start` until the day before `until`."""
+    standing = spell.standing
+    return {
+        "treaty_id": spell.treaty.id,
+        "treaty": spell.treaty.short_name,
+        "code": standing.state,
+        "name": names.get(standing.state, standing.state),
+        "start": iso(spell.start),
+        "until": iso(spell.until),
+        "status": standing.status.value,
+        "since": iso(standing.since),
+        "bound": standing.status.bound,
+        "signed_only": standing.status.signed_only,
+        "why": standing.why,
+    }
+
+
+def year_record(row: Any, names: dict[str, str]) -> Record:
+    """`standings --by year`: a country-year row, the standing on 31 December (or the as-of day)."""
+    standing = row.standing
+    return {
+        "treaty_id": row.treaty.id,
+        "treaty": row.treaty.short_name,
+        "code": standing.state,
+        "name": names.get(standing.state, standing.state),
+        "year": row.year,
+        "status": standing.status.value,
+        "since": iso(standing.since),
+        "bound": standing.status.bound,
+        "signed_only": standing.status.signed_only,
+    }
+
+
+def condition_record(treaty: Treaty, day: dt.date, history: StateHistory, names: dict[str, str]) -> Record | None:
+    """What the treaty's entry-into-force condition says on `day`, counted from its table."""
+    derived = derived_entry_into_force(treaty, day, history)
+    if derived is None:
+        return None
+    condition = treaty.participation.entry_into_force_condition if treaty.participation else None
+    assert condition is not None
+    return {
+        "met_on": iso(derived.day),
+        "why": derived.why,
+        "missing": [{"code": c, "name": names.get(c, c)} for c in derived.missing],
+        "deposits": condition.deposits,
+        "required": list(condition.required),
+        "source": condition.source,
+    }
+
+
+def condition_line(record: Record) -> str | None:
+    """`not in force: 9 of the 44 states whose ratification is required have not ratified: China, ...`."""
+    condition = record.get("entry_into_force_condition")
+    if not condition:
+        return None
+    if condition["met_on"] is None:
+        missing = ", ".join(m["name"] for m in condition["missing"])
+        line = f"not in force: {condition['why']}"
+        return line + (f": {missing}" if missing else "")
+    return f"entry-into-force condition met: {condition['why']}"

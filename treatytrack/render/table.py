@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from treatytrack.query import Deadline
-from treatytrack.render.records import Record
+from treatytrack.render.records import Record, condition_line, coverage_line
 from treatytrack.vocab import PartyStatus, Status
 
 STATUS_STYLE = {
@@ -26,11 +26,15 @@ PARTY_STYLE = {
     PartyStatus.SIGNATORY.value: "cyan",
     PartyStatus.RATIFIED.value: "cyan",
     PartyStatus.SUSPENDED.value: "yellow",
+    PartyStatus.SUSPENSION_CLAIMED.value: "yellow",
     PartyStatus.DERATIFIED.value: "yellow",
+    PartyStatus.SIGNATURE_WITHDRAWN.value: "yellow",
     PartyStatus.WITHDRAWN.value: "red",
     PartyStatus.TREATY_ENDED.value: "red",
     PartyStatus.NOT_PARTY.value: "dim",
-    PartyStatus.NOT_TRACKED.value: "dim",
+    PartyStatus.NOT_RECORDED.value: "dim",
+    PartyStatus.NOT_YET_EXISTING.value: "dim",
+    PartyStatus.CEASED_TO_EXIST.value: "dim",
 }
 
 
@@ -199,7 +203,8 @@ def show_view(record: Record, reviewed: dt.date, *, why: bool = False) -> Render
     parts: list[RenderableType] = [Text(record["name"], style="bold underline"), facts]
 
     if record["parties"]:
-        parties = Table(title="Parties" if record["parties_complete"] else "Tracked states", title_justify="left")
+        parts.append(Text(coverage_line(record), style="bold"))
+        parties = Table(title_justify="left")
         parties.add_column("Code", no_wrap=True)
         parties.add_column("Name", overflow="fold")
         parties.add_column("Standing", no_wrap=True)
@@ -221,6 +226,9 @@ def show_view(record: Record, reviewed: dt.date, *, why: bool = False) -> Render
             limits.add_row(lim["item"], f"{lim['value']:,}", lim["unit"], _text(lim["deadline"]), lim["source"])
         parts.append(limits)
     if why:
+        condition = condition_line(record)
+        if condition is not None:
+            parts.append(Text(condition, style="bold"))
         parts.append(Text(f"Evidence for: {record['why']}", style="bold"))
         parts.extend(
             Text(f"  • {e['date']} {e['type']}{' by ' + e['party'] if e['party'] else ''} — {e['source']}")
@@ -375,4 +383,48 @@ def limits_table(records: Sequence[Record], day: str) -> Table:
             deadline,
             str(r["source"]),
         )
+    return table
+
+
+def states_table(records: Sequence[Record], treaty_name: str, summary: Record, width: int = 120) -> Table:
+    """`parties TREATY`: every recorded state, its standing and the acts behind it; below 100
+    columns the signature and the day it took effect give way to the name."""
+    wide = width >= 100
+    table = Table(
+        title=f"States and {treaty_name} on {summary['as_of']}",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        caption=coverage_line(summary),
+        caption_justify="left",
+    )
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Name", overflow="fold", ratio=1, min_width=10)
+    table.add_column("Standing", no_wrap=True)
+    table.add_column("Since", no_wrap=True)
+    if wide:
+        table.add_column("Signed", no_wrap=True)
+        table.add_column("Consent", no_wrap=True)
+        table.add_column("In force for it", no_wrap=True)
+    for r in records:
+        consent = f"{r['consent']} {r['consent_date']}" if r["consent"] else None
+        standing = r["status"] + (f" (leaves {r['withdrawal_effective']})" if r["withdrawal_effective"] else "")
+        cells = [
+            Text(r["code"]),
+            Text(r["name"]),
+            _text(standing, PARTY_STYLE.get(r["status"], "")),
+            _text(r["since"]),
+        ]
+        if wide:
+            cells += [_text(r["signed"]), _text(consent), _text(r["in_force_for_state"])]
+        table.add_row(*cells)
+    return fixed_widths(table)
+
+
+def panel_table(records: Sequence[Record], columns: Sequence[str]) -> Table:
+    """`standings` in the terminal (its CSV and JSON are what analysts load)."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption=f"{len(records)} rows", caption_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for r in records:
+        table.add_row(*(_text(r[c]) for c in columns))
     return table

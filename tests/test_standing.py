@@ -1,0 +1,367 @@
+"""Each state's standing on any day: worked examples on test tables, and properties over generated ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from tests.conftest import FIXTURES
+from treatytrack.cli import app
+from treatytrack.engine import add_period
+from treatytrack.load import LoadError, load_dataset, parse_dataset
+from treatytrack.models import Dataset, DepositRule, Treaty
+from treatytrack.standing import (
+    StateHistory,
+    acts_of,
+    bound_day,
+    derived_entry_into_force,
+    standing_on,
+    took_effect,
+)
+from treatytrack.vocab import ActKind, PartyStatus
+
+D = dt.date.fromisoformat
+STATES = FIXTURES / "states.yaml"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def world() -> Dataset:
+    return load_dataset(STATES, use_cache=False)
+
+
+def treaty(dataset: Dataset, treaty_id: str) -> Treaty:
+    return next(t for t in dataset.treaties if t.id == treaty_id)
+
+
+def standing(dataset: Dataset, treaty_id: str, state: str, day: str) -> Any:
+    return standing_on(treaty(dataset, treaty_id), state, D(day), StateHistory(dataset.state_history))
+
+
+def status(dataset: Dataset, treaty_id: str, state: str, day: str) -> PartyStatus:
+    return standing(dataset, treaty_id, state, day).status
+
+
+def test_a_consent_before_entry_into_force_binds_from_the_treatys_entry_into_force(world: Dataset) -> None:
+    assert status(world, "mine-ban", "CAN", "1999-02-28") is PartyStatus.RATIFIED
+    assert standing(world, "mine-ban", "CAN", "1999-03-01")[:3] == ("CAN", PartyStatus.PARTY, D("1999-03-01"))
+
+
+def test_a_later_consent_binds_from_the_day_the_treatys_rule_gives(world: Dataset) -> None:
+    # Ratified 2005-12-27; "the first day of the sixth month after" the deposit is 2006-06-01.
+    assert status(world, "mine-ban", "UKR", "2006-05-31") is PartyStatus.RATIFIED
+    bound = standing(world, "mine-ban", "UKR", "2006-06-01")
+    assert (bound.status, bound.since, bound.bound_from) == (PartyStatus.PARTY, D("2006-06-01"), D("2006-06-01"))
+    assert "first day of the 6th month after deposit" in bound.why
+    # 90 days after deposit: Ghana's ratification of 2025-09-26 takes effect on 2025-12-25.
+    assert status(world, "ban-treaty", "GHA", "2025-12-24") is PartyStatus.RATIFIED
+    assert status(world, "ban-treaty", "GHA", "2025-12-25") is PartyStatus.PARTY
+
+
+def test_nothing_defaults_to_the_treatys_own_entry_into_force(world: Dataset) -> None:
+    # Finland acceded in 2012: on 2005-01-01 it was no party, whatever the treaty's own date.
+    assert status(world, "mine-ban", "FIN", "2005-01-01") is PartyStatus.NOT_PARTY
+    assert status(world, "mine-ban", "FIN", "2012-07-01") is PartyStatus.PARTY
+
+
+def test_coverage_decides_what_an_unlisted_state_is(world: Dataset) -> None:
+    complete = standing(world, "mine-ban", "USA", "2026-01-01")
+    assert (complete.status, complete.why) == (PartyStatus.NOT_PARTY, "not on the list of states as of 2026-02-03")
+    partial = standing(world, "arms-trade", "DEU", "2026-01-01")
+    assert partial.status is PartyStatus.NOT_RECORDED
+    assert "partial" in partial.why
+
+
+def test_withdrawals_take_effect_on_their_day_and_a_conditional_one_is_not_guessed(world: Dataset) -> None:
+    pending = standing(world, "mine-ban", "EST", "2025-12-26")
+    assert (pending.status, pending.withdrawal_effective) == (PartyStatus.PARTY, D("2025-12-27"))
+    assert status(world, "mine-ban", "EST", "2025-12-27") is PartyStatus.WITHDRAWN
+    # Finland's effective day is notice + the six-month notice period.
+    assert status(world, "mine-ban", "FIN", "2026-01-09") is PartyStatus.PARTY
+    assert status(world, "mine-ban", "FIN", "2026-01-10") is PartyStatus.WITHDRAWN
+    before = standing(world, "mine-ban", "POL", "2026-02-19")
+    assert (before.status, before.withdrawal_effective) == (PartyStatus.PARTY, D("2026-02-20"))
+    assert "subject to a condition" in before.why
+    after = standing(world, "mine-ban", "POL", "2026-02-20")
+    assert after.status is PartyStatus.NOT_RECORDED
+    assert "whether it did is not recorded" in after.why
+
+
+def test_a_claimed_suspension_leaves_the_state_a_party(world: Dataset) -> None:
+    claimed = standing(world, "mine-ban", "UKR", "2026-01-01")
+    assert claimed.status is PartyStatus.SUSPENSION_CLAIMED and claimed.status.bound
+    assert claimed.acts[-1].source == "https://example.org/ukr"
+
+
+def test_deratification_leaves_a_signatory_and_a_withdrawn_signature_leaves_nothing(world: Dataset) -> None:
+    assert status(world, "test-ban", "RUS", "2023-11-01") is PartyStatus.RATIFIED
+    deratified = status(world, "test-ban", "RUS", "2023-11-02")
+    assert deratified is PartyStatus.DERATIFIED and deratified.signed_only
+    assert status(world, "arms-trade", "USA", "2019-07-17") is PartyStatus.SIGNATORY
+    withdrawn = status(world, "arms-trade", "USA", "2019-07-18")
+    assert withdrawn is PartyStatus.SIGNATURE_WITHDRAWN
+    assert not withdrawn.bound and not withdrawn.signed_only
+
+
+def test_states_that_begin_and_end(world: Dataset) -> None:
+    # The USSR until it ceased to exist; the Russian Federation from then, carrying on its acts.
+    assert status(world, "missile-pact", "SUN", "1991-12-25") is PartyStatus.PARTY
+    ceased = standing(world, "missile-pact", "SUN", "1991-12-26")
+    assert ceased.status is PartyStatus.CEASED_TO_EXIST and "continued by RUS" in ceased.why
+    assert status(world, "missile-pact", "RUS", "1989-01-01") is PartyStatus.NOT_YET_EXISTING
+    russia = standing(world, "missile-pact", "RUS", "1992-01-01")
+    assert (russia.status, russia.since) == (PartyStatus.PARTY, D("1988-06-01"))
+    assert "(as SUN)" in russia.why
+    # Montenegro did not exist before 2006-06-03, whatever a table says.
+    assert status(world, "mine-ban", "MNE", "2000-01-01") is PartyStatus.NOT_YET_EXISTING
+    assert status(world, "mine-ban", "MNE", "2006-10-23") is PartyStatus.PARTY
+    assert status(world, "arms-trade", "CZE", "1992-06-01") is PartyStatus.NOT_YET_EXISTING
+
+
+def test_a_bilateral_withdrawal_ends_the_treaty_for_the_other_party(world: Dataset) -> None:
+    assert status(world, "missile-pact", "USA", "2019-08-02") is PartyStatus.WITHDRAWN
+    assert status(world, "missile-pact", "RUS", "2019-08-02") is PartyStatus.TREATY_ENDED
+
+
+def test_entry_into_force_derived_from_the_table(world: Dataset) -> None:
+    derived = derived_entry_into_force(treaty(world, "ban-treaty"))
+    assert derived is not None and derived.day == D("2021-01-22")
+    assert "4th instrument (HND) was deposited on 2020-10-24" in derived.why
+    early = derived_entry_into_force(treaty(world, "ban-treaty"), D("2020-01-01"))
+    assert early is not None and early.day is None and early.why.startswith("3 of the 4 instruments")
+    waiting = derived_entry_into_force(treaty(world, "test-ban"), D("2026-11-28"), StateHistory(world.state_history))
+    assert waiting is not None and waiting.day is None
+    assert waiting.missing == ("USA", "RUS", "CHN")
+
+
+def test_validate_reports_a_recorded_entry_into_force_the_table_does_not_imply() -> None:
+    text = STATES.read_text(encoding="utf-8").replace(
+        'entry_into_force: {date: 2021-01-22, source: "https://example.org/ban"}',
+        'entry_into_force: {date: 2021-01-21, source: "https://example.org/ban"}',
+    )
+    with pytest.raises(LoadError) as caught:
+        parse_dataset(text.encode(), "s.yaml")
+    [problem] = caught.value.problems
+    assert str(problem).startswith("s.yaml:43:30: treaties[1].entry_into_force.date: the entry-into-force condition")
+    assert "imply 2021-01-22" in str(problem) and "the record says 2021-01-21" in str(problem)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("{signed: 2017-10-02, ratified: 2017-10-01}", "AUT: `ratified` 2017-10-01 is before `signed` 2017-10-02"),
+        ("{signed: 2017-09-20, ratified: 2018-05-08, acceded: 2019-01-01}", "one consent to be bound per row"),
+        ("{signed: 2017-9-20}", "dates are written YYYY-MM-DD"),
+        ("{signed: {date: 2017-09-20, sauce: s}}", "unknown key `sauce`"),
+        ("{ratified: 2026-05-08}", "after the list's as-of date (2026-02-03)"),
+        ("{withdrawal_condition: soon}", "`withdrawal_condition` needs the `withdrawal_notice`"),
+    ],
+)
+def test_a_malformed_row_is_one_located_problem_naming_the_state(row: str, message: str) -> None:
+    text = STATES.read_text(encoding="utf-8").replace("AUT: {signed: 2017-09-20, ratified: 2018-05-08}", f"AUT: {row}")
+    with pytest.raises(LoadError) as caught:
+        parse_dataset(text.encode(), "s.yaml")
+    problems = [str(p) for p in caught.value.problems if "AUT" in str(p)]
+    assert len(problems) == 1, caught.value.problems
+    assert problems[0].startswith("s.yaml:51:") and "participation.states.AUT" in problems[0]
+    assert message in problems[0]
+
+
+def test_an_event_that_gives_a_tables_act_another_date_is_refused() -> None:
+    text = STATES.read_text(encoding="utf-8").replace(
+        "      - {date: 2019-02-02, type: withdrawal-notice",
+        "      - {date: 1988-05-27, type: ratified, party: USA, source: s}\n      - {date: 2019-02-02, type: withdrawal-notice",
+    )
+    parse_dataset(text.encode(), "s.yaml")  # an original party's ratification: no table date to contradict
+    text = STATES.read_text(encoding="utf-8").replace(
+        '    participation:\n      coverage: complete\n      as_of: 2026-02-03\n      source: "https://example.org/ban/status"',
+        "    events:\n      - {date: 2018-05-09, type: ratified, party: AUT, source: s}\n"
+        '    participation:\n      coverage: complete\n      as_of: 2026-02-03\n      source: "https://example.org/ban/status"',
+    )
+    with pytest.raises(LoadError) as caught:
+        parse_dataset(text.encode(), "s.yaml")
+    assert any(
+        "AUT's `ratified` is 2018-05-08 in the participation table but 2018-05-09 here" in str(p)
+        for p in caught.value.problems
+    )
+
+
+def test_rules_for_later_consents() -> None:
+    first_of_month = DepositRule(rule="first-day-of-month", months=6, source="s")  # type: ignore[arg-type]
+    assert took_effect(first_of_month, D("2005-12-27")) == D("2006-06-01")
+    assert took_effect(first_of_month, D("2005-12-01")) == D("2006-06-01")
+    assert took_effect(first_of_month, D("1998-09-16")) == D("1999-03-01")
+    assert took_effect(DepositRule(rule="after-deposit", days=90, source="s"), D("2020-10-24")) == D("2021-01-22")  # type: ignore[arg-type]
+    assert took_effect(DepositRule(rule="after-deposit", months=6, source="s"), D("2020-08-31")) == D("2021-02-28")  # type: ignore[arg-type]
+    assert took_effect(DepositRule(rule="on-deposit", source="s"), D("2020-10-24")) == D("2020-10-24")  # type: ignore[arg-type]
+
+
+# --- the command line agrees with itself --------------------------------------------------------
+
+
+def run(*args: str, data: Path = STATES) -> tuple[int, str, str]:
+    result = runner.invoke(app, [*args, "--data", str(data)], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_parties_lists_every_state_in_every_format() -> None:
+    code, out, _ = run("parties", "mine ban", "--as-of", "2026-11-28", "--format", "json")
+    assert code == 0
+    rows = {r["code"]: r for r in json.loads(out)}
+    assert rows["UKR"]["status"] == "suspension-claimed" and rows["UKR"]["in_force_for_state"] == "2006-06-01"
+    assert rows["POL"]["status"] == "not-recorded"
+    assert (rows["EST"]["withdrawal_notice"], rows["EST"]["since"]) == ("2025-06-27", "2025-12-27")
+    code, out, _ = run("parties", "ban", "--as-of", "2026-11-28", "--standing", "signed", "--format", "csv")
+    assert code == 0 and [line.split(",")[1] for line in out.splitlines()[1:]] == ["DZA", "KGZ"]
+    code, out, _ = run("parties", "ban", "--as-of", "2020-06-01")
+    assert code == 0 and "3 ratified, not yet bound, 4 signatories" not in out
+    assert "complete list as of 2026-02-03" in out
+
+
+def test_counts_on_a_past_date_come_from_the_table() -> None:
+    _, out, _ = run("show", "ban", "--as-of", "2021-01-22", "--format", "json")
+    # Kyrgyzstan signed only in 2025: on these days it is on the list but no signatory yet.
+    assert json.loads(out)["counts"] == {"party": 4, "signatory": 2, "not-party": 1}
+    _, out, _ = run("show", "ban", "--as-of", "2021-01-21", "--format", "json")
+    assert json.loads(out)["counts"] == {"ratified": 4, "signatory": 2, "not-party": 1}
+
+
+def test_show_why_explains_a_treaty_not_in_force() -> None:
+    code, out, _ = run("show", "test ban", "--as-of", "2026-11-28", "--why")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "not in force: 3 of the 4 states whose ratification is required have not ratified:" in flat
+    assert "United States, Russian Federation, China" in flat
+
+
+def test_diff_reports_states_joining_and_leaving() -> None:
+    _, out, _ = run("diff", "2025-01-01", "--as-of", "2026-11-28", "--format", "json")
+    changes = {(c["id"], c["party"], c["after"]) for c in json.loads(out)}
+    assert ("mine-ban", "EST", "withdrawn") in changes
+    assert ("mine-ban", "UKR", "suspension-claimed") in changes
+    assert ("ban-treaty", "GHA", "party") in changes
+    assert ("mine-ban", "POL", "not-recorded") in changes
+
+
+def test_an_unknown_party_is_a_usage_error_with_suggestions() -> None:
+    for command in (["list"], ["party", "XYZ"], ["timeline"], ["diff", "2020-01-01"], ["standings"]):
+        args = [*command, "--as-of", "2026-11-28"] + ([] if command[0] == "party" else ["--party", "Rusia"])
+        code, out, err = run(*args)
+        assert code == 2 and out == "", (command, err)
+        assert "no state or organisation called" in err
+
+
+@pytest.mark.parametrize("spelling", ["RUS", "rus", "Russia", "russian federation", "Russian Federation"])
+def test_party_names_and_codes_mean_the_same_state(spelling: str) -> None:
+    _, by_name, _ = run("list", "--as-of", "1995-01-01", "--party", spelling, "--format", "json")
+    _, by_code, _ = run("list", "--as-of", "1995-01-01", "--party", "RUS", "--format", "json")
+    assert by_name == by_code and [r["id"] for r in json.loads(by_code)] == ["missile-pact"]
+
+
+def test_standings_panel_by_change_and_by_year() -> None:
+    _, out, _ = run("standings", "mine ban", "--party", "UKR", "--as-of", "2026-11-28", "--format", "json")
+    assert [(r["start"], r["status"]) for r in json.loads(out)] == [
+        ("1999-02-24", "signatory"),
+        ("2005-12-27", "ratified"),
+        ("2006-06-01", "party"),
+        ("2025-07-18", "suspension-claimed"),
+    ]
+    _, out, _ = run("standings", "--by", "year", "mine ban", "--party", "EST", "--as-of", "2026-06-30")
+    lines = out.splitlines()
+    assert lines[0] == "treaty_id,treaty,code,name,year,status,since,bound,signed_only"
+    years = {line.split(",")[4]: line.split(",")[5] for line in lines[1:]}
+    assert (years["2003"], years["2004"], years["2025"], years["2026"]) == (
+        "not-party",
+        "party",
+        "withdrawn",
+        "withdrawn",
+    )
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+days = st.dates(min_value=D("1960-01-01"), max_value=D("2040-12-31"))
+KINDS = ["signed", "ratified", "acceded", "withdrawal_notice", "withdrawn", "deratified", "suspension_claimed"]
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> tuple[Dataset, str]:
+    eif = draw(st.one_of(st.none(), st.dates(min_value=D("1970-01-01"), max_value=D("2020-12-31"))))
+    opened = D("1965-01-01")
+    rows: dict[str, dict[str, str]] = {}
+    for code in draw(st.lists(st.sampled_from(["AUT", "FRA", "MNE", "RUS", "SUN", "USA"]), unique=True, max_size=5)):
+        acts = sorted(draw(st.lists(st.dates(min_value=opened, max_value=D("2030-12-31")), min_size=1, max_size=4)))
+        kinds = draw(st.lists(st.sampled_from(KINDS), min_size=len(acts), max_size=len(acts), unique=True))
+        row = dict(zip(kinds, (a.isoformat() for a in acts), strict=True))
+        if "ratified" in row and "acceded" in row:
+            del row["acceded"]
+        rows[code] = row
+    coverage = draw(st.sampled_from(["complete", "partial"]))
+    body: dict[str, Any] = {
+        "version": 1,
+        "reviewed": "2026-11-28",
+        "state_history": {
+            "SUN": {"ended": "1991-12-26", "continued_by": "RUS", "source": "s"},
+            "MNE": {"began": "2006-06-03", "source": "s"},
+        },
+        "treaties": [
+            {
+                "id": "t",
+                "name": "T",
+                "short_name": "T",
+                "kind": "multilateral",
+                "instrument": "treaty",
+                "categories": ["nuclear"],
+                "opened_for_signature": {"date": opened.isoformat(), "source": "s"},
+                "withdrawal_notice": {"months": 6, "source": "s"},
+                **({"entry_into_force": {"date": eif.isoformat(), "source": "s"}} if eif else {}),
+                "participation": {
+                    "coverage": coverage,
+                    "as_of": "2031-01-01",
+                    "source": "s",
+                    "in_force_for_state": {
+                        "rule": draw(st.sampled_from(["on-deposit", "after-deposit"])),
+                        "days": 30,
+                        "source": "s",
+                    },
+                    "states": rows,
+                },
+            }
+        ],
+    }
+    if body["treaties"][0]["participation"]["in_force_for_state"]["rule"] == "on-deposit":
+        del body["treaties"][0]["participation"]["in_force_for_state"]["days"]
+    return Dataset.model_validate(body), draw(st.sampled_from(["AUT", "FRA", "MNE", "RUS", "SUN", "USA", "DEU"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(case=tables(), day=days)
+def test_standing_never_says_party_without_a_reason(case: tuple[Dataset, str], day: dt.date) -> None:
+    dataset, state = case
+    t = dataset.treaties[0]
+    history = StateHistory(dataset.state_history)
+    found = standing_on(t, state, day, history)
+    acts = [a for a in acts_of(t, state, history) if a.day <= day]
+    if found.status.bound:
+        consents = [a for a in acts if a.kind.consent]
+        assert consents, "a party needs a consent to be bound"
+        assert t.in_force_from is not None and t.in_force_from <= day
+        bound, _ = bound_day(t, consents[-1])
+        assert bound is not None and bound <= day
+        assert history.exists_on(state, day), "no state is a party before it exists or after it ceased"
+        effective = [a for a in acts if a.kind is ActKind.WITHDRAWN and a.day >= consents[-1].day]
+        assert not effective, "never a party after its withdrawal took effect"
+        notices = [a for a in acts if a.kind is ActKind.WITHDRAWAL_NOTICE and a.day >= consents[-1].day]
+        for notice in notices:
+            assert add_period(notice.day, t.withdrawal_notice) > day, "nor after its notice period ran out"  # type: ignore[arg-type]
+    rows = t.participation.states if t.participation else {}
+    if history.exists_on(state, day) and state not in rows and history.continues.get(state) not in rows:
+        expected = PartyStatus.NOT_PARTY if t.coverage.value == "complete" else PartyStatus.NOT_RECORDED
+        assert found.status is expected

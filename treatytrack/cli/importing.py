@@ -1,0 +1,275 @@
+"""`import untc`: a depositary's status page written into a treaty's per-state table, in place."""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from treatytrack.cli.common import EXIT_FINDING, app, fail, note
+
+if TYPE_CHECKING:
+    from treatytrack.importers.table import ImportedTable
+
+import_app = typer.Typer(
+    name="import",
+    help="Refresh a treaty's per-state table from a depositary's status list.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(import_app, name="import")
+
+TreatyOpt = Annotated[
+    str, typer.Option("--treaty", metavar="ID", help="The id of the treaty whose table the page gives, e.g. tpnw.")
+]
+TargetOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        help="The treaty file to update (default: data/treaties.yaml of this checkout).",
+    ),
+]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Say what would change; write nothing.")]
+
+
+@import_app.command("untc")
+def untc_command(
+    page: Annotated[
+        Path,
+        typer.Argument(
+            metavar="PAGE.html",
+            exists=True,
+            dir_okay=False,
+            help="A UN Treaty Collection status page (ViewDetails.aspx?src=TREATY&mtdsg_no=...), as saved from the site.",
+        ),
+    ],
+    treaty: TreatyOpt,
+    data: TargetOpt = None,
+    mtdsg: Annotated[
+        str | None,
+        typer.Option(
+            "--mtdsg",
+            metavar="XXVI-n",
+            help="The page's MTDSG number, when the saved page does not name it (it then must agree).",
+        ),
+    ] = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Write (or update in place) a treaty's participation table from a UNTC status page.
+
+    Every row of the participant table becomes a state's row (signature, consent and its kind,
+    withdrawals from the End Notes); the page's STATUS AS AT date is the table's as-of. Acts a
+    row has with their own source, rules, notes and comments are kept. A page that cannot be read
+    fully changes nothing and exits 1, naming each row, cell or note it could not read.
+    """
+    from treatytrack.importers.untc import MTDSG, import_page
+
+    if mtdsg is not None and not MTDSG.fullmatch(mtdsg):
+        raise typer.BadParameter(f"{mtdsg!r} is not an MTDSG number like XXVI-9 or XXVI-2-a", param_hint="'--mtdsg'")
+    target = _target(data)
+    text = _read_text(target, "--data")
+    plain = _plain(text, target)
+    _check_treaty(plain, treaty)
+    html = _read_text(page, "PAGE.html", follow=True)
+    names, lives = _context(plain)
+    result = import_page(html, names, lives, mtdsg)
+    if result.table is None:
+        for problem in result.problems:
+            typer.echo(f"{page}: {problem}", err=True)
+        count = len(result.problems)
+        fail(
+            f"treatytrack: {page} could not be read fully ({count} problem{'s' if count != 1 else ''}); {target} not changed."
+        )
+    table = result.table
+    counts = ", ".join(f"{k} {v} (table {_count(table, k)})" for k, v in result.page.counts.items())
+    note(
+        f"{page}: {result.page.title or 'status page'}: status as at {table.as_of}, {len(table.states)} states"
+        + (f"; header: {counts}" if counts else "")
+    )
+    for header, count in result.page.counts.items():
+        if count != _count(table, header):
+            note(
+                f"note: the page's header counts {count} {header.lower()}, the table {_count(table, header)}: check the page"
+            )
+    for line in result.notes:
+        note(f"note: {line}")
+    _apply(target, text, plain, treaty, table, dry_run)
+
+
+def _count(table: ImportedTable, header: str) -> int:
+    from treatytrack.importers.table import CONSENT_KEYS
+
+    rows = [row for row in table.states.values() if "withdrawn" not in row]
+    if header == "Signatories":
+        return sum(1 for row in rows if "signed" in row)
+    return sum(1 for row in rows if any(key in row for key in CONSENT_KEYS))
+
+
+def _apply(target: Path, text: str, plain: dict[str, Any], treaty: str, table: ImportedTable, dry_run: bool) -> None:
+    from treatytrack.importers.yamledit import EditError, update_participation
+
+    try:
+        updated, changes = update_participation(text, treaty, table)
+    except EditError as err:
+        fail(f"treatytrack: {target}: {err}; not changed.")
+    for line in changes.summary():
+        note(line)
+    if not changes.changed:
+        return
+    _verify(target, updated, plain, treaty)
+    _report_findings(updated, treaty, target)
+    if dry_run:
+        note(f"dry run: {target} not changed.")
+        return
+    try:
+        write_atomically(target, updated)
+    except OSError as err:
+        fail(f"treatytrack: could not write {target}: {err.strerror or err}")
+    note(f"wrote {target}")
+
+
+def _target(data: Path | None) -> Path:
+    """The file to update: --data, or the checkout's own data/treaties.yaml (never the copy inside
+    an installed package)."""
+    if data is not None:
+        return data
+    from treatytrack.paths import bundled_path
+
+    bundled = bundled_path()
+    if bundled.parent.name == "data" and (bundled.parent.parent / "pyproject.toml").is_file():
+        return bundled
+    raise typer.BadParameter(
+        f"the bundled dataset ({bundled}) is part of the installed package; name the file to update",
+        param_hint="'--data'",
+    )
+
+
+def _read_text(path: Path, what: str, follow: bool = False) -> str:
+    """The file's text; `follow`: a link to a regular file will do (the page, never the target)."""
+    from treatytrack.paths import MAX_BYTES
+
+    try:
+        info = os.stat(path) if follow else os.lstat(path)
+    except OSError as err:
+        raise typer.BadParameter(f"{path}: {err.strerror or err}", param_hint=f"'{what}'") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise typer.BadParameter(f"{path} is not a regular file", param_hint=f"'{what}'")
+    if info.st_size > MAX_BYTES:
+        fail(f"treatytrack: {path} is larger than {MAX_BYTES // (1024 * 1024)} MB; not read.")
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except UnicodeDecodeError as err:
+        fail(f"treatytrack: {path} is not UTF-8 text (byte {err.start}).")
+    except OSError as err:
+        fail(f"treatytrack: cannot read {path}: {err.strerror or err}")
+
+
+def _plain(text: str, path: Path) -> dict[str, Any]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        plain = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as err:
+        fail(f"treatytrack: {path} is not valid YAML: {err}")
+    if not isinstance(plain, dict) or not isinstance(plain.get("treaties"), list):
+        fail(f"treatytrack: {path} is not a treaty file (no `treaties:` list).")
+    return plain
+
+
+def _check_treaty(plain: dict[str, Any], treaty: str) -> None:
+    ids = [t.get("id") for t in plain["treaties"] if isinstance(t, dict)]
+    if treaty not in ids:
+        close = difflib.get_close_matches(treaty, [str(i) for i in ids], n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise typer.BadParameter(f"no treaty with id {treaty!r} in the file{hint}", param_hint="'--treaty'")
+
+
+def _context(plain: dict[str, Any]) -> tuple[Any, Any]:
+    from treatytrack.importers.names import NameIndex
+    from treatytrack.importers.table import continued_lives
+
+    own = {str(p.get("name")): str(p.get("code")) for p in plain.get("non_state_parties") or () if isinstance(p, dict)}
+    history = plain.get("state_history") or {}
+    return NameIndex(own), continued_lives(history if isinstance(history, dict) else {})
+
+
+def _verify(target: Path, updated: str, plain: dict[str, Any], treaty: str) -> None:
+    """Refuse to write unless the new text parses, says what the old one said outside this
+    treaty's table, and the table is one the data model accepts."""
+    import yaml
+    from pydantic import ValidationError
+
+    from treatytrack.models import Participation
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    after = yaml.load(updated, Loader=loader)
+
+    def without_table(data: dict[str, Any]) -> dict[str, Any]:
+        treaties = [
+            {k: v for k, v in t.items() if not (t.get("id") == treaty and k == "participation")}
+            for t in data["treaties"]
+        ]
+        return {**data, "treaties": treaties}
+
+    if without_table(after) != without_table(plain):
+        fail(f"treatytrack: internal error: the edit would change more than {treaty}'s table; {target} not changed.")
+    table = next(t["participation"] for t in after["treaties"] if t.get("id") == treaty)
+    try:
+        Participation.model_validate(table)
+    except ValidationError as err:
+        fail(
+            f"treatytrack: internal error: the table written would not validate ({err.error_count()} errors); {target} not changed."
+        )
+
+
+def _report_findings(updated: str, treaty: str, target: Path) -> None:
+    """What `validate` will say about this treaty after the import (notes; the import stands)."""
+    import yaml
+
+    from treatytrack.checks import check_treaty, iso_codes
+    from treatytrack.models import Dataset
+    from treatytrack.standing import StateHistory
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        dataset = Dataset.model_validate(yaml.load(updated, Loader=loader))
+    except Exception:  # another record's problem: `validate` reports it
+        note(f"note: run `treatytrack validate {target}`: the file does not load as a whole")
+        return
+    record = next(t for t in dataset.treaties if t.id == treaty)
+    known = dict(iso_codes()) | {p.code: p.name for p in dataset.non_state_parties}
+    for finding in check_treaty(record, known, StateHistory(dataset.state_history)):
+        where = ".".join(str(p) for p in finding.path)
+        note(f"note: validate will report ({treaty}.{where}): {finding.message}")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step: a temporary file in the same directory, then a
+    rename. Only a regular file is replaced (not a link, a device or a directory); its mode stays."""
+    info = os.lstat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"{path} is not a regular file")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+__all__ = ["EXIT_FINDING", "import_app", "untc_command", "write_atomically"]

@@ -1,0 +1,77 @@
+"""Standings as long, tidy data: one row per state, treaty and change, or per state, treaty and year.
+
+Political scientists analyse treaty membership as country-year panels; these rows load straight
+into pandas or R. Every row comes from `standing.StandingReader` (the same rules as `party`,
+`show` and `list --party`), walked forward once per state. Pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from treatytrack.engine import Assessment, Chronicle
+from treatytrack.models import Treaty
+from treatytrack.standing import NO_HISTORY, Standing, StandingReader, StateHistory, change_days, states_of
+
+
+class Spell(NamedTuple):
+    """A standing held from `start` until the day before `until` (None: still held on the as-of day)."""
+
+    treaty: Treaty
+    standing: Standing
+    start: dt.date
+    until: dt.date | None
+
+
+def _days(treaty: Treaty, state: str, last: dt.date, history: StateHistory) -> list[dt.date]:
+    days = {d for d in change_days(treaty, state, history) if d <= last}
+    end = Chronicle(treaty).advance(last).assessment()
+    if end.status.ended and end.since is not None and end.since <= last:
+        days.add(end.since)
+    return sorted(days)
+
+
+def _assessments(treaty: Treaty, days: Sequence[dt.date]) -> dict[dt.date, Assessment]:
+    chronicle = Chronicle(treaty)
+    return {day: chronicle.advance(day).assessment() for day in sorted(set(days))}
+
+
+def spells(treaty: Treaty, state: str, last: dt.date, history: StateHistory = NO_HISTORY) -> list[Spell]:
+    """Each standing `state` had under `treaty` up to `last`, from its first recorded act on."""
+    days = _days(treaty, state, last, history)
+    known = _assessments(treaty, days)
+    reader = StandingReader(treaty, state, history)
+    found: list[Spell] = []
+    for day in days:
+        standing = reader.advance(day).standing(known[day])
+        if found and found[-1].standing.status is standing.status and found[-1].standing.since == standing.since:
+            continue
+        if found:
+            found[-1] = found[-1]._replace(until=day)
+        found.append(Spell(treaty, standing, day, None))
+    return found
+
+
+class YearRow(NamedTuple):
+    treaty: Treaty
+    year: int
+    standing: Standing
+
+
+def years(
+    treaty: Treaty, state: str, first: int, last: dt.date, history: StateHistory = NO_HISTORY
+) -> Iterator[YearRow]:
+    """`state`'s standing on 31 December of each year from `first`, and on `last` in its own year."""
+    ends = [dt.date(year, 12, 31) for year in range(first, last.year)] + [last]
+    known = _assessments(treaty, ends)
+    reader = StandingReader(treaty, state, history)
+    for day in ends:
+        yield YearRow(treaty, day.year, reader.advance(day).standing(known[day]))
+
+
+def panel_states(treaty: Treaty, history: StateHistory, wanted: Sequence[str] = ()) -> list[str]:
+    """The states a panel covers: those the record names (or only the `wanted` ones among them)."""
+    codes = states_of(treaty, history)
+    return [c for c in codes if c in wanted] if wanted else codes
