@@ -238,3 +238,18 @@ def test_any_file_that_loads_runs_through_every_command(
     path = tmp_path_factory.mktemp("any") / "t.yaml"
     path.write_text(text, encoding="utf-8")
     _every_command_answers(path, day)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        'participation: {coverage: partial, source: "a\\nb", states: {USA: {original: true}, RUS: {original: true}}}',
+        'participation: {coverage: partial, list_name: "a\\nb", states: {USA: {original: true}, RUS: {original: true}}}',
+        'participation: {coverage: partial, states: {USA: {original: true, source: "a\\nb"}, RUS: {original: true}}}',
+    ],
+)
+def test_participation_sources_are_one_line_too(where: str) -> None:
+    (table,) = [line.strip() for line in GOOD_TREATY.splitlines() if line.strip().startswith("participation:")]
+    treaty = GOOD_TREATY.replace(table, where)
+    (problem,) = problems(doc(treaty))
+    assert "must be one line: remove the line break" in problem

@@ -262,7 +262,7 @@ class Act(_Strict):
     """One act of one state written out in full, when it cites its own source or needs a note."""
 
     date: Day
-    source: Text | None = None
+    source: Line | None = None
     note: Text | None = None
 
 
@@ -299,7 +299,7 @@ class StateRow(_Strict):
     suspended: ActValue | None = None
     suspension_claimed: ActValue | None = None
     resumed: ActValue | None = None
-    source: Text | None = None
+    source: Line | None = None
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -362,7 +362,7 @@ class DepositRule(_Strict):
     years: _Bounded = 0
     months: _Bounded = 0
     days: Annotated[int, Field(ge=0, le=36600, strict=True)] = 0
-    source: Text
+    source: Line
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -413,8 +413,8 @@ class Participation(_Strict):
 
     coverage: Coverage
     as_of: Day | None = None
-    source: Text | None = None
-    list_name: Text | None = None
+    source: Line | None = None
+    list_name: Line | None = None
     in_force_for_state: DepositRule | None = None
     entry_into_force_condition: EntryCondition | None = None
     states: dict[PartyCode, StateRow] = Field(default_factory=dict)
@@ -435,7 +435,7 @@ class StateLife(_Strict):
     began: Day | None = None
     ended: Day | None = None
     continued_by: PartyCode | None = None
-    source: Text
+    source: Line
     note: Text | None = None
 
     @model_validator(mode="after")
