@@ -416,7 +416,9 @@ class Generator:
             pool.append(Event(said, "statement", rng.choice((None, *parties))))
         if eif is not None and expiry is not None and eif <= REVIEWED and rng.random() < 0.5:
             agreed = self.day(max(eif, expiry - dt.timedelta(days=730)), expiry - dt.timedelta(days=1))
-            if agreed <= REVIEWED:
+            # A withdrawal ends a bilateral treaty, and an ended treaty is not extended.
+            withdrawing = kind == "bilateral" and any(e.type == "withdrawal-notice" for e in pool)
+            if agreed <= REVIEWED and not withdrawing:
                 extended = Event(agreed, "extended", new_expiry=add_months(expiry, 12 * rng.choice((5, 10, 25))))
                 pool.append(extended)
                 expiry = extended.new_expiry
@@ -438,6 +440,9 @@ class Generator:
                 keep[rng.randrange(len(keep))] = pool.index(ending)
                 keep.sort()
             pool = [pool[i] for i in keep]
+            # A withdrawal is kept only with the notice it follows (validate asks for both).
+            noticed = {e.party for e in pool if e.type == "withdrawal-notice"}
+            pool = [e for e in pool if e.type != "withdrawn" or e.party in noticed]
         while len(pool) < 3:
             pool.append(Event(self.day(opened, REVIEWED), "statement", rng.choice((None, *parties))))
             pool.sort(key=lambda e: e.date)

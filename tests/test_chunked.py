@@ -1,8 +1,11 @@
-"""The batch-at-a-time loader: the same dataset as the whole-file reader, or no answer at all.
+"""The batch-at-a-time loader: the same dataset, or the same located problems, as the whole-file
+reader, or no answer at all.
 
 `load_in_chunks` may decline any file (the whole-file path then loads it or reports why), but
-when it answers, its dataset must equal the whole-file reader's, and its cache key must be the
-key of the file's bytes. It must also answer for the files it exists for: well-formed ones.
+when it answers, its dataset must equal the whole-file reader's and its cache key must be the
+key of the file's bytes; and when it reports problems, they must be the whole-file reader's,
+line for line. It must also answer for the files it exists for: well-formed ones, and ones
+whose treaties do not validate.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SMALL
-from treatytrack import cache, chunked
+from treatytrack import cache, chunked, yamlstrict
 from treatytrack.load import LoadError, load_dataset, parse_dataset
 from treatytrack.models import Dataset
 from treatytrack.paths import bundled_path
@@ -25,17 +28,22 @@ GENERATOR = Path(__file__).parent.parent / "benchmarks" / "generate.py"
 BUNDLED = bundled_path().read_bytes()
 
 
-def whole_file(data: bytes, path: Path) -> Dataset | None:
+def whole_file(data: bytes, path: Path) -> Dataset | list[str]:
     try:
         return parse_dataset(data, str(path))
-    except LoadError:
-        return None
+    except LoadError as err:
+        return [str(p) for p in err.problems]
 
 
-def agrees(data: bytes, path: Path) -> Dataset | None:
-    """The chunked answer for `data`, after checking it against the whole-file reader."""
+def agrees(data: bytes, path: Path) -> Dataset | list[str] | None:
+    """The chunked answer for `data` (a dataset, problems, or None), checked against the whole-file reader."""
     path.write_bytes(data)
-    answer = chunked.load_in_chunks(path)
+    try:
+        answer = chunked.load_in_chunks(path)
+    except LoadError as err:
+        found = [str(p) for p in err.problems]
+        assert found == whole_file(data, path)
+        return found
     if answer is not None:
         dataset, key = answer
         assert dataset == whole_file(data, path)
@@ -99,21 +107,56 @@ DECLINED = {
     "quoted scalar across an item boundary": BUNDLED.replace(b"\n  - id: ", b'\n  - x: "a\n  - id: ', 1),
     "tab before a dash": BUNDLED.replace(b"\n  - id: ", b"\n\t- id: ", 1),
     "second document": BUNDLED + b"---\nversion: 1\n",
-    "invalid treaty": BUNDLED.replace(b"kind: bilateral", b"kind: trilateral", 1),
-    "duplicate treaty id": BUNDLED + BUNDLED[BUNDLED.index(b"\n  - id: ") + 1 :],
+    "duplicate key": BUNDLED.replace(b"\n    kind: bilateral", b"\n    kind: bilateral\n    kind: bilateral", 1),
+    "lone CR": BUNDLED.replace(b"\n    kind: bilateral", b"\r    kind: bilateral", 1),
+    "line separator": BUNDLED.replace(b"short_name: INF Treaty", "short_name: INF\u2028Treaty".encode(), 1),
 }
 
 
 @pytest.mark.parametrize("case", list(DECLINED))
-def test_files_with_problems_or_odd_layouts_are_left_to_the_whole_file_reader(case: str, tmp_path: Path) -> None:
+def test_odd_layouts_and_yaml_problems_are_left_to_the_whole_file_reader(case: str, tmp_path: Path) -> None:
     path = tmp_path / "t.yaml"
     path.write_bytes(DECLINED[case])
     assert chunked.load_in_chunks(path) is None
 
 
+_LAST = BUNDLED.rindex(b"\n  - id: ")
+
+
+def _with_finding_in_third(data: bytes) -> bytes:
+    """An unknown party code in an event of the third treaty: a cross-record finding."""
+    third = data.index(b"\n  - id: ", data.index(b"\n  - id: ", data.index(b"\n  - id: ") + 1) + 1)
+    at = data.index(b"party: ", third) + len(b"party: ")
+    return data[:at] + b"RUZ" + data[at + 3 :]
+
+
+REPORTED = {
+    "invalid treaty": BUNDLED.replace(b"kind: bilateral", b"kind: trilateral", 1),
+    "invalid last treaty": BUNDLED[:_LAST] + BUNDLED[_LAST:].replace(b"\n    kind: ", b"\n    kinds: ", 1),
+    "duplicate treaty id": BUNDLED + BUNDLED[BUNDLED.index(b"\n  - id: ") + 1 :],
+    "two bad treaties and a finding": _with_finding_in_third(
+        BUNDLED.replace(b"kind: bilateral", b"kind: trilateral", 2)
+    ),
+    "a bad top-level key after the list": BUNDLED + b"reveiwed: 2026-01-01\n",
+    "a bad version before it": BUNDLED.replace(b"\nversion: 1\n", b"\nversion: 2\n", 1),
+    "a bad organisation": BUNDLED.replace(b"  - code: EU\n", b"  - code: eu\n", 1),
+    "a finding in an organisation": BUNDLED.replace(b"  - code: EU\n", b"  - code: FRA\n", 1),
+}
+
+
+@pytest.mark.parametrize("case", list(REPORTED))
+@pytest.mark.parametrize("batch", [1, 3, 64])
+def test_problems_are_reported_from_one_pass_as_the_whole_file_reader_reports_them(
+    case: str, batch: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(chunked, "BATCH", batch)
+    found = agrees(REPORTED[case], tmp_path / "t.yaml")
+    assert isinstance(found, list) and found, f"the chunked reader did not report the problems ({case})"
+
+
 def test_problems_are_reported_as_before_with_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "t.yaml"
-    path.write_bytes(DECLINED["invalid treaty"])
+    path.write_bytes(REPORTED["invalid treaty"])
     with pytest.raises(LoadError) as raised:
         load_dataset(path, use_cache=False)
     assert [(p.line, p.message) for p in raised.value.problems] == [
@@ -122,6 +165,28 @@ def test_problems_are_reported_as_before_with_line_and_column(tmp_path: Path) ->
             "treaties[0].kind: Input should be 'bilateral', 'multilateral' or 'regional'",
         )
     ]
+
+
+def test_a_file_with_problems_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole-file reader (which holds the whole node tree) is not asked to report what the
+    batches found; only the batches with findings are composed again."""
+    from treatytrack import load
+
+    path = tmp_path / "t.yaml"
+    path.write_bytes(REPORTED["two bad treaties and a finding"])
+    monkeypatch.setattr(load, "read_bytes", lambda *a: pytest.fail("read whole"))
+    composed: list[int] = []
+    real = yamlstrict.compose
+
+    def counting(text: str) -> object:
+        composed.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(yamlstrict, "compose", counting)
+    with pytest.raises(LoadError) as raised:
+        load_dataset(path, use_cache=False)
+    assert len(raised.value.problems) >= 3  # two treaties that do not validate, and findings in a third
+    assert sum(composed) < len(BUNDLED) * 1.2  # each batch once, one again, and the lines outside the list
 
 
 LINES = BUNDLED.split(b"\n")
@@ -158,11 +223,12 @@ def test_an_edited_file_is_read_as_the_whole_file_reader_reads_it_or_not_at_all(
     agrees(b"\n".join(lines), tmp_path / "t.yaml")
 
 
-def test_validate_reads_files_whole_and_other_commands_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """validate is run to find problems, which only the whole-file reader locates: it goes there
-    at once instead of reading the batches before the first problem twice."""
+def test_validate_reads_files_in_chunks_like_every_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """validate is run to find problems, and the chunked reader now locates them in its one pass:
+    validate never holds a whole file's node tree for a file whose YAML is sound."""
     from typer.testing import CliRunner
 
+    from treatytrack import load
     from treatytrack.cli import app
 
     calls: list[Path] = []
@@ -173,8 +239,12 @@ def test_validate_reads_files_whole_and_other_commands_in_chunks(monkeypatch: py
         return real(path)
 
     monkeypatch.setattr(chunked, "load_in_chunks", spy)
+    monkeypatch.setattr(load, "read_bytes", lambda *a: pytest.fail("read whole"))
     runner = CliRunner()
     assert runner.invoke(app, ["validate", str(SMALL)]).exit_code == 0
-    assert calls == []
-    assert runner.invoke(app, ["list", "--data", str(SMALL), "--no-cache", "--as-of", "2026-11-28"]).exit_code == 0
-    assert calls == [SMALL]
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(REPORTED["invalid treaty"])
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 1
+    assert "treaties[0].kind: Input should be" in result.stdout
+    assert calls == [SMALL, bad]

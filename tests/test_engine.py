@@ -122,9 +122,17 @@ def test_recorded_effective_date_wins_over_notice_arithmetic(small: Dataset) -> 
     assert withdrawal_effective(npt, notice) == D("2003-01-11")
     assert assess_party(npt, "PRK", D("2003-01-11")).status is PartyStatus.WITHDRAWN
     assert assess_party(npt, "PRK", D("2003-01-10")).status is PartyStatus.PARTY
-    # Indefinite extension: no expiry any more, although the original term was 25 years.
-    assert scheduled_expiry(npt, D("1995-05-11")) is None
     assert status_on(npt, D("2026-11-28")) is Status.IN_FORCE
+
+
+def test_an_indefinite_extension_ends_the_term() -> None:
+    term = treaty(
+        duration={"years": 25, "source": "s"},
+        events=[{"date": "2025-05-11", "type": "extended", "source": "s"}],
+    )
+    assert scheduled_expiry(term, D("2025-05-10")) == (D("2026-01-01"), None)
+    assert scheduled_expiry(term, D("2025-05-11")) is None
+    assert status_on(term, D("2100-01-01")) is Status.IN_FORCE
 
 
 def test_month_arithmetic_clamps_to_month_end() -> None:

@@ -73,7 +73,11 @@ def test_the_review_date_note_only_when_a_status_shown_is_projected(
 
 
 def test_several_projected_statuses_are_named_together(early: Path) -> None:
-    text = early.read_text().replace("duration: {years: 25", "duration: {years: 56")  # the NPT too: 1970 + 56
+    # Give the NPT a 56-year term (1970 + 56 = 2026-03-05, after the early review date) and no extension.
+    text = early.read_text().replace(
+        '    withdrawal_notice: {months: 3, source: "NPT, Article X(1)"}\n',
+        '    withdrawal_notice: {months: 3, source: "NPT, Article X(1)"}\n    duration: {years: 56, source: s}\n',
+    )
     other = early.with_name("two.yaml")
     other.write_text(
         text.replace(

@@ -229,3 +229,13 @@ def test_refusals_come_before_the_work(data: Path, tmp_path: Path, monkeypatch: 
     target.write_text("mine\n")
     monkeypatch.setattr(history, "load", lambda *a, **k: pytest.fail("loaded before refusing"))
     assert export(target, data=data)[0] == 2
+
+
+def test_a_file_that_appears_while_writing_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.csv"
+    plan = output.plan(str(target), force=False)
+    target.write_text("someone else's\n")  # between the check and the write
+    with pytest.raises(output.OutputRefused, match="appeared while the output was being written"):
+        output.write(plan, b"mine\n")
+    assert target.read_text() == "someone else's\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]

@@ -428,7 +428,7 @@ def test_a_running_thread_is_waited_for(env: dict[str, str]) -> None:
     """The interpreter waits for threads that are not daemons; so does main()."""
     script = (
         "import threading, time; "
-        "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start(); " + CONSOLE_SCRIPT
+        "threading.Thread(target=lambda: (time.sleep(2), print('thread done'))).start(); " + CONSOLE_SCRIPT
     )
     code, out, _ = run_main(["-c", script], ["--version"], env)
     assert code == 0

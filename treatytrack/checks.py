@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from treatytrack.engine import add_period
-from treatytrack.models import ENDING_EVENTS, Act, Dataset, Participation, StateRow, Treaty
+from treatytrack.engine import add_period, assess, withdrawal_effective
+from treatytrack.models import Act, Dataset, Event, Participation, StateRow, Treaty
 from treatytrack.standing import EVENT_ACTS, NO_HISTORY, StateHistory, acts_of, derived_entry_into_force
 from treatytrack.vocab import ActKind, Coverage, EventType, Instrument, Kind
 
@@ -115,7 +115,7 @@ def _check_events(
 ) -> Iterator[Finding]:
     rows = treaty.participation.states if treaty.participation is not None else {}
     previous: dt.date | None = None
-    ended_on: dt.date | None = None
+    notices: dict[str, Event] = {}  # each party's withdrawal notice not yet in effect or rescinded
     for i, event in enumerate(treaty.events):
         at: Path = ("events", i)
         if previous is not None and event.date < previous:
@@ -143,21 +143,88 @@ def _check_events(
                     "keep one date (the depositary's) and explain the other in a note",
                 )
         if event.type is EventType.EXTENDED:
-            if eif is None or event.date < eif:
-                yield Finding((*at, "type"), "an extension of a treaty that is not in force on that date")
-            elif ended_on is not None:
-                yield Finding((*at, "type"), f"an extension after the treaty ended on {ended_on}")
-        notice = treaty.withdrawal_notice
-        if event.type is EventType.WITHDRAWAL_NOTICE and event.effective is not None and notice and event.note is None:
-            expected = add_period(event.date, notice)
-            if expected != event.effective:
-                yield Finding(
-                    (*at, "effective"),
-                    f"effective {event.effective} is not notice {event.date} + {notice.describe()} ({expected}); "
-                    "check the dates, or explain the difference in `note`",
-                )
-        if event.type in ENDING_EVENTS and ended_on is None:
-            ended_on = event.date
+            yield from _check_extension(treaty, i, event, eif)
+        elif event.type is EventType.WITHDRAWAL_NOTICE:
+            yield from _check_notice(treaty, at, event)
+            if event.party is not None:
+                notices.setdefault(event.party, event)
+        elif event.type is EventType.WITHDRAWAL_RESCINDED and event.party is not None:
+            notices.pop(event.party, None)
+        elif event.type is EventType.WITHDRAWN and event.party is not None:
+            yield from _check_withdrawal(treaty, at, event, notices.pop(event.party, None), rows.get(event.party))
+
+
+def _check_extension(treaty: Treaty, index: int, event: Event, eif: dt.date | None) -> Iterator[Finding]:
+    """An extension is agreed while the treaty is in force: not before, and not after it ended
+    (its expiry day, an ending event, a withdrawal ending a bilateral treaty), which it would
+    otherwise bring back to life."""
+    at: Path = ("events", index)
+    if eif is None or event.date < eif:
+        yield Finding((*at, "type"), "an extension of a treaty that is not in force on that date")
+        return
+    before = assess(treaty.model_copy(update={"events": treaty.events[:index]}), event.date)
+    if before.status.ended:
+        reason = before.why.split(": ", 1)[-1]
+        yield Finding(
+            (*at, "date"),
+            f"an extension on {event.date} of a treaty that had already {before.status.value} on {before.since} "
+            f"({reason}); an extension cannot revive it: check the dates, or record the new agreement as a treaty of its own",
+        )
+
+
+def _check_notice(treaty: Treaty, at: Path, event: Event) -> Iterator[Finding]:
+    """A recorded effective day is notice + the treaty's notice period, or says why not."""
+    notice = treaty.withdrawal_notice
+    if event.effective is None or notice is None:
+        if event.effective_differs is not None:
+            yield Finding((*at, "effective_differs"), "this treaty has no notice period to differ from; remove it")
+        return
+    expected = add_period(event.date, notice)
+    if expected != event.effective and event.effective_differs is None:
+        yield Finding(
+            (*at, "effective"),
+            f"effective {event.effective} is not notice {event.date} + {notice.describe()} ({expected}); "
+            "check the dates, or, if a source gives this day, say why in `effective_differs`",
+        )
+    elif expected == event.effective and event.effective_differs is not None:
+        yield Finding(
+            (*at, "effective_differs"),
+            f"effective {event.effective} is notice {event.date} + {notice.describe()}; remove `effective_differs`",
+        )
+
+
+def _check_withdrawal(
+    treaty: Treaty, at: Path, event: Event, notice: Event | None, row: StateRow | None
+) -> Iterator[Finding]:
+    """A withdrawal under a treaty with a notice period follows the party's notice (an event, or
+    the `withdrawal_notice` of its row in the participation table), on the day the notice takes
+    effect; or the record says that no source gives the notice."""
+    period = treaty.withdrawal_notice
+    notice_day = notice.date if notice is not None else None
+    effective = withdrawal_effective(treaty, notice) if notice is not None else None
+    if notice is None and row is not None and row.withdrawal_notice is not None:
+        notice_day = _act_date(row.withdrawal_notice)
+        if notice_day is not None and notice_day <= event.date:
+            effective = add_period(notice_day, period) if period is not None else None
+        else:
+            notice_day = None
+    if notice_day is None:
+        if period is not None and event.notice_unknown is None:
+            yield Finding(
+                (*at, "type"),
+                f"a withdrawal by {event.party} with no `withdrawal-notice` before it, under a treaty with a "
+                f"{period.describe()} notice period: record the notice with its date and source, or, if no source "
+                "gives it, say so in `notice_unknown`",
+            )
+        return
+    if event.notice_unknown is not None:
+        yield Finding((*at, "notice_unknown"), f"the notice of {notice_day} is recorded; remove `notice_unknown`")
+    if effective is not None and effective != event.date:
+        yield Finding(
+            (*at, "date"),
+            f"the withdrawal by {event.party} took effect on {event.date}, but its notice of {notice_day} "
+            f"takes effect on {effective}; check the dates",
+        )
 
 
 def _check_event_party(

@@ -76,10 +76,11 @@ def load_dataset(
 ) -> Dataset:
     """Load and validate a dataset file, from the cache when the same bytes were loaded before.
 
-    A valid file is read a batch of treaties at a time (`chunked`), in a fraction of the memory;
-    a file with problems is then read whole, to locate them all. `whole_file` goes there at
-    once, for callers that expect problems (`validate`): no batch is read twice. `notify` hears
-    of anything the user should know that is not a problem with the file (a slow YAML parser).
+    A file is read a batch of treaties at a time (`chunked`), in a fraction of the memory, and its
+    problems (treaties that do not validate, cross-record findings) are located in the same pass.
+    Only an unusual layout or a YAML problem (syntax, duplicate keys...) sends it to the
+    whole-file reader; `whole_file` goes there at once. `notify` hears of anything the user should
+    know that is not a problem with the file (a slow YAML parser, an unsafe cache directory).
     """
     from treatytrack import cache
 
@@ -98,7 +99,7 @@ def load_dataset(
         notify(SLOW_PARSER)
     with _collector_paused():
         loaded = None if whole_file else load_in_chunks(path)
-    if loaded is None:  # a problem to report, or a layout only the whole-file reader is sure of
+    if loaded is None:  # a YAML problem to report, or a layout only the whole-file reader is sure of
         data = read_bytes(path)
         loaded = parse_dataset(data, os.fspath(path)), cache.cache_key(data)
     dataset, key = loaded  # the key of the bytes read, should the file have changed since
@@ -263,16 +264,28 @@ def _unknown_key(path: tuple[Any, ...]) -> str:
     return f"unknown key `{key}`; remove it or check its spelling (keys allowed here: {allowed_text})"
 
 
-def pydantic_problem(filename: str, root: Any, error: Any, prefix: tuple[Any, ...] = ()) -> Problem:
-    """One Pydantic error as a located problem; `prefix` is where the validated value sits in the file."""
+def pydantic_problem(
+    filename: str,
+    root: Any,
+    error: Any,
+    prefix: tuple[Any, ...] = (),
+    *,
+    root_prefix: tuple[Any, ...] | None = None,
+    line_of: Callable[[int], int] | None = None,
+) -> Problem:
+    """One Pydantic error as a located problem; `prefix` is where the validated value sits in the file.
+
+    `root` may be a part of the file (a batch of treaties): `root_prefix` is then where the value
+    sits in `root`, and `line_of` turns a line of `root` into the file's line."""
     from treatytrack import yamlstrict
 
-    path = prefix + tuple(
+    steps = tuple(
         step
         for step in error["loc"]
         if isinstance(step, int)
         or not str(step).startswith(("function-", "union[", "~"))  # "~": the tags of `models.ActValue`
     )
+    path = prefix + steps
     kind = error["type"]
     message = str(error["msg"]).removeprefix("Value error, ")
     at_key = kind == "extra_forbidden"
@@ -291,8 +304,8 @@ def pydantic_problem(filename: str, root: Any, error: Any, prefix: tuple[Any, ..
             message += '; quote it, e.g. "..."'
         elif kind in ("int_type", "int_parsing") and isinstance(value, str):
             message += "; write a whole number without quotes"
-    line, column = yamlstrict.locate(root, path, at_key=at_key)
-    return Problem(filename, line, column, f"{path_text}: {message}")
+    line, column = yamlstrict.locate(root, path if root_prefix is None else root_prefix + steps, at_key=at_key)
+    return Problem(filename, line if line_of is None else line_of(line), column, f"{path_text}: {message}")
 
 
 def source_problems(path: Path | str, dataset: Dataset) -> list[Problem]:

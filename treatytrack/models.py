@@ -27,7 +27,11 @@ from pydantic import (
 
 from treatytrack.vocab import CONSENTS, ActKind, Category, Coverage, DepositRuleKind, EventType, Instrument, Kind
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only
+# The days a record may name. Every date derived from them (a term or a notice period added,
+# see the bounds of `Period`) stays well inside the calendar (at most 4273), and a year outside
+# this range in a treaty file is a typing mistake or a placeholder such as 9999-12-31.
+FIRST_DAY, LAST_DAY = dt.date(1800, 1, 1), dt.date(2999, 12, 31)
 # One object per distinct day and per distinct set of given keys: a large file repeats both
 # thousands of times, and shared objects are stored (and cached) once.
 _DAYS: dict[str, dt.date] = {}
@@ -35,24 +39,31 @@ _KEY_SETS: dict[frozenset[str], set[str]] = {}
 
 
 def _parse_day(value: Any) -> dt.date:
-    """Accept only the text `YYYY-MM-DD`: no integers, no datetimes, no other spellings."""
+    """Accept only the text `YYYY-MM-DD` of a day from FIRST_DAY to LAST_DAY: no integers, no
+    datetimes, no other spellings."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        day = value
+    elif not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
         raise ValueError("dates are written YYYY-MM-DD, e.g. 2011-02-05")
-    day = _DAYS.get(value)
-    if day is None:
+    else:
+        found = _DAYS.get(value)
+        if found is not None:
+            return found
         try:
-            day = _DAYS[value] = dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{value} is not a calendar date") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"{day} is outside the dates a record may give ({FIRST_DAY} to {LAST_DAY})")
+    if isinstance(value, str):
+        _DAYS[value] = day
     return day
 
 
 Day = Annotated[
     dt.date,
     BeforeValidator(_parse_day),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^(18|19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$"}),
 ]
 
 
@@ -62,7 +73,29 @@ def _no_blank(value: str) -> str:
     return value
 
 
+# Text that may run over several lines: notes.
 Text = Annotated[str, AfterValidator(_no_blank)]
+
+
+def _one_line(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if "\n" in value or "\u2028" in value or "\u2029" in value:
+        raise ValueError(
+            "must be one line: remove the line break (a `>` or `|` block ends with one; write `>-`, or quote the text)"
+        )
+    if "\t" in value:
+        raise ValueError("must be one line without tabs: replace the tab with a space")
+    return value
+
+
+# Text shown on one line: names, sources, URLs, units (a line break would break a table row, a
+# calendar entry, a Markdown link).
+Line = Annotated[
+    str,
+    AfterValidator(_one_line),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\n\t\u2028\u2029]*$"}),
+]
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
@@ -139,17 +172,18 @@ class SourcedDate(_Strict):
     """A key date and where it comes from."""
 
     date: Day
-    source: Text
+    source: Line
     note: Text | None = None
 
 
 class Period(_Strict):
     """A span written in the treaty text (a term, a notice period)."""
 
-    years: Annotated[int, Field(ge=0, strict=True)] = 0
-    months: Annotated[int, Field(ge=0, strict=True)] = 0
-    days: Annotated[int, Field(ge=0, strict=True)] = 0
-    source: Text
+    # Bounded so that a period added to any day a record may give stays in the calendar.
+    years: Annotated[int, Field(ge=0, le=500, strict=True)] = 0
+    months: Annotated[int, Field(ge=0, le=6000, strict=True)] = 0
+    days: Annotated[int, Field(ge=0, le=100_000, strict=True)] = 0
+    source: Line
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -168,9 +202,9 @@ class Period(_Strict):
 
 
 class PartyCount(_Strict):
-    count: Annotated[int, Field(ge=0, strict=True)]
+    count: Annotated[int, Field(ge=0, le=10_000, strict=True)]
     as_of: Day
-    source: Text
+    source: Line
 
 
 class Event(_Strict):
@@ -178,9 +212,13 @@ class Event(_Strict):
     type: EventType
     party: PartyCode | None = None
     note: Text | None = None
-    source: Text
+    source: Line
     new_expiry: Day | None = None
     effective: Day | None = None
+    # Why a recorded `effective` is not notice + the treaty's notice period (see checks.py).
+    effective_differs: Text | None = None
+    # Why a `withdrawn` event has no `withdrawal-notice` before it: no source gives the notice.
+    notice_unknown: Text | None = None
 
     @model_validator(mode="after")
     def _fields_fit_type(self) -> "Event":
@@ -190,6 +228,10 @@ class Event(_Strict):
             raise ValueError("`new_expiry` belongs only on an `extended` event")
         if self.effective is not None and self.type is not EventType.WITHDRAWAL_NOTICE:
             raise ValueError("`effective` belongs only on a `withdrawal-notice` event")
+        if self.effective_differs is not None and self.effective is None:
+            raise ValueError("`effective_differs` explains a recorded `effective`; this event has none")
+        if self.notice_unknown is not None and self.type is not EventType.WITHDRAWN:
+            raise ValueError("`notice_unknown` belongs only on a `withdrawn` event")
         if self.effective is not None and self.effective < self.date:
             raise ValueError("`effective` is before the notice's own date")
         if self.new_expiry is not None and self.new_expiry <= self.date:
@@ -198,29 +240,29 @@ class Event(_Strict):
 
 
 class Limit(_Strict):
-    item: Text
-    value: Annotated[int, Field(ge=0, strict=True)]
-    unit: Text
+    item: Line
+    value: Annotated[int, Field(ge=0, le=10**12, strict=True)]  # JSON readers hold integers to 2**53
+    unit: Line
     deadline: Day | None = None
-    source: Text
+    source: Line
     note: Text | None = None
 
 
 class Reference(_Strict):
-    title: Text
-    url: Text
+    title: Line
+    url: Line
 
 
 class NonStateParty(_Strict):
     code: PartyCode
-    name: Text
+    name: Line
 
 
 class Act(_Strict):
     """One act of one state written out in full, when it cites its own source or needs a note."""
 
     date: Day
-    source: Text | None = None
+    source: Line | None = None
     note: Text | None = None
 
 
@@ -257,7 +299,7 @@ class StateRow(_Strict):
     suspended: ActValue | None = None
     suspension_claimed: ActValue | None = None
     resumed: ActValue | None = None
-    source: Text | None = None
+    source: Line | None = None
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -320,7 +362,7 @@ class DepositRule(_Strict):
     years: _Bounded = 0
     months: _Bounded = 0
     days: Annotated[int, Field(ge=0, le=36600, strict=True)] = 0
-    source: Text
+    source: Line
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -371,8 +413,8 @@ class Participation(_Strict):
 
     coverage: Coverage
     as_of: Day | None = None
-    source: Text | None = None
-    list_name: Text | None = None
+    source: Line | None = None
+    list_name: Line | None = None
     in_force_for_state: DepositRule | None = None
     entry_into_force_condition: EntryCondition | None = None
     states: dict[PartyCode, StateRow] = Field(default_factory=dict)
@@ -393,7 +435,7 @@ class StateLife(_Strict):
     began: Day | None = None
     ended: Day | None = None
     continued_by: PartyCode | None = None
-    source: Text
+    source: Line
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -409,13 +451,13 @@ class StateLife(_Strict):
 
 class Treaty(_Strict):
     id: Slug
-    name: Text
-    short_name: Text
-    aliases: tuple[Text, ...] = ()
+    name: Line
+    short_name: Line
+    aliases: tuple[Line, ...] = ()
     kind: Kind
     instrument: Instrument
     categories: Annotated[tuple[Category, ...], Field(min_length=1)]
-    depositary: Text | None = None
+    depositary: Line | None = None
     parent: Slug | None = None  # the treaty this instrument belongs to (a protocol of the CCW)
     party_count: PartyCount | None = None
     signed: SourcedDate | None = None

@@ -153,7 +153,8 @@ def plan(destination: str, *, force: bool, inputs: Iterable[str | os.PathLike[st
 
 
 def write(target: Target, data: bytes) -> None:
-    """Write `data` as `target` says (see `plan`), or `OutputFailed`."""
+    """Write `data` as `target` says (see `plan`), or `OutputFailed` (or `OutputRefused`, should a
+    file appear at a new file's path meanwhile)."""
     if target.how == "stdout":
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
@@ -194,20 +195,26 @@ def _write_atomically(target: Target, data: bytes) -> None:
             if target.owner is not None:
                 with contextlib.suppress(OSError):  # only root may give a file away
                     os.fchown(fd, *target.owner)
-            os.fchmod(fd, target.mode)  # after chown, which may clear set-id bits
+            if hasattr(os, "fchmod"):  # after chown, which may clear set-id bits
+                os.fchmod(fd, target.mode)
+            else:  # pragma: no cover - Windows before Python 3.13
+                os.chmod(temporary, target.mode)
             os.fsync(fd)
         finally:
             os.close(fd)
         if target.how == "replace":
             os.replace(temporary, target.path)
             return
+        appeared = (
+            f"{target.path} appeared while the output was being written; it was left as it is: run the command again"
+        )
         try:
             os.link(temporary, target.path)
         except FileExistsError:
-            raise OutputRefused(f"{target.path} appeared while writing; add --force to replace it") from None
+            raise OutputRefused(appeared) from None
         except OSError:  # a file system without hard links
             if os.path.lexists(target.path):
-                raise OutputRefused(f"{target.path} appeared while writing; add --force to replace it") from None
+                raise OutputRefused(appeared) from None
             os.replace(temporary, target.path)
             return
         os.unlink(temporary)

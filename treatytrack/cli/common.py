@@ -553,13 +553,15 @@ def output_target(destination: Path, force: bool, inputs: Sequence[Path]) -> Tar
 def write_output(destination: Path, force: bool, inputs: Sequence[Path], data: bytes) -> None:
     """Write `data` to `--output` (checked again, just before), or exit 2 (refused) or 74 (failed)."""
     from treatytrack.controls import escape
-    from treatytrack.output import OutputFailed, write
+    from treatytrack.output import OutputFailed, OutputRefused, write
 
     target = output_target(destination, force, inputs)
     try:
         write(target, data)
     except OutputFailed as failed:
         fail(f"treatytrack: {escape(str(failed))}", EXIT_IOERR)
+    except OutputRefused as refused:
+        fail(f"treatytrack: {escape(str(refused))}", EXIT_USAGE)
     if target.how != "stdout":
         note(f"treatytrack: wrote {escape(os.fspath(destination))}")
 

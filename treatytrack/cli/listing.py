@@ -367,8 +367,8 @@ def validate_command(
     problems = []
     skipped = 0
     for number, target in enumerate(targets):
-        try:  # here to find problems: read at once; one note on a slow parser is enough
-            loaded = load_dataset(target, use_cache=False, whole_file=True, notify=note if number == 0 else None)
+        try:  # problems are located as the file is read, a batch at a time; one note on a slow parser is enough
+            loaded = load_dataset(target, use_cache=False, notify=note if number == 0 else None)
         except NotATreatyFile:
             # A YAML file of another kind (a CI workflow, a tool's settings), e.g. from a
             # pre-commit hook's file pattern: said, not failed.

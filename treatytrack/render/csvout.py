@@ -1,17 +1,26 @@
-"""CSV: one row per record, lists joined with `;`, cells that a spreadsheet would run as formulas
-defused with a leading apostrophe."""
+"""CSV (RFC 4180 with LF row ends): one row per record, lists joined with `;`.
+
+A cell is quoted when it holds the delimiter, a quote, or a line break of any kind (LF, and a
+bare CR too, which the standard library's writer leaves unquoted when rows end in LF; a reader
+that takes CR for a row break would then see a new row there). Spreadsheets run a cell that
+starts with `=`, `+`, `-`, `@`, a tab or a CR as a formula: such a cell, and any line inside a
+cell that starts so (a naive reader splitting on line breaks sees it start a row), is defused
+with a leading apostrophe. Numbers such as `-5` are left as they are.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+_LINE_INSIDE = re.compile(r"(\r\n|\r|\n)(?=[=+\-@\t\r])")  # a line break followed by a formula's start
 
 
 def cell(value: Any) -> str:
+    """A record's value as the text of its cell, defused (not yet quoted)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -20,8 +29,17 @@ def cell(value: Any) -> str:
         value = ";".join(str(v) for v in value)
     text = str(value)
     if text.startswith(_FORMULA_START) and not _is_number(text):
-        return "'" + text
+        text = "'" + text
+    if "\r" in text or "\n" in text:
+        text = _LINE_INSIDE.sub(r"\1'", text)
     return text
+
+
+def field(text: str) -> str:
+    """A cell's text as written in the file: quoted when it must be."""
+    if _NEEDS_QUOTES.search(text) is None:
+        return text
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _is_number(text: str) -> bool:
@@ -38,13 +56,10 @@ def render_csv(records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> 
 
 def csv_chunks(records: Iterable[Mapping[str, Any]], columns: Sequence[str], batch: int = 256) -> Iterator[str]:
     """`render_csv`, `batch` rows at a time: a long listing is never held whole."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
+    rows = [",".join(field(c) for c in columns) + "\n"]
     for count, record in enumerate(records, 1):
-        writer.writerow([cell(record.get(c)) for c in columns])
+        rows.append(",".join([field(cell(record.get(c))) for c in columns]) + "\n")
         if count % batch == 0:
-            yield out.getvalue()
-            out.seek(0)
-            out.truncate()
-    yield out.getvalue()
+            yield "".join(rows)
+            rows.clear()
+    yield "".join(rows)

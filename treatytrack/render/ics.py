@@ -117,7 +117,7 @@ def render_ics(deadlines: Sequence[Deadline], reviewed: dt.date, alarms: Sequenc
         event.add("summary", deadline.summary)
         event.add("description", deadline.description)
         event.add("transp", "TRANSPARENT")
-        if deadline.url and re.match(r"https?://", deadline.url):
+        if deadline.url and re.fullmatch(r"https?://\S+", deadline.url):
             event.add("url", deadline.url)
         for before in alarms:
             alarm = Alarm()

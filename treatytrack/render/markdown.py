@@ -46,7 +46,7 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: S
 
 def link(text: str, url: str | None) -> Raw:
     """A Markdown link for a URL source; a citation that is not a URL stays escaped text."""
-    if url and re.match(r"https?://\S+$", url):
+    if url and re.fullmatch(r"https?://\S+", url):
         safe_url = url.replace("(", "%28").replace(")", "%29").replace("|", "%7C").replace(" ", "%20")
         return Raw(f"[{escape_cell(text)}]({safe_url})")
     return Raw(escape_cell(url or text))
