@@ -7,7 +7,8 @@ page is written without its chart, saying the same.
 
 `export svg|png|pdf --treaty NAME --by-state [--order region|name]` draws one treaty's states
 against time instead (`export_states`: figures.participation_chart, from panel.spells, grouped
-by treatytrack.regions); `--party` then chooses the states drawn.
+by treatytrack.regions); `--party` then chooses the states drawn. The page's per-state tables
+(`state_rows`) hold the same rows as `parties TREATY --format json` on the same day.
 """
 
 from __future__ import annotations
@@ -15,11 +16,17 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from treatytrack import __version__
 from treatytrack.cli.common import fail, note
 from treatytrack.history import Lifespan, chart_spans, timeline
 from treatytrack.models import Dataset, Treaty
+from treatytrack.vocab import Kind
+
+if TYPE_CHECKING:
+    from treatytrack.render.report import StateRow
+    from treatytrack.standing import StateHistory
 
 EXIT_USAGE = 2
 PICTURES = ("svg", "png", "pdf")
@@ -100,6 +107,7 @@ def export_page(
     shown = [s.treaty for s in spans]  # in order of their start, as in the chart
     entries = timeline(shown, day, start=first, end=last, parties=parties, types=types)
     rows = [treaty_record(TreatyRow(t, assess(t, day), day)) for t in shown]
+    states, captions = _state_tables(dataset, [t for t in shown if _has_state_table(t)], day)
     title = title or default_title(day)
     chart_svg: str | None = None
     missing: str | None = None
@@ -130,7 +138,7 @@ def export_page(
         reviewed=dataset.reviewed,
         generator=GENERATOR,
         status_rows=rows,
-        treaties=treaty_views(shown, day, entries),
+        treaties=treaty_views(shown, day, entries, states, captions),
         chart_svg=chart_svg,
         chart_missing=missing,
     )
@@ -221,6 +229,42 @@ def export_states(
         width=width,
         generator=GENERATOR,
     )
+
+
+def state_rows(treaty: Treaty, day: dt.date, history: StateHistory, names: dict[str, str]) -> list[StateRow]:
+    """The page's per-state table of `treaty`: the records `parties TREATY` gives on `day`, in its order."""
+    from treatytrack.render.records import state_record
+    from treatytrack.render.report import state_row
+    from treatytrack.standing import by_name, standings_on
+
+    standings = by_name(standings_on(treaty, day, history), names)
+    return [state_row(state_record(treaty, s, names, day)) for s in standings]
+
+
+def _state_tables(
+    dataset: Dataset, treaties: Sequence[Treaty], day: dt.date
+) -> tuple[dict[str, list[StateRow]], dict[str, str]]:
+    """Each treaty's per-state rows and its caption (counts and coverage line)."""
+    from treatytrack.parties import party_names
+    from treatytrack.render.records import coverage_line, coverage_record
+    from treatytrack.standing import StateHistory
+
+    history = StateHistory(dataset.state_history)
+    names = party_names(dataset)
+    rows = {t.id: state_rows(t, day, history, names) for t in treaties}
+    captions = {}
+    for treaty in treaties:
+        counts: dict[str, int] = {}
+        for row in rows[treaty.id]:
+            counts[row.standing] = counts.get(row.standing, 0) + 1
+        captions[treaty.id] = coverage_line(
+            {"as_of": day.isoformat(), "counts": counts, "coverage": coverage_record(treaty)}
+        )
+    return rows, captions
+
+
+def _has_state_table(treaty: Treaty) -> bool:
+    return treaty.participation is not None and treaty.kind is not Kind.BILATERAL
 
 
 def _refuse_terminal(fmt: str, destination: object) -> None:
