@@ -10,7 +10,10 @@ import xml.etree.ElementTree as ET
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
-OURS = re.compile(r"(tick|bar|end|mark|label)-.+|as-of(-label)?|legend|title|subtitle|footer-(reviewed|source)")
+OURS = re.compile(
+    r"(tick|bar|end|mark|label|spell|note|group|subgroup)-.+|as-of(-label)?|legend|title|subtitle"
+    r"|footer-(reviewed|source|coverage)"
+)
 _STYLE = re.compile(r"(fill|stroke):\s*([^;]+)")
 
 
@@ -52,11 +55,13 @@ def outline(svg: str | bytes) -> str:
         ident = element.get("id", "")
         if OURS.fullmatch(ident):
             labels = comments(element)
-            colour = paint(element) if ident.split("-")[0] in ("bar", "end", "mark") else None
+            colour = paint(element) if ident.split("-")[0] in ("bar", "end", "mark", "spell") else None
             parts = [ident] + ([colour] if colour else []) + ([repr(" | ".join(labels))] if labels else [])
             lines.append("  " * depth + " ".join(parts))
             depth += 1
-            if ident.startswith(("label-", "title", "subtitle", "footer-", "tick-", "as-of")):
+            if ident.startswith(
+                ("label-", "note-", "group-", "subgroup-", "title", "subtitle", "footer-", "tick-", "as-of")
+            ):
                 return  # their children are glyphs
         for child in element:
             if child.tag is not ET.Comment:

@@ -230,3 +230,48 @@ def test_the_small_fixture_page_has_every_section(chromium: cdp.Browser, tmp_pat
     sections = chromium.evaluate("Array.from(document.querySelectorAll('section.treaty')).map(s => s.id)")
     assert sections == ["treaty-npt", "treaty-inf-treaty", "treaty-open-skies", "treaty-ctbt", "treaty-new-start"]
     assert chromium.problems() == []
+
+
+def test_per_state_tables_load_quietly_sort_and_filter(chromium: cdp.Browser, tmp_path: Path) -> None:
+    """The per-state tables: folded when long, complete in the DOM, sorted and filtered by the
+    page's script like the others; no console error, no request, nothing wider than the window."""
+    page = export(tmp_path, "states.html", "--treaty", "ottawa", "--treaty", "tpnw", "--treaty", "budapest")
+    chromium.open(page.as_uri())
+    assert chromium.problems() == []
+    assert chromium.requests() == [page.as_uri()]
+    dom = chromium.evaluate(
+        """({
+        tables: Array.from(document.querySelectorAll('table.states')).map(t => [t.id, t.tBodies[0].rows.length]),
+        folded: Array.from(document.querySelectorAll('details.states')).map(d => [d.id, d.open]),
+        filters: Array.from(document.querySelectorAll('table.states')).map(
+            t => t.previousElementSibling && t.previousElementSibling.querySelector('input[type=search]')
+                 ? t.previousElementSibling.querySelector('input').placeholder : null),
+        sortButtons: document.querySelectorAll('table.states th button.sort').length,
+    })"""
+    )
+    assert dom["tables"] == [
+        ["states-table-budapest-memorandum", 4],
+        ["states-table-ottawa-convention", 167],
+        ["states-table-tpnw", 99],
+    ]
+    assert dom["folded"] == [["states-details-ottawa-convention", False], ["states-details-tpnw", False]]
+    assert dom["filters"] == ["state, code or standing"] * 3
+    assert dom["sortButtons"] == 27  # nine columns, three tables
+    chromium.evaluate("document.getElementById('states-details-ottawa-convention').open = true")
+    chromium.evaluate(
+        """(() => { const box = document.getElementById('states-table-ottawa-convention')
+            .previousElementSibling.querySelector('input');
+        box.value = 'withdrawn'; box.dispatchEvent(new Event('input')); })()"""
+    )
+    visible = chromium.evaluate(
+        """Array.from(document.querySelectorAll('#states-table-ottawa-convention tbody tr'))
+            .filter(r => !r.hidden).map(r => r.cells[0].textContent)"""
+    )
+    assert sorted(visible) == ["EST", "FIN", "LTU", "LVA", "POL"]
+    since = "Array.from(document.querySelectorAll('#states-table-ottawa-convention tbody tr')).map(r => r.cells[3].textContent)"
+    chromium.evaluate("document.querySelectorAll('#states-table-ottawa-convention thead th button')[3].click()")
+    dates = chromium.evaluate(since)
+    assert dates == sorted(dates) and dates[0] < dates[-1]
+    overflow = chromium.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, overflow
+    assert chromium.problems() == []

@@ -10,6 +10,7 @@ import re
 import shlex
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from treatytrack.cli import app
@@ -66,23 +67,23 @@ def test_every_readme_example_is_a_bare_treatytrack_command() -> None:
         assert re.fullmatch(r"(?:[A-Z_]+=\S+ )*treatytrack .*", command)
 
 
-def test_readme_chart_is_what_the_command_draws(tmp_path: Path) -> None:
-    """docs/lifespans.png is the output of the command the README prints beside it: redrawn,
-    it has the same size and (all but anti-aliasing) the same pixels."""
+@pytest.mark.parametrize("picture", ["lifespans.png", "ottawa-states.png"])
+def test_readme_chart_is_what_the_command_draws(picture: str, tmp_path: Path) -> None:
+    """docs/lifespans.png (the lifespan chart) and docs/ottawa-states.png (the per-state chart)
+    are the output of the command the README prints beside each: redrawn, each has the same size
+    and (all but anti-aliasing) the same pixels."""
     from PIL import Image, ImageChops
 
     text = README.read_text(encoding="utf-8")
-    assert "![" in text and "](docs/lifespans.png)" in text
-    (command,) = re.findall(r"^(treatytrack export png .*--output docs/lifespans\.png)$", text, re.MULTILINE)
+    assert "![" in text and f"](docs/{picture})" in text
+    (command,) = re.findall(rf"^(treatytrack export png .*--output docs/{re.escape(picture)})$", text, re.MULTILINE)
     args = shlex.split(command)[1:]
-    target = tmp_path / "lifespans.png"
-    args[args.index("docs/lifespans.png")] = str(target)
+    target = tmp_path / picture
+    args[args.index(f"docs/{picture}")] = str(target)
     result = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1"})
     assert result.exit_code == 0, result.stderr
-    with Image.open(README.parent / "docs" / "lifespans.png") as committed, Image.open(target) as drawn:
+    with Image.open(README.parent / "docs" / picture) as committed, Image.open(target) as drawn:
         assert committed.size == drawn.size
         difference = ImageChops.difference(committed.convert("RGB"), drawn.convert("RGB")).convert("L")
         changed = sum(1 for value in difference.tobytes() if value > 48)
-    assert changed <= 0.005 * committed.size[0] * committed.size[1], (
-        f"{changed} pixels differ: redraw docs/lifespans.png"
-    )
+    assert changed <= 0.005 * committed.size[0] * committed.size[1], f"{changed} pixels differ: redraw docs/{picture}"

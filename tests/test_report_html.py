@@ -354,10 +354,10 @@ def test_the_per_state_table_appears_when_the_participation_model_fills_it() -> 
     plain = treaty_views(npt, day, [])
     assert plain[0].states == []
     rows = [
-        StateRow("PRK", f"DPRK {SCRIPT}", "withdrawn", "2003-01-11", "javascript:alert(1)"),
-        StateRow("USA", "United States", "party", "1970-03-05", "https://treaties.unoda.org/t/npt"),
+        StateRow("PRK", f"DPRK {SCRIPT}", "withdrawn", "2003-01-11", "javascript:alert(1)", withdrawal_notice=SCRIPT),
+        StateRow("USA", "United States", "party", "1970-03-05", "https://treaties.unoda.org/t/npt", consent=SCRIPT),
     ]
-    views = treaty_views(npt, day, [], states={"npt": rows})
+    views = treaty_views(npt, day, [], states={"npt": rows}, state_captions={"npt": PAYLOAD})
 
     def page(treaties: list[Any]) -> str:
         return report_html(
@@ -370,4 +370,127 @@ def test_the_per_state_table_appears_when_the_participation_model_fills_it() -> 
     table = next(t for t in document.iter(f"{HTML}table") if "states" in (t.get("class") or ""))
     cells = [text_of(c) for c in table.iter() if c.tag in (f"{HTML}td", f"{HTML}th")]
     assert f"DPRK {SCRIPT}" in cells and "withdrawn" in cells and "javascript:alert(1)" in cells
+    assert f"notice {SCRIPT}" in cells and f"{SCRIPT} " in cells
     assert [a.get("href") for a in table.iter(f"{HTML}a")] == ["https://treaties.unoda.org/t/npt"]
+    caption = table.find(f"{HTML}caption")
+    assert caption is not None and text_of(caption) == PAYLOAD
+
+
+# The per-state tables (issue #16 part 3, after the participation model) ----------------------------
+
+STATES = REPO / "tests" / "fixtures" / "states.yaml"
+
+
+def state_tables(page: str) -> dict[str, ET.Element]:
+    """Each per-state table of the page by treaty id."""
+    document = parse_strict(page)
+    return {
+        str(t.get("id")).removeprefix("states-table-"): t
+        for t in document.iter(f"{HTML}table")
+        if "states" in (t.get("class") or "").split()
+    }
+
+
+def table_rows(table: ET.Element) -> list[list[str]]:
+    body = table.find(f"{HTML}tbody")
+    assert body is not None
+    return [[" ".join(text_of(cell).split()) for cell in row] for row in body.findall(f"{HTML}tr")]
+
+
+def parties_json(treaty: str, as_of: str, data: Path) -> list[dict[str, Any]]:
+    result = runner.invoke(app, ["parties", treaty, "--as-of", as_of, "--data", str(data), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    rows: list[dict[str, Any]] = json.loads(result.stdout)
+    return rows
+
+
+def expected_cells(record: dict[str, Any]) -> list[str]:
+    consent = f"{record['consent']} {record['consent_date']}" if record["consent"] else ""
+    notice, effective = record["withdrawal_notice"], record["withdrawal_effective"]
+    withdrawal = ", ".join(
+        part for part in (f"notice {notice}" if notice else "", f"effective {effective}" if effective else "") if part
+    )
+    source = record["source"] or ""
+    shown_source = source.split("/")[2] if safe_url(source) else source
+    return [
+        record["code"], record["name"], record["status"], record["since"] or "", record["signed"] or "",
+        consent, record["in_force_for_state"] or "", withdrawal, shown_source,
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("as_of", ["2026-11-28", "2026-02-03", "2021-01-22"])
+def test_per_state_tables_hold_what_parties_json_says(as_of: str) -> None:
+    """Row for row, the page's per-state table of a treaty is `parties TREATY --format json` on
+    the same day: code, name, standing, since, signature, consent, in force for it, withdrawal."""
+    result = runner.invoke(
+        app,
+        ["export", "html", "--treaty", "ottawa", "--treaty", "tpnw", "--treaty", "att", "--as-of", as_of],
+    )
+    assert result.exit_code == 0, result.stderr
+    tables = state_tables(result.stdout)
+    assert set(tables) == {"ottawa-convention", "tpnw", "att"}
+    for treaty, table in tables.items():
+        records = parties_json(treaty, as_of, BUNDLED)
+        assert table_rows(table) == [expected_cells(r) for r in records], treaty
+        links = [a.get("href") for a in table.iter(f"{HTML}a")]
+        assert links == [r["source"] for r in records if safe_url(r["source"])]
+    estonia = next(r for r in table_rows(tables["ottawa-convention"]) if r[0] == "EST")
+    if as_of == "2026-11-28":
+        assert estonia[2:4] == ["withdrawn", "2025-12-27"] and estonia[7] == "notice 2025-06-27"
+
+
+BUNDLED = REPO / "data" / "treaties.yaml"
+
+
+def test_per_state_table_caption_counts_and_coverage_and_folding() -> None:
+    _, page, _ = export_html("--treaty", "mine-ban", "--treaty", "ban-treaty", "--treaty", "missile-pact", data=STATES)
+    document = parse_strict(page)
+    tables = state_tables(page)
+    assert set(tables) == {"mine-ban", "ban-treaty"}  # a bilateral treaty's two parties: no table
+    caption = tables["mine-ban"].find(f"{HTML}caption")
+    assert caption is not None
+    assert text_of(caption) == (
+        "States on 2026-11-28: 4 parties, 1 suspension claimed, 2 withdrawn, 1 not recorded "
+        "· complete list as of 2026-02-03"
+    )
+    folded = {d.get("id") for d in document.iter(f"{HTML}details")}
+    assert folded == set()  # 8 and 7 rows: short tables stay open
+    heading = next(h for h in document.iter(f"{HTML}h4") if h.get("id") == "states-mine-ban")
+    assert text_of(heading) == "States"
+
+
+def test_a_long_per_state_table_is_folded_with_its_counts_in_view() -> None:
+    result = runner.invoke(app, ["export", "html", "--treaty", "ottawa", "--as-of", AS_OF])
+    document = parse_strict(result.stdout)
+    (details,) = list(document.iter(f"{HTML}details"))
+    summary = details.find(f"{HTML}summary")
+    assert summary is not None
+    assert " ".join(text_of(summary).split()) == (
+        "States on 2026-11-28: 160 parties, 1 suspension claimed, 5 withdrawn · complete list as of 2026-02-03 (167 states)"
+    )
+    table = details.find(f"{HTML}table")
+    assert table is not None and len(table_rows(table)) == 167
+    assert "filterable" in (table.get("class") or "") and table.get("data-filter-placeholder")
+
+
+def test_injected_markup_in_per_state_tables_is_inert(tmp_path: Path) -> None:
+    """An organisation's name, a row's source and notes, a list's name: all shown as text."""
+    data = yaml.safe_load(STATES.read_text(encoding="utf-8"))
+    data["non_state_parties"] = [{"code": "XEU", "name": f"Union {PAYLOAD}"}]
+    mine_ban = next(t for t in data["treaties"] if t["id"] == "mine-ban")
+    table = mine_ban["participation"]
+    table["list_name"] = PAYLOAD
+    table["source"] = "javascript:alert(1)"
+    table["states"]["XEU"] = {"signed": {"date": "1997-12-03", "source": "javascript:alert(2)", "note": PAYLOAD}}
+    table["states"]["AUT"]["source"] = BAD_URLS[3]
+    target = tmp_path / "hostile-states.yaml"
+    target.write_text(json.dumps(data, default=str, ensure_ascii=False), encoding="utf-8")
+    code, page, err = export_html("--treaty", "mine-ban", data=target)
+    assert code == 0, err
+    document = assert_inert(page)
+    rows = table_rows(state_tables(page)["mine-ban"])
+    union = next(r for r in rows if r[0] == "XEU")
+    assert union[1] == " ".join(f"Union {PAYLOAD}".split()) and union[8] == "javascript:alert(2)"
+    austria = next(r for r in rows if r[0] == "AUT")
+    assert austria[8] == BAD_URLS[3]
+    assert SCRIPT in text_of(document)

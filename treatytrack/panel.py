@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from treatytrack.engine import Assessment, Chronicle
 from treatytrack.models import Treaty
-from treatytrack.standing import NO_HISTORY, Standing, StandingReader, StateHistory, change_days, states_of
+from treatytrack.standing import NO_HISTORY, Standing, StandingReader, StateHistory, acts_of, change_days, states_of
+from treatytrack.vocab import ActKind
 
 
 class Spell(NamedTuple):
@@ -75,3 +76,23 @@ def panel_states(treaty: Treaty, history: StateHistory, wanted: Sequence[str] = 
     """The states a panel covers: those the record names (or only the `wanted` ones among them)."""
     codes = states_of(treaty, history)
     return [c for c in codes if c in wanted] if wanted else codes
+
+
+class StateLine(NamedTuple):
+    """One state's row of a per-state chart: each standing it held, the days it gave notice of
+    withdrawal (an act, not a standing: the standing changes only when the notice takes effect),
+    and its standing on the last day (with a notice still pending, if any)."""
+
+    code: str
+    name: str
+    spells: list[Spell]
+    notices: list[dt.date]
+    now: Standing
+
+
+def state_line(treaty: Treaty, state: str, name: str, last: dt.date, history: StateHistory = NO_HISTORY) -> StateLine:
+    """`state`'s spells under `treaty` up to `last`, its withdrawal notices and its standing then."""
+    acts = acts_of(treaty, state, history)
+    notices = [a.day for a in acts if a.kind is ActKind.WITHDRAWAL_NOTICE and a.day <= last]
+    now = StandingReader(treaty, state, history, acts).advance(last).standing()
+    return StateLine(state, name, spells(treaty, state, last, history), notices, now)

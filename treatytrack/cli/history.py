@@ -221,6 +221,13 @@ def _write_spans(spans: list, output: OutputFormat) -> None:  # type: ignore[typ
     emit(output, records if output is OutputFormat.JSON else flat, columns, markdown, lambda width: "")
 
 
+class StateOrder(enum.StrEnum):
+    """`export --by-state --order`: the rows by UN region and sub-region, or by name."""
+
+    REGION = "region"
+    NAME = "name"
+
+
 class ExportFormat(enum.StrEnum):
     MARKDOWN = "markdown"
     CSV = "csv"
@@ -288,6 +295,18 @@ def export_command(
     title: Annotated[
         str | None, typer.Option("--title", metavar="TEXT", help="svg/png/pdf/html: the chart's and page's title.")
     ] = None,
+    by_state: Annotated[
+        bool,
+        typer.Option(
+            "--by-state",
+            help="svg/png/pdf: one treaty's states against time, coloured by standing (give one --treaty; "
+            "--party chooses the states).",
+        ),
+    ] = False,
+    order: Annotated[
+        StateOrder | None,
+        typer.Option("--order", metavar="region|name", help="--by-state: rows by UN region (the default) or by name."),
+    ] = None,
     as_of: AsOf = None,
     data: DataOpt = None,
     extra: ExtraOpt = None,
@@ -309,11 +328,25 @@ def export_command(
     first, last = day_option(start, "--from"), day_option(end, "--to")
     types = event_type or []
     alarms = [span_option(a, "--alarm") for a in alarm or []]
+    if by_state or order is not None:
+        _check_by_state(fmt, by_state, treaty, kind, category, event_type, alarm, no_chart)
     inputs = input_files(data, extra)
     if destination is not None:
         output_target(destination, force, inputs)  # refused before the work, not after it
     dataset = load(data, extra, no_cache)
     party = party_codes(dataset, party)
+    if by_state:
+        from treatytrack.cli.publish import export_states
+
+        picture = export_states(
+            fmt.value, dataset, find_or_fail(dataset, (treaty or [""])[0]), day, first, last, party,
+            (order or StateOrder.REGION).value, title, width, destination,
+        )  # fmt: skip
+        if destination is None:
+            write_bytes([picture])
+        else:
+            write_output(destination, force, inputs, picture)
+        return
     treaties = _selection(dataset, treaty, party, category, kind)
     if fmt in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML):
         from treatytrack.cli.publish import export_published
@@ -331,6 +364,46 @@ def export_command(
         write_bytes([text]) if isinstance(text, bytes) else write(text)
     else:
         write_output(destination, force, inputs, text if isinstance(text, bytes) else text.encode("utf-8"))
+
+
+def _check_by_state(
+    fmt: ExportFormat,
+    by_state: bool,
+    treaty: list[str] | None,
+    kind: list[Kind] | None,
+    category: list[Category] | None,
+    event_type: list[str] | None,
+    alarm: list[str] | None,
+    no_chart: bool,
+) -> None:
+    """`--by-state` draws one treaty's states as svg, png or pdf; nothing else is accepted with it."""
+    if not by_state:
+        raise typer.BadParameter("--order orders the rows of --by-state; add --by-state", param_hint="'--order'")
+    if fmt not in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF):
+        raise typer.BadParameter(
+            f"--by-state draws svg, png or pdf, not {fmt.value} (for the data: treatytrack parties TREATY, "
+            "treatytrack standings TREATY)",
+            param_hint="'--by-state'",
+        )
+    if len(treaty or []) != 1:
+        given = f"{len(treaty)} were given" if treaty else "none was given"
+        raise typer.BadParameter(
+            f"--by-state draws one treaty: give exactly one --treaty NAME ({given})", param_hint="'--by-state'"
+        )
+    others = (
+        ("--kind", kind),
+        ("--category", category),
+        ("--type", event_type),
+        ("--alarm", alarm),
+        ("--no-chart", no_chart),
+    )
+    for name, value in others:
+        if value:
+            raise typer.BadParameter(
+                f"{name} does not apply to --by-state, which draws the states of one --treaty "
+                "(--party chooses the states, --from/--to the years)",
+                param_hint=f"'{name}'",
+            )
 
 
 def _export_text(

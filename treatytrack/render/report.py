@@ -10,11 +10,13 @@ Every value from the data reaches the page through the template's autoescaping; 
 becomes a link only when it is an http(s) URL (`safe_url`), anything else, `javascript:` URLs
 included, is shown as text.
 
-Seam for the per-state table (after the participation model of #9/#13): each treaty's view has
-`states`, a list of `StateRow`, empty today; the template's "States" section is left out while
-it is empty. Fill it in `treaty_views` (or pass `states` per treaty id) and the section appears,
-with no template change. A per-state picture per treaty would go beside it as `state_chart`
-(inline SVG, like `chart`).
+The per-state table: each treaty's view has `states`, a list of `StateRow` (one per recorded
+state, made by `state_row` from the record `parties TREATY` prints, so the page and the command
+agree) and `states_caption` (its counts and coverage line); the template's "States" section is
+left out while `states` is empty. A long table is folded in a <details> element (its summary
+keeps the counts in view). A per-state picture per treaty could go beside it as `state_chart`
+(inline SVG, like `chart`); it is not drawn today: with every name drawn as paths, a 190-row
+chart per treaty would multiply the page's size.
 """
 
 from __future__ import annotations
@@ -54,6 +56,12 @@ def safe_url(value: str | None) -> str | None:
     return value
 
 
+def url_host(value: str) -> str:
+    """The host of an http(s) URL (`treaties.un.org`): a short link text where one source repeats
+    on every row."""
+    return urlsplit(value).netloc
+
+
 @dataclass(frozen=True)
 class KeyDate:
     what: str
@@ -64,13 +72,40 @@ class KeyDate:
 
 @dataclass(frozen=True)
 class StateRow:
-    """One state's standing in a treaty (the seam for the participation model; unused today)."""
+    """One state's standing in a treaty on the page's day, with the acts behind it."""
 
     code: str
     name: str
     standing: str
     since: str | None
     source: str | None
+    signed: str | None = None
+    consent: str | None = None  # the act (ratified, acceded, succeeded...)
+    consent_date: str | None = None
+    in_force: str | None = None  # the day the treaty took (or takes) effect for the state
+    withdrawal_notice: str | None = None
+    withdrawal_effective: str | None = None  # a notice given, not yet in effect
+
+
+def state_row(record: Mapping[str, Any]) -> StateRow:
+    """A row of the page's per-state table from `records.state_record` (what `parties` prints)."""
+    return StateRow(
+        code=record["code"],
+        name=record["name"],
+        standing=record["status"],
+        since=record["since"],
+        source=record["source"],
+        signed=record["signed"],
+        consent=record["consent"],
+        consent_date=record["consent_date"],
+        in_force=record["in_force_for_state"],
+        withdrawal_notice=record["withdrawal_notice"],
+        withdrawal_effective=record["withdrawal_effective"],
+    )
+
+
+# A per-state table longer than this is folded in a <details> element.
+FOLD_STATES = 12
 
 
 @dataclass(frozen=True)
@@ -93,6 +128,7 @@ class TreatyView:
     notes: str | None
     party_count: str | None
     states: list[StateRow] = field(default_factory=list)
+    states_caption: str | None = None
 
 
 def _dated(what: str, value: SourcedDate | None) -> list[KeyDate]:
@@ -111,6 +147,7 @@ def treaty_views(
     day: dt.date,
     entries: Sequence[Entry],
     states: Mapping[str, Sequence[StateRow]] | None = None,
+    state_captions: Mapping[str, str] | None = None,
 ) -> list[TreatyView]:
     """What the page says about each treaty: its status on `day`, key dates, and `entries`
     (already filtered as the command asked) other than the key dates themselves."""
@@ -154,6 +191,7 @@ def treaty_views(
                 notes=treaty.notes,
                 party_count=(f"{count.count} parties as of {count.as_of.isoformat()}" if count is not None else None),
                 states=list((states or {}).get(treaty.id, ())),
+                states_caption=(state_captions or {}).get(treaty.id),
             )
         )
     return views
@@ -170,6 +208,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["safe_url"] = safe_url
+    env.filters["url_host"] = url_host
     return env
 
 
@@ -210,6 +249,7 @@ def report_html(
             treaties=treaties,
             chart_svg=Markup(chart_svg) if chart_svg is not None else None,
             chart_missing=chart_missing,
+            fold_states=FOLD_STATES,
             css=Markup(css),  # the package's own stylesheet
             script=Markup(script),  # the package's own script, allowed by its hash
             script_hash=Markup(script_hash),  # base64 of our own script

@@ -39,7 +39,7 @@
     label.textContent = "Filter: ";
     var input = document.createElement("input");
     input.type = "search";
-    input.placeholder = "treaty, kind or status";
+    input.placeholder = table.getAttribute("data-filter-placeholder") || "treaty, kind or status";
     label.appendChild(input);
     box.appendChild(label);
     table.parentNode.insertBefore(box, table);
