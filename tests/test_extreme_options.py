@@ -140,3 +140,12 @@ def test_out_of_range_is_a_usage_error_naming_the_option_and_the_range(args: lis
 )
 def test_the_calendar_s_own_ends_are_answered(command: list[str], day: str) -> None:
     assert invoke([*command, "--as-of", day])[0] == 0
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png"])
+@pytest.mark.parametrize("to", ["0002-01-01", "0020-01-01", "0099-12-31"])
+def test_a_chart_of_the_first_centuries_starts_its_axis_at_year_one(fmt: str, to: str) -> None:
+    """The axis rounds its left edge down to a labelled year; near year 1 that would be year 0,
+    which no calendar has (found by the property test above)."""
+    code, err = invoke(["export", fmt, "--as-of", "0001-01-01", "--to", to, "-o", "-"])
+    assert code == 0, err

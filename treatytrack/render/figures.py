@@ -284,7 +284,7 @@ def _lifespan_figure(
     axis_w = width - 2 * pad - label_w - gap
     years = max(last.year - (start or first).year + 1, 1)
     step = _year_step(years, axis_w)
-    left = start if start is not None else dt.date(first.year - first.year % step, 1, 1)
+    left = start if start is not None else dt.date(max(first.year - first.year % step, dt.MINYEAR), 1, 1)
     right_x = _x(end) if end is not None else _x(day) + max(30.0, (_x(day) - _x(left)) * 0.015)
     left_x = _x(left)
     if right_x <= left_x:
@@ -648,7 +648,7 @@ def _participation_figure(
     axis_w = width - 2 * pad - label_w - gap - note_w
     years = max(last.year - (start or first).year + 1, 1)
     step = _year_step(years, axis_w)
-    left = start if start is not None else dt.date(first.year - first.year % step, 1, 1)
+    left = start if start is not None else dt.date(max(first.year - first.year % step, dt.MINYEAR), 1, 1)
     right_x = _x(end) if end is not None else _x(day) + max(30.0, (_x(day) - _x(left)) * 0.015)
     left_x = _x(left)
     if right_x <= left_x:
