@@ -16,7 +16,7 @@ from tests.conftest import FIXTURES
 from treatytrack.cli import app
 from treatytrack.engine import add_period
 from treatytrack.load import LoadError, load_dataset, parse_dataset
-from treatytrack.models import Dataset, DepositRule, Treaty
+from treatytrack.models import Dataset, DepositRule, StateLife, Treaty
 from treatytrack.standing import (
     StateHistory,
     acts_of,
@@ -123,6 +123,56 @@ def test_states_that_begin_and_end(world: Dataset) -> None:
     assert status(world, "mine-ban", "MNE", "2000-01-01") is PartyStatus.NOT_YET_EXISTING
     assert status(world, "mine-ban", "MNE", "2006-10-23") is PartyStatus.PARTY
     assert status(world, "arms-trade", "CZE", "1992-06-01") is PartyStatus.NOT_YET_EXISTING
+
+
+def test_a_complete_list_does_not_speak_for_a_state_gone_before_its_day(world: Dataset) -> None:
+    """A list of 2026 names the states of 2026: that Czechoslovakia is not on it does not make it
+    a non-party in 1980. A state whose end has no day (`ended_by`) is treated the same way."""
+    mine_ban = treaty(world, "mine-ban")
+    lives = dict(world.state_history)
+    lives["YUG"] = StateLife(ended_by=D("2005-01-01"), source="https://example.org/yug")
+    history = StateHistory(lives)
+    gone = standing_on(mine_ban, "YUG", D("2000-01-01"), history)
+    assert gone.status is PartyStatus.NOT_RECORDED
+    assert "ceased to exist before the list of states as of 2026-02-03" in gone.why
+    # Without that life, or for a state that still exists, the complete list answers.
+    assert (
+        standing_on(mine_ban, "YUG", D("2000-01-01"), StateHistory(world.state_history)).status is PartyStatus.NOT_PARTY
+    )
+    assert standing_on(mine_ban, "GBR", D("2000-01-01"), history).status is PartyStatus.NOT_PARTY
+    # A list dated before the end still answers for the state (the pact's list of 1987).
+    assert standing_on(treaty(world, "missile-pact"), "YUG", D("1990-01-01"), history).status is PartyStatus.NOT_PARTY
+
+
+@pytest.mark.parametrize(
+    ("life", "message"),
+    [
+        ("{source: s}", "give `began`, `ended` or `ended_by`"),
+        ("{ended: 1993-01-01, ended_by: 1993-01-01, source: s}", "not both"),
+    ],
+)
+def test_a_state_life_needs_one_kind_of_end(life: str, message: str) -> None:
+    text = STATES.read_text(encoding="utf-8").replace(
+        'CSK: {ended: 1993-01-01, source: "https://example.org/csk"}', f"CSK: {life}"
+    )
+    with pytest.raises(LoadError) as caught:
+        parse_dataset(text.encode(), "s.yaml")
+    assert any(message in str(p) and "state_history.CSK" in str(p) for p in caught.value.problems), (
+        caught.value.problems
+    )
+
+
+def test_bundled_data_czechoslovakia_and_yugoslavia_under_lists_of_today() -> None:
+    """Issue #13: the NPT's list of 2026 drops Czechoslovakia and the SFR Yugoslavia, both NPT
+    parties in 1980; the answer for them is "not recorded", not "not a party"."""
+    for code in ("CSK", "YUG"):
+        result = runner.invoke(app, ["party", code, "--as-of", "1980-01-01", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        rows = {row["id"]: row for row in json.loads(result.stdout)["treaties"]}
+        assert rows["npt"]["status"] == "not-recorded", rows["npt"]
+        assert "ceased to exist before the list of states as of 2026-08-22" in rows["npt"]["why"]
+        # A bilateral treaty's list of its own day still answers.
+        assert rows["hotline-1963"]["status"] == "not-party"
 
 
 def test_a_bilateral_withdrawal_ends_the_treaty_for_the_other_party(world: Dataset) -> None:
@@ -364,5 +414,8 @@ def test_standing_never_says_party_without_a_reason(case: tuple[Dataset, str], d
             assert add_period(notice.day, t.withdrawal_notice) > day, "nor after its notice period ran out"  # type: ignore[arg-type]
     rows = t.participation.states if t.participation else {}
     if history.exists_on(state, day) and state not in rows and history.continues.get(state) not in rows:
-        expected = PartyStatus.NOT_PARTY if t.coverage.value == "complete" else PartyStatus.NOT_RECORDED
+        listed = t.participation.as_of if t.participation else None
+        speaks = t.coverage.value == "complete" and not (listed and history.ceased_by(state, listed))
+        # A complete list answers for the states of its day; one gone before it is not named.
+        expected = PartyStatus.NOT_PARTY if speaks else PartyStatus.NOT_RECORDED
         assert found.status is expected

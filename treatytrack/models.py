@@ -434,14 +434,19 @@ class StateLife(_Strict):
 
     began: Day | None = None
     ended: Day | None = None
+    # The state had ceased to exist by this day (a source of that day says so), but no source
+    # gives the day itself (the SFR Yugoslavia): no list of a later day speaks for it.
+    ended_by: Day | None = None
     continued_by: PartyCode | None = None
     source: Line
     note: Text | None = None
 
     @model_validator(mode="after")
     def _has_a_date(self) -> "StateLife":
-        if self.began is None and self.ended is None:
-            raise ValueError("give `began` or `ended`")
+        if self.began is None and self.ended is None and self.ended_by is None:
+            raise ValueError("give `began`, `ended` or `ended_by`")
+        if self.ended_by is not None and self.ended is not None:
+            raise ValueError("give `ended` (the day) or `ended_by` (a day by which it had ended), not both")
         if self.began is not None and self.ended is not None and self.ended <= self.began:
             raise ValueError("`ended` must be after `began`")
         if self.continued_by is not None and self.ended is None:

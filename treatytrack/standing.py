@@ -118,6 +118,13 @@ class StateHistory:
         began, ended = self.began(code), self.ended(code)
         return (began is None or began <= day) and (ended is None or day < ended)
 
+    def ceased_by(self, code: str, day: dt.date) -> bool:
+        """Whether the state had ceased to exist by `day`: its recorded end, or the day by which
+        a source says it had ended (`ended_by`) when none gives the day itself."""
+        life = self.lives.get(code)
+        end = life.ended or life.ended_by if life is not None else None
+        return end is not None and end <= day
+
     def successor(self, code: str) -> str | None:
         life = self.lives.get(code)
         return life.continued_by if life is not None else None
@@ -367,6 +374,16 @@ class StandingReader:
             if treaty.coverage is Coverage.COMPLETE:
                 assert treaty.participation is not None
                 listed = treaty.participation.as_of
+                if listed is not None and history.ceased_by(state, listed):
+                    # A list of its day names the states that exist then: it cannot say that a
+                    # state gone before it (Czechoslovakia on a list of 2026) was never a party.
+                    return Standing(
+                        state,
+                        PartyStatus.NOT_RECORDED,
+                        None,
+                        f"{state} had ceased to exist before the list of states as of {listed}, "
+                        "which does not name it; its acts are not recorded",
+                    )
                 return Standing(state, PartyStatus.NOT_PARTY, None, f"not on the list of states as of {listed}")
             return Standing(state, PartyStatus.NOT_RECORDED, None, _not_recorded_why(treaty, state))
         seen = tuple(self.acts[: self._read])
