@@ -657,8 +657,22 @@ def main(argv: list[str] | None = None) -> int:
 
     print(text)
     if args.output is not None:
-        args.output.write_text(text, encoding="utf-8")
+        write_section(args.output, "run", text)
     return 0
+
+
+def write_section(path: Path, name: str, text: str) -> None:
+    """Put `text` in `path` between its section's markers, keeping the other scripts' sections
+    (run.py's and states.py's share benchmarks/RESULTS.md); a file without them gets it appended."""
+    begin, end = f"<!-- begin {name} (written by benchmarks/) -->", f"<!-- end {name} -->"
+    block = f"{begin}\n{text.rstrip()}\n{end}\n"
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if begin in old and end in old:
+        head, rest = old.split(begin, 1)
+        new = head + block + rest.split(end, 1)[1].lstrip("\n")
+    else:
+        new = (old.rstrip() + "\n\n" if old.strip() else "") + block
+    path.write_text(new, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -101,6 +101,19 @@ def report(found: list[run.Bench], data: Path, rounds: int) -> str:
         value = by[f"first-{key}"].median_ms / floor_parse
         met = "yes" if value < LIMIT_TO_PARSE else "**no**"
         lines.append(f"| {by[f'first-{key}'].label} < {LIMIT_TO_PARSE}x a bare parse | {value:.2f}x | {met} |")
+    parse_to_list = floor_parse / floor_list
+    if parse_to_list > LIMIT_TO_LIST:
+        lines += [
+            "",
+            f"A first run has to read the file, and a bare libyaml parse of it alone takes {parse_to_list:.2f}x "
+            f"`list` on the bundled data (which reads its cache): no loader built on libyaml meets the "
+            f"first-run {LIMIT_TO_LIST}x target on this file. The first-run target that measures treatytrack's "
+            f"own work (under {LIMIT_TO_PARSE}x the bare parse) is the one to hold; repeat runs meet both.",
+        ]
+    lines += [
+        "",
+        "Regenerate with `.venv/bin/python benchmarks/states.py --output benchmarks/RESULTS.md` (about a minute).",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -128,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         text = report(found, data, rounds)
     print(text)
     if args.output is not None:
-        args.output.write_text(text, encoding="utf-8")
+        run.write_section(args.output, "states", text)
     return 0
 
 
