@@ -258,12 +258,28 @@ class NonStateParty(_Strict):
     name: Line
 
 
-class Act(_Strict):
-    """One act of one state written out in full, when it cites its own source or needs a note."""
+class DepositElsewhere(_Strict):
+    """The same instrument's deposit with another depositary, on the day that depositary records."""
 
     date: Day
+    at: Line
+    source: Line
+    note: Text | None = None
+
+
+class Act(_Strict):
+    """One act of one state written out in full, when it cites its own source or needs a note.
+
+    A treaty with several depositaries (London, Moscow, Washington) receives one instrument in
+    each, often on different days: `at` names the depositary whose day `date` is (the day the
+    standing uses), and `also` keeps the other depositaries' days with their sources.
+    """
+
+    date: Day
+    at: Line | None = None
     source: Line | None = None
     note: Text | None = None
+    also: tuple[DepositElsewhere, ...] = ()
 
 
 def _act_tag(value: Any) -> str:
@@ -355,7 +371,7 @@ class Span(_Strict):
     days: Annotated[int, Field(ge=0, le=36600, strict=True)] = 0
 
 
-class DepositRule(_Strict):
+class _Timing(_Strict):
     """The day an instrument takes effect: on deposit, a span after it, or the first day of a later month."""
 
     rule: DepositRuleKind
@@ -366,10 +382,10 @@ class DepositRule(_Strict):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _span_fits_rule(self) -> "DepositRule":
+    def _span_fits_rule(self) -> "_Timing":
         span = self.years or self.months or self.days
-        if self.rule is DepositRuleKind.ON_DEPOSIT and span:
-            raise ValueError("`on-deposit` takes no years, months or days")
+        if self.rule in (DepositRuleKind.ON_DEPOSIT, DepositRuleKind.PER_STATE) and span:
+            raise ValueError(f"`{self.rule.value}` takes no years, months or days")
         if self.rule is DepositRuleKind.AFTER_DEPOSIT and not span:
             raise ValueError("`after-deposit` needs years, months or days")
         if self.rule is DepositRuleKind.FIRST_DAY_OF_MONTH and (self.years or self.days or not self.months):
@@ -379,6 +395,8 @@ class DepositRule(_Strict):
     def describe(self) -> str:
         if self.rule is DepositRuleKind.ON_DEPOSIT:
             return "on the day of deposit"
+        if self.rule is DepositRuleKind.PER_STATE:
+            return "on a day recorded for each state"
         if self.rule is DepositRuleKind.FIRST_DAY_OF_MONTH:
             return f"on the first day of the {_ordinal(self.months)} month after deposit"
         parts = [
@@ -394,7 +412,31 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-class EntryCondition(DepositRule):
+# The consents a rule may be narrowed to (`applies_to`), as written in a row.
+ConsentKind = Literal["ratified", "acceded", "succeeded", "accepted", "approved", "consented"]
+
+
+class DepositRule(_Timing):
+    """A treaty's rule for the states that consent late, from its final clauses.
+
+    Most treaties apply it to instruments deposited after the treaty's own entry into force.
+    Some count from the deposit that triggered entry into force instead (the TPNW's art. 15(2):
+    "after the date of deposit of the fiftieth instrument"; the CPPNM's art. 19(2)): then a state
+    that deposited between that deposit and the entry into force is bound later than the
+    treaty's first day, and `after_deposits` says which deposit the rule counts from.
+    `applies_to` narrows the rule to some kinds of consent (the Geneva Protocol's ratifications
+    take effect on deposit; its accessions when France notifies them, a day for each row).
+    """
+
+    after_deposits: Annotated[int, Field(ge=1, le=1000, strict=True)] | None = None
+    applies_to: tuple[ConsentKind, ...] = ()
+
+    def governs(self, kind: ActKind) -> bool:
+        """Whether this rule gives the day for a consent of this kind."""
+        return not self.applies_to or kind.value in self.applies_to
+
+
+class EntryCondition(_Timing):
     """How the treaty itself enters into force: after the Nth instrument, or once named states have all deposited."""
 
     deposits: Annotated[int, Field(ge=1, le=1000, strict=True)] | None = None
@@ -403,6 +445,8 @@ class EntryCondition(DepositRule):
 
     @model_validator(mode="after")
     def _needs_a_count(self) -> "EntryCondition":
+        if self.rule is DepositRuleKind.PER_STATE:
+            raise ValueError("an entry-into-force condition is `on-deposit`, `after-deposit` or `first-day-of-month`")
         if self.deposits is None and not self.required:
             raise ValueError("give `deposits` (the Nth instrument) or `required` (the states that must deposit)")
         return self

@@ -182,3 +182,6 @@ class DepositRuleKind(enum.StrEnum):
     ON_DEPOSIT = "on-deposit"
     AFTER_DEPOSIT = "after-deposit"  # the deposit day plus years, months, days
     FIRST_DAY_OF_MONTH = "first-day-of-month"  # the first day of the Nth month after the deposit
+    # The day depends on an act no depositary list dates (Tlatelolco's waiver under art. 28(2), a
+    # notification by the depositary): each row records its own `in_force`, nothing is derived.
+    PER_STATE = "per-state"
