@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from treatytrack.load import load_dataset
-from treatytrack.models import Dataset
+from treatytrack.core.models import Dataset
+from treatytrack.store.load import load_dataset
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"

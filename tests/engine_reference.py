@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from treatytrack.engine import Assessment, _active_suspensions, add_period, events_until, withdrawals_known
-from treatytrack.models import ENDING_EVENTS, Event, Period, Treaty
-from treatytrack.vocab import EventType, Kind, Status
+from treatytrack.core.engine import Assessment, _active_suspensions, add_period, events_until, withdrawals_known
+from treatytrack.core.models import ENDING_EVENTS, Event, Period, Treaty
+from treatytrack.core.vocab import EventType, Kind, Status
 
 
 class _Ending(NamedTuple):

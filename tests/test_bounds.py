@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from tests.test_load import GOOD_TREATY, doc, problems
 from treatytrack.cli import app
-from treatytrack.load import LoadError, parse_dataset
-from treatytrack.models import FIRST_DAY, LAST_DAY
-from treatytrack.vocab import EventType
+from treatytrack.core.models import FIRST_DAY, LAST_DAY
+from treatytrack.core.vocab import EventType
+from treatytrack.store.load import LoadError, parse_dataset
 
 runner = CliRunner()
 TERM = "    entry_into_force: {date: 9999-01-01, source: s}\n    duration: {years: 10, source: s}\n"

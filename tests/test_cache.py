@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SMALL
-from treatytrack import cache
-from treatytrack.load import LoadError, load_dataset
-from treatytrack.paths import bundled_path
+from treatytrack.store import cache
+from treatytrack.store.load import LoadError, load_dataset
+from treatytrack.store.paths import bundled_path
 
 BUNDLED = bundled_path()
 
@@ -123,9 +123,9 @@ def test_a_missing_libyaml_is_said_once_when_yaml_is_parsed(
     stderr, so the data on stdout is unchanged), only when it parses, never from the cache."""
     from typer.testing import CliRunner
 
-    from treatytrack import yamlstrict
     from treatytrack.cli import app
-    from treatytrack.load import SLOW_PARSER
+    from treatytrack.store import yamlstrict
+    from treatytrack.store.load import SLOW_PARSER
 
     data = tmp_path / "t.yaml"
     data.write_bytes(SMALL.read_bytes())

@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SMALL
-from treatytrack import cache, chunked, yamlstrict
-from treatytrack.load import LoadError, load_dataset, parse_dataset
-from treatytrack.models import Dataset
-from treatytrack.paths import bundled_path
+from treatytrack.core.models import Dataset
+from treatytrack.store import cache, chunked, yamlstrict
+from treatytrack.store.load import LoadError, load_dataset, parse_dataset
+from treatytrack.store.paths import bundled_path
 
 GENERATOR = Path(__file__).parent.parent / "benchmarks" / "generate.py"
 BUNDLED = bundled_path().read_bytes()
@@ -170,7 +170,7 @@ def test_problems_are_reported_as_before_with_line_and_column(tmp_path: Path) ->
 def test_a_file_with_problems_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The whole-file reader (which holds the whole node tree) is not asked to report what the
     batches found; only the batches with findings are composed again."""
-    from treatytrack import load
+    from treatytrack.store import load
 
     path = tmp_path / "t.yaml"
     path.write_bytes(REPORTED["two bad treaties and a finding"])
@@ -228,8 +228,8 @@ def test_validate_reads_files_in_chunks_like_every_command(monkeypatch: pytest.M
     validate never holds a whole file's node tree for a file whose YAML is sound."""
     from typer.testing import CliRunner
 
-    from treatytrack import load
     from treatytrack.cli import app
+    from treatytrack.store import load
 
     calls: list[Path] = []
     real = chunked.load_in_chunks

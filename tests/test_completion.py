@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SMALL
-from treatytrack.completion import complete_party, complete_treaty
+from treatytrack.cli.completion import complete_party, complete_treaty
 
 
 @pytest.fixture(autouse=True)

@@ -7,13 +7,13 @@ import re
 
 import pytest
 
-from treatytrack.checks import iso_codes
-from treatytrack.engine import Status, assess, status_on
-from treatytrack.load import load_dataset
-from treatytrack.models import Dataset, Treaty
-from treatytrack.paths import bundled_path
-from treatytrack.standing import StateHistory, standing_on
-from treatytrack.vocab import PartyStatus
+from treatytrack.core.checks import iso_codes
+from treatytrack.core.engine import Status, assess, status_on
+from treatytrack.core.models import Dataset, Treaty
+from treatytrack.core.standing import StateHistory, standing_on
+from treatytrack.core.vocab import PartyStatus
+from treatytrack.store.load import load_dataset
+from treatytrack.store.paths import bundled_path
 
 D = dt.date.fromisoformat
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests import engine_reference
-from treatytrack.engine import (
+from treatytrack.core.engine import (
     Chronicle,
     Status,
     add_period,
@@ -19,11 +19,11 @@ from treatytrack.engine import (
     status_on,
     withdrawal_effective,
 )
-from treatytrack.load import load_dataset
-from treatytrack.models import Dataset, Event, Period, SourcedDate, Treaty
-from treatytrack.paths import bundled_path
-from treatytrack.standing import StateHistory, standing_on
-from treatytrack.vocab import PartyStatus
+from treatytrack.core.models import Dataset, Event, Period, SourcedDate, Treaty
+from treatytrack.core.standing import StateHistory, standing_on
+from treatytrack.core.vocab import PartyStatus
+from treatytrack.store.load import load_dataset
+from treatytrack.store.paths import bundled_path
 
 D = dt.date.fromisoformat
 

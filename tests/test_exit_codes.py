@@ -19,7 +19,7 @@ AS_OF = "2026-11-28"
 # What the installed `treatytrack` script runs, after `INJECT` (if any) has broken something.
 CONSOLE_SCRIPT = "import sys; sys.argv[0] = 'treatytrack'; from treatytrack.entry import main; main()"
 INJECT = (
-    "import treatytrack.query as q\n"
+    "import treatytrack.core.query as q\n"
     "def broken(*args, **kwargs):\n"
     "    raise RuntimeError('injected failure \\x1b[2J')\n"
     "q.treaty_rows = broken\n"
@@ -59,12 +59,12 @@ def test_debug_shows_the_traceback() -> None:
 
 
 def test_a_crash_in_process_through_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import treatytrack.query
+    import treatytrack.core.query
 
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("no such thing")
 
-    monkeypatch.setattr(treatytrack.query, "treaty_rows", broken)
+    monkeypatch.setattr(treatytrack.core.query, "treaty_rows", broken)
     monkeypatch.setattr(sys, "argv", ["treatytrack", *LIST])
     monkeypatch.setattr(cli.common.app, "registered_commands", list(cli.common.app.registered_commands))
     with pytest.raises(SystemExit) as stopped:

@@ -22,9 +22,9 @@ from typer.testing import CliRunner
 from tests import svgtools
 from tests.conftest import SMALL, check_golden
 from treatytrack.cli import app
-from treatytrack.history import chart_spans
-from treatytrack.load import load_dataset
+from treatytrack.core.history import chart_spans
 from treatytrack.render.figures import lifespan_chart
+from treatytrack.store.load import load_dataset
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-28"
@@ -280,7 +280,7 @@ def test_the_figure_module_only_draws() -> None:
     picture = lifespan_chart(spans, day=day, reviewed=dataset.reviewed, title="t", subtitle="s", fmt="svg")
     assert picture.startswith(b"<?xml")
     source = (REPO / "treatytrack" / "render" / "figures.py").read_text(encoding="utf-8")
-    assert "treatytrack.engine" not in source and "assess" not in source
+    assert "treatytrack.core.engine" not in source and "assess" not in source
 
 
 def test_png_reads_in_grayscale() -> None:

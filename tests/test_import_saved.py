@@ -45,7 +45,7 @@ def _listed(states: dict[str, dict[str, object]]) -> dict[str, dict[str, object]
 @pytest.mark.skipif(not SAVED.is_dir(), reason="the saved UNTC pages are not here (TREATYTRACK_UNTC_PAGES)")
 @pytest.mark.parametrize(("page", "treaty"), PAGES.items())
 def test_saved_pages_reproduce_the_committed_tables(page: str, treaty: str, tmp_path: Path) -> None:
-    from treatytrack.paths import bundled_path
+    from treatytrack.store.paths import bundled_path
 
     target = tmp_path / "treaties.yaml"
     shutil.copyfile(bundled_path(), target)
@@ -64,7 +64,7 @@ def test_saved_unoda_pages_reproduce_the_committed_tables(tmp_path: Path) -> Non
     import importlib.util
     import sys
 
-    from treatytrack.paths import bundled_path
+    from treatytrack.store.paths import bundled_path
 
     root = Path(__file__).resolve().parent.parent
     spec = importlib.util.spec_from_file_location("import_unoda", root / "tools" / "import_unoda.py")

@@ -271,7 +271,7 @@ def test_un_spellings(name: str, code: str) -> None:
 
 
 def test_every_listed_spelling_is_a_known_code() -> None:
-    from treatytrack.checks import iso_codes
+    from treatytrack.core.checks import iso_codes
 
     assert set(UN_SPELLINGS.values()) <= set(iso_codes())
 

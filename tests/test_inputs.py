@@ -14,10 +14,10 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import SMALL
-from treatytrack import yamlstrict
 from treatytrack.cli import app
-from treatytrack.completion import complete_treaty
-from treatytrack.paths import MAX_BYTES
+from treatytrack.cli.completion import complete_treaty
+from treatytrack.store import yamlstrict
+from treatytrack.store.paths import MAX_BYTES
 
 runner = CliRunner()
 REPO = Path(__file__).resolve().parent.parent

@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from treatytrack.load import load_dataset
-from treatytrack.paths import bundled_path
-from treatytrack.query import treaty_rows
+from treatytrack.core.query import treaty_rows
 from treatytrack.render.layout import MIN_PIECE, Column, break_long_words, build_table, lay_out, word_pieces, wrap
 from treatytrack.render.records import treaty_record
 from treatytrack.render.table import list_table
+from treatytrack.store.load import load_dataset
+from treatytrack.store.paths import bundled_path
 
 
 def render(renderable: object, width: int) -> str:

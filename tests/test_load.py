@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SMALL
-from treatytrack.load import LoadError, load_dataset, parse_dataset
+from treatytrack.store.load import LoadError, load_dataset, parse_dataset
 
 GOOD_TREATY = """\
   - id: t

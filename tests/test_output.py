@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import SMALL
-from treatytrack import output, paths
-from treatytrack.cli import app
+from treatytrack.cli import app, output
+from treatytrack.store import paths
 
 runner = CliRunner()
 AS_OF = "2026-11-28"

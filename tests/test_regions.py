@@ -1,11 +1,11 @@
-"""treatytrack.regions: the UN M49 grouping of the per-state chart."""
+"""treatytrack.core.regions: the UN M49 grouping of the per-state chart."""
 
 from __future__ import annotations
 
-from treatytrack.load import load_dataset
-from treatytrack.paths import bundled_path
-from treatytrack.regions import M49, NOT_IN_M49, Order, group_states, place_of
-from treatytrack.standing import StateHistory, states_of
+from treatytrack.core.regions import M49, NOT_IN_M49, Order, group_states, place_of
+from treatytrack.core.standing import StateHistory, states_of
+from treatytrack.store.load import load_dataset
+from treatytrack.store.paths import bundled_path
 
 
 def test_every_state_in_every_bundled_table_has_a_un_region() -> None:

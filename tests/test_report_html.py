@@ -345,8 +345,8 @@ def test_print_stylesheet_and_script_are_optional() -> None:
 def test_the_per_state_table_appears_when_the_participation_model_fills_it() -> None:
     """The seam for issue #16 part 2: TreatyView.states is empty today and its section is left
     out; given rows, the page gets a States table, escaped and valid like the rest."""
-    from treatytrack.load import load_dataset
     from treatytrack.render.report import StateRow, report_html, treaty_views
+    from treatytrack.store.load import load_dataset
 
     dataset = load_dataset(SMALL)
     day = dt.date.fromisoformat(AS_OF)

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.test_load import GOOD_TREATY, doc, problems
-from treatytrack.engine import status_on
-from treatytrack.load import load_dataset, parse_dataset
-from treatytrack.paths import bundled_path
-from treatytrack.vocab import Status
+from treatytrack.core.engine import status_on
+from treatytrack.core.vocab import Status
+from treatytrack.store.load import load_dataset, parse_dataset
+from treatytrack.store.paths import bundled_path
 
 IN_FORCE = "    entry_into_force: {date: 2001-01-01, source: s}\n"
 TERM = "    duration: {years: 10, source: s}\n"  # ends 2011-01-01

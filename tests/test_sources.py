@@ -9,9 +9,9 @@ from typer.testing import CliRunner
 
 from tests.conftest import SMALL
 from treatytrack.cli import app
-from treatytrack.load import load_dataset
-from treatytrack.paths import bundled_path
-from treatytrack.sources import check_sources, source_problem
+from treatytrack.core.sources import check_sources, source_problem
+from treatytrack.store.load import load_dataset
+from treatytrack.store.paths import bundled_path
 
 
 @pytest.mark.parametrize(

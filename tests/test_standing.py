@@ -14,10 +14,9 @@ from typer.testing import CliRunner
 
 from tests.conftest import FIXTURES
 from treatytrack.cli import app
-from treatytrack.engine import add_period
-from treatytrack.load import LoadError, load_dataset, parse_dataset
-from treatytrack.models import Dataset, DepositRule, StateLife, Treaty
-from treatytrack.standing import (
+from treatytrack.core.engine import add_period
+from treatytrack.core.models import Dataset, DepositRule, StateLife, Treaty
+from treatytrack.core.standing import (
     StateHistory,
     acts_of,
     bound_day,
@@ -25,7 +24,8 @@ from treatytrack.standing import (
     standing_on,
     took_effect,
 )
-from treatytrack.vocab import ActKind, PartyStatus
+from treatytrack.core.vocab import ActKind, PartyStatus
+from treatytrack.store.load import LoadError, load_dataset, parse_dataset
 
 D = dt.date.fromisoformat
 STATES = FIXTURES / "states.yaml"

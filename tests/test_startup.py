@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 
 from treatytrack.cli import app, command_named, completion_args, keep_only, main
 from treatytrack.entry import exit_status
-from treatytrack.paths import cache_dir
+from treatytrack.store.paths import cache_dir
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-28"

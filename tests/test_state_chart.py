@@ -21,11 +21,11 @@ from typer.testing import CliRunner
 from tests import svgtools
 from tests.conftest import FIXTURES, SMALL, check_golden
 from treatytrack.cli import app
-from treatytrack.load import load_dataset
-from treatytrack.panel import spells
-from treatytrack.paths import bundled_path
+from treatytrack.core.panel import spells
+from treatytrack.core.standing import StateHistory, states_of
 from treatytrack.render.figures import STANDING_STYLE
-from treatytrack.standing import StateHistory, states_of
+from treatytrack.store.load import load_dataset
+from treatytrack.store.paths import bundled_path
 
 REPO = Path(__file__).resolve().parent.parent
 STATES = FIXTURES / "states.yaml"
@@ -331,4 +331,4 @@ def test_without_the_charts_extra_the_command_says_how_to_install_it(monkeypatch
 
 def test_the_figure_module_only_draws() -> None:
     source = (REPO / "treatytrack" / "render" / "figures.py").read_text(encoding="utf-8")
-    assert "treatytrack.engine" not in source and "assess" not in source and "standing_on" not in source
+    assert "treatytrack.core.engine" not in source and "assess" not in source and "standing_on" not in source

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from treatytrack.checks import iso_codes
-from treatytrack.load import load_dataset
-from treatytrack.models import Act, Dataset, Treaty
-from treatytrack.paths import bundled_path
-from treatytrack.vocab import CONSENTS, ActKind
+from treatytrack.core.checks import iso_codes
+from treatytrack.core.models import Act, Dataset, Treaty
+from treatytrack.core.vocab import CONSENTS, ActKind
+from treatytrack.store.load import load_dataset
+from treatytrack.store.paths import bundled_path
 
 # The header of each UN Treaty Collection page, STATUS AS AT 03-02-2026: (signatories, parties).
 UNTC_HEADERS = {

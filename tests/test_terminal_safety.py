@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 
 from tests.conftest import SMALL
 from tests.test_load import GOOD_TREATY, doc, problems
-from treatytrack import chunked
 from treatytrack.cli import app
-from treatytrack.controls import escape
-from treatytrack.load import LoadError, Problem, load_dataset
+from treatytrack.core.controls import escape
+from treatytrack.store import chunked
+from treatytrack.store.load import LoadError, Problem, load_dataset
 
 runner = CliRunner()
 SMALL_TEXT = SMALL.read_text(encoding="utf-8")
@@ -68,7 +68,7 @@ def test_raw_bidirectional_overrides_are_refused_in_the_file() -> None:
 
 
 def test_tabs_and_newlines_from_escapes_are_text() -> None:
-    from treatytrack.load import parse_dataset
+    from treatytrack.store.load import parse_dataset
 
     treaty = GOOD_TREATY + '    notes: "line one\\nline two\\tindented"\n'
     dataset = parse_dataset(doc(treaty), "f.yaml")

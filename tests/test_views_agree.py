@@ -12,16 +12,16 @@ from typer.testing import CliRunner
 
 from tests.conftest import FIXTURES, SMALL
 from treatytrack.cli import app
-from treatytrack.engine import assess, exists_on
-from treatytrack.history import changes_between
-from treatytrack.load import load_dataset
-from treatytrack.models import Dataset, Treaty
-from treatytrack.parties import party_names, standings
-from treatytrack.paths import bundled_path
-from treatytrack.query import TreatyRow, treaty_rows
+from treatytrack.core.engine import assess, exists_on
+from treatytrack.core.history import changes_between
+from treatytrack.core.models import Dataset, Treaty
+from treatytrack.core.parties import party_names, standings
+from treatytrack.core.query import TreatyRow, treaty_rows
+from treatytrack.core.standing import StateHistory, change_days, standing_on, states_of
+from treatytrack.core.vocab import PartyStatus, StandingFilter
 from treatytrack.render.records import detail_record
-from treatytrack.standing import StateHistory, change_days, standing_on, states_of
-from treatytrack.vocab import PartyStatus, StandingFilter
+from treatytrack.store.load import load_dataset
+from treatytrack.store.paths import bundled_path
 
 DATASETS = {"bundled": bundled_path(), "small": SMALL, "states": FIXTURES / "states.yaml"}
 

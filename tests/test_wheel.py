@@ -48,7 +48,7 @@ def test_wheel_installs_and_lists_outside_the_checkout(tmp_path: Path) -> None:
     ids = {record["id"] for record in json.loads(result.stdout)}
     assert "new-start" in ids
     where = subprocess.run(
-        [str(python), "-c", "from treatytrack.paths import bundled_path; print(bundled_path())"],
+        [str(python), "-c", "from treatytrack.store.paths import bundled_path; print(bundled_path())"],
         cwd=outside,
         capture_output=True,
         text=True,

@@ -27,13 +27,13 @@ from treatytrack.cli.common import (
     today,
     write,
 )
-from treatytrack.completion import complete_party, complete_treaty
+from treatytrack.cli.completion import complete_party, complete_treaty
 from treatytrack.render import OutputFormat
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from treatytrack.query import TreatyRow
+    from treatytrack.core.query import TreatyRow
 
 
 @command(
@@ -68,7 +68,7 @@ def party_command(
         raise typer.BadParameter("give one CODE, or --compare A B", param_hint="'CODE'")
     day = today(as_of)
     dataset = load(data, extra, no_cache)
-    from treatytrack.parties import party_names, standings
+    from treatytrack.core.parties import party_names, standings
 
     codes = party_codes(dataset, [q for q in (compare if compare else (name,)) if q is not None], "CODE")
     names = party_names(dataset)
@@ -181,8 +181,8 @@ def limits_command(
     """Numerical ceilings in force on the as-of date, with treaty, unit, deadline and source."""
     day = today(as_of)
     dataset = load(data, extra, no_cache)
-    from treatytrack.engine import assess
-    from treatytrack.query import TreatyRow, projected
+    from treatytrack.core.engine import assess
+    from treatytrack.core.query import TreatyRow, projected
 
     treaties = list(dataset.treaties)
     if name is not None:

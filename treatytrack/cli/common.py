@@ -21,16 +21,16 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from treatytrack import __version__
-from treatytrack.completion import complete_party
+from treatytrack.cli.completion import complete_party
+from treatytrack.core.vocab import Category, EventType, Kind, StandingFilter, Status
 from treatytrack.render import OutputFormat
-from treatytrack.vocab import Category, EventType, Kind, StandingFilter, Status
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
     from rich.console import RenderableType
 
-    from treatytrack.models import Dataset, Treaty
-    from treatytrack.output import Target
+    from treatytrack.cli.output import Target
+    from treatytrack.core.models import Dataset, Treaty
 
 EXIT_FINDING = 1
 EXIT_USAGE = 2
@@ -422,7 +422,7 @@ def today(as_of: str | None) -> dt.date:
 
 def span_option(value: str, name: str) -> relativedelta:
     """A span option (`--within`, `--since`, `--alarm`), with a usage error naming it."""
-    from treatytrack.query import parse_window
+    from treatytrack.core.query import parse_window
 
     try:
         return parse_window(value)
@@ -502,7 +502,7 @@ def crash_status(error: Exception) -> int:
     plainly and exits 74. Anything else is a bug: it exits 70, never 1, so that a script can
     tell it from a finding. TREATYTRACK_DEBUG=1 prints the traceback too.
     """
-    from treatytrack.controls import escape
+    from treatytrack.core.controls import escape
 
     if os.environ.get("TREATYTRACK_DEBUG"):
         import traceback
@@ -533,27 +533,27 @@ def extra_paths(extra: list[Path] | None) -> list[Path]:
 
 def input_files(data: Path | None, extra: list[Path] | None) -> list[Path]:
     """Every file a command reads its data from: --data (or the bundled dataset) and --extra."""
-    from treatytrack.paths import bundled_path
+    from treatytrack.store.paths import bundled_path
 
     return [data if data is not None else bundled_path(), *extra_paths(extra)]
 
 
 def output_target(destination: Path, force: bool, inputs: Sequence[Path]) -> Target:
-    """Where `--output` writes (see treatytrack.output), or a usage error saying why not there."""
-    from treatytrack.output import OutputRefused, plan
+    """Where `--output` writes (see treatytrack.cli.output), or a usage error saying why not there."""
+    from treatytrack.cli.output import OutputRefused, plan
 
     try:
         return plan(os.fspath(destination), force=force, inputs=inputs)
     except OutputRefused as refused:
-        from treatytrack.controls import escape
+        from treatytrack.core.controls import escape
 
         fail(f"treatytrack: {escape(str(refused))}", EXIT_USAGE)
 
 
 def write_output(destination: Path, force: bool, inputs: Sequence[Path], data: bytes) -> None:
     """Write `data` to `--output` (checked again, just before), or exit 2 (refused) or 74 (failed)."""
-    from treatytrack.controls import escape
-    from treatytrack.output import OutputFailed, OutputRefused, write
+    from treatytrack.cli.output import OutputFailed, OutputRefused, write
+    from treatytrack.core.controls import escape
 
     target = output_target(destination, force, inputs)
     try:
@@ -567,15 +567,15 @@ def write_output(destination: Path, force: bool, inputs: Sequence[Path], data: b
 
 
 def load(data: Path | None, extra: list[Path] | None = None, no_cache: bool = False) -> Dataset:
-    from treatytrack.load import LoadError, load_dataset
-    from treatytrack.paths import bundled_path
+    from treatytrack.store.load import LoadError, load_dataset
+    from treatytrack.store.paths import bundled_path
 
     path = data if data is not None else bundled_path()
     try:
         dataset = load_dataset(path, use_cache=not no_cache, notify=note)
         extras = extra_paths(extra)
         if extras:
-            from treatytrack.overlay import apply_extras
+            from treatytrack.store.overlay import apply_extras
 
             dataset = apply_extras(dataset, os.fspath(path), extras)
     except LoadError as err:
@@ -656,7 +656,7 @@ def write_bytes(chunks: Iterable[bytes]) -> None:
 def _version(value: bool) -> None:
     if not value:
         return
-    from treatytrack.paths import InputRefused, bundled_path, open_input
+    from treatytrack.store.paths import InputRefused, bundled_path, open_input
 
     path = Path(os.environ["TREATYTRACK_DATA"]) if os.environ.get("TREATYTRACK_DATA") else bundled_path()
     reviewed = "unknown"
@@ -722,7 +722,7 @@ def emit(
 def party_codes(dataset: Dataset, queries: Iterable[str] | None, option: str = "--party") -> list[str]:
     """Each state or organisation named (a code or a name: `RUS`, `Russia`, `russian federation`),
     as its code; an unknown one is a usage error with the closest names."""
-    from treatytrack.parties import PartyNotFound, resolve_party
+    from treatytrack.core.parties import PartyNotFound, resolve_party
 
     codes = []
     for query in queries or ():
@@ -739,7 +739,7 @@ def party_codes(dataset: Dataset, queries: Iterable[str] | None, option: str = "
 
 def find_or_fail(dataset: Dataset, name: str) -> Treaty:
     """The treaty called `name`, or exit 1 with the closest names."""
-    from treatytrack.query import TreatyNotFound, find_treaty
+    from treatytrack.core.query import TreatyNotFound, find_treaty
 
     try:
         return find_treaty(dataset, name)

@@ -44,15 +44,15 @@ from treatytrack.cli.common import (
     write_bytes,
     write_output,
 )
-from treatytrack.completion import complete_treaty
+from treatytrack.cli.completion import complete_treaty
+from treatytrack.core.vocab import Category, Kind
 from treatytrack.render import OutputFormat, counted
-from treatytrack.vocab import Category, Kind
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from treatytrack.models import Dataset, Treaty
-    from treatytrack.standing import StateHistory
+    from treatytrack.core.models import Dataset, Treaty
+    from treatytrack.core.standing import StateHistory
 
 FromOpt = Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Only events on or after this date.")]
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Only events on or before this date.")]
@@ -69,7 +69,7 @@ def _selection(
     category: list[Category] | None,
     kind: list[Kind] | None,
 ) -> list[Treaty]:
-    from treatytrack.query import select_treaties
+    from treatytrack.core.query import select_treaties
 
     return select_treaties(
         dataset, ids=_resolve(dataset, names or []), parties=party or (), categories=category or (), kinds=kind or ()
@@ -77,7 +77,7 @@ def _selection(
 
 
 def _history(dataset: Dataset) -> StateHistory:
-    from treatytrack.standing import StateHistory
+    from treatytrack.core.standing import StateHistory
 
     return StateHistory(dataset.state_history)
 
@@ -126,7 +126,7 @@ def timeline_command(
     first, last = day_option(start, "--from"), day_option(end, "--to")
     types = event_type or []
     dataset = load(data, extra, no_cache)
-    from treatytrack.history import lifespans, report
+    from treatytrack.core.history import lifespans, report
 
     party = party_codes(dataset, party)
     treaties = _selection(dataset, names, party, category, kind)
@@ -183,7 +183,7 @@ def _nothing_selected(first: dt.date | None, last: dt.date | None, types: list[s
 
 
 def _spans_note(spans: list, reviewed: dt.date, day: dt.date) -> None:  # type: ignore[type-arg]
-    from treatytrack.engine import assess
+    from treatytrack.core.engine import assess
 
     if day > reviewed:
         review_note(
@@ -350,7 +350,7 @@ def export_command(
     treaties = _selection(dataset, treaty, party, category, kind)
     if fmt in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML):
         from treatytrack.cli.publish import export_published
-        from treatytrack.history import report
+        from treatytrack.core.history import report
 
         # The treaties every format covers for these filters (alive in the window, with an entry
         # of the --type asked for); the chart then draws their lifespans in the window.
@@ -418,9 +418,9 @@ def _export_text(
     chart: bool,
     alarms: list,  # type: ignore[type-arg]
 ) -> str:
-    from treatytrack.engine import assess
-    from treatytrack.history import lifespans, report
-    from treatytrack.query import TreatyRow, projected
+    from treatytrack.core.engine import assess
+    from treatytrack.core.history import lifespans, report
+    from treatytrack.core.query import TreatyRow, projected
     from treatytrack.render.records import entry_record, event_record, treaty_record
 
     history = _history(dataset)
@@ -433,7 +433,7 @@ def _export_text(
 
         return render_csv(entries, ["id", "name", "date", "type", "party", "note", "source", "derived"])
     if fmt is ExportFormat.JSON:
-        from treatytrack.parties import party_names
+        from treatytrack.core.parties import party_names
         from treatytrack.render.jsonout import render_json
         from treatytrack.render.records import detail_record
 
@@ -457,7 +457,7 @@ def _export_text(
         }
         return render_json(payload)
     if fmt is ExportFormat.ICS:
-        from treatytrack.engine import exists_on
+        from treatytrack.core.engine import exists_on
         from treatytrack.render.ics import calendar_deadlines, render_ics, select_deadlines
 
         deadlines = calendar_deadlines([t for t in treaties if exists_on(t, day)], day)
@@ -514,7 +514,7 @@ def diff_command(
     if last < first:
         raise typer.BadParameter(f"TO ({last}) is before FROM ({first})", param_hint="'TO'")
     dataset = load(data, extra, no_cache)
-    from treatytrack.history import changes_between
+    from treatytrack.core.history import changes_between
     from treatytrack.render.records import change_record
 
     party = party_codes(dataset, party)

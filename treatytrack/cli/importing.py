@@ -140,7 +140,7 @@ def _target(data: Path | None) -> Path:
     an installed package)."""
     if data is not None:
         return data
-    from treatytrack.paths import bundled_path
+    from treatytrack.store.paths import bundled_path
 
     bundled = bundled_path()
     if bundled.parent.name == "data" and (bundled.parent.parent / "pyproject.toml").is_file():
@@ -153,7 +153,7 @@ def _target(data: Path | None) -> Path:
 
 def _read_text(path: Path, what: str, follow: bool = False) -> str:
     """The file's text; `follow`: a link to a regular file will do (the page, never the target)."""
-    from treatytrack.paths import MAX_BYTES
+    from treatytrack.store.paths import MAX_BYTES
 
     try:
         info = os.stat(path) if follow else os.lstat(path)
@@ -208,7 +208,7 @@ def _verify(target: Path, updated: str, plain: dict[str, Any], treaty: str) -> N
     import yaml
     from pydantic import ValidationError
 
-    from treatytrack.models import Participation
+    from treatytrack.core.models import Participation
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     after = yaml.load(updated, Loader=loader)
@@ -235,9 +235,9 @@ def _report_findings(updated: str, treaty: str, target: Path) -> None:
     """What `validate` will say about this treaty after the import (notes; the import stands)."""
     import yaml
 
-    from treatytrack.checks import check_treaty, iso_codes
-    from treatytrack.models import Dataset
-    from treatytrack.standing import StateHistory
+    from treatytrack.core.checks import check_treaty, iso_codes
+    from treatytrack.core.models import Dataset
+    from treatytrack.core.standing import StateHistory
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:

@@ -42,9 +42,9 @@ from treatytrack.cli.common import (
     today,
     write,
 )
-from treatytrack.completion import complete_treaty
+from treatytrack.cli.completion import complete_treaty
+from treatytrack.core.vocab import StandingFilter
 from treatytrack.render import OutputFormat, counted
-from treatytrack.vocab import StandingFilter
 
 WhyOpt = Annotated[bool, typer.Option("--why", help="Show how each status was derived: the rule and the events.")]
 
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from treatytrack.models import Dataset
+    from treatytrack.core.models import Dataset
     from treatytrack.render.records import Record
 
 
@@ -89,7 +89,7 @@ def list_command(
     """Treaties and their status on a date, with entry into force, expiry and days left."""
     day = today(as_of)
     dataset = load(data, extra, no_cache)
-    from treatytrack.query import projected, treaty_rows
+    from treatytrack.core.query import projected, treaty_rows
     from treatytrack.render.records import treaty_record
 
     parties = party_codes(dataset, party)
@@ -143,7 +143,7 @@ def _no_treaties(dataset: Dataset, day: dt.date, filters: dict[str, list[str]]) 
 
 def _note_unrecorded(dataset: Dataset, day: dt.date, parties: list[str], shown: set[str]) -> None:
     """Say which treaties a standing filter could not decide: the data does not record the state."""
-    from treatytrack.query import unrecorded_standings
+    from treatytrack.core.query import unrecorded_standings
 
     missing: dict[str, list[str]] = {}
     for treaty, party in unrecorded_standings(dataset, day, parties):
@@ -222,11 +222,11 @@ def show_command(
     """One treaty in full: status, key dates, parties, limits and its sourced history."""
     day = today(as_of)
     dataset = load(data, extra, no_cache)
-    from treatytrack.engine import assess
-    from treatytrack.parties import party_names
-    from treatytrack.query import TreatyRow, projected
+    from treatytrack.core.engine import assess
+    from treatytrack.core.parties import party_names
+    from treatytrack.core.query import TreatyRow, projected
+    from treatytrack.core.standing import StateHistory
     from treatytrack.render.records import detail_record, event_record
-    from treatytrack.standing import StateHistory
 
     treaty = find_or_fail(dataset, name)
     names = party_names(dataset)
@@ -285,11 +285,11 @@ def expiring_command(
     """
     day = today(as_of)
     until = shifted(day, span_option(within, "--within"), within, "--within")
-    from treatytrack.query import deadlines_within, projected
+    from treatytrack.core.query import deadlines_within, projected
 
     dataset = load(data, extra, no_cache)
-    from treatytrack.engine import assess
-    from treatytrack.query import TreatyRow
+    from treatytrack.core.engine import assess
+    from treatytrack.core.query import TreatyRow
     from treatytrack.render.records import deadline_record
 
     deadlines = deadlines_within(dataset, day, until)
@@ -300,7 +300,7 @@ def expiring_command(
     if not deadlines:
         later = deadlines_within(dataset, day, dt.date.max)
         if later:
-            from treatytrack.query import span_reaching
+            from treatytrack.core.query import span_reaching
 
             first = later[0]
             empty = (
@@ -359,9 +359,9 @@ def validate_command(
     color: ColorOpt = None,
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
-    from treatytrack.controls import escape
-    from treatytrack.load import LoadError, NotATreatyFile, load_dataset, source_problems
-    from treatytrack.paths import bundled_path
+    from treatytrack.core.controls import escape
+    from treatytrack.store.load import LoadError, NotATreatyFile, load_dataset, source_problems
+    from treatytrack.store.paths import bundled_path
 
     targets = files or [data if data is not None else bundled_path()]
     problems = []
@@ -418,6 +418,6 @@ def validate_command(
 def schema_command(quiet: QuietOpt = False, color: ColorOpt = None) -> None:
     """Print the JSON Schema of treaty files, for editors and other repositories."""
     from treatytrack.render.jsonout import render_json
-    from treatytrack.schema import dataset_schema
+    from treatytrack.store.schema import dataset_schema
 
     write(render_json(dataset_schema()))

@@ -7,7 +7,7 @@ page is written without its chart, saying the same.
 
 `export svg|png|pdf --treaty NAME --by-state [--order region|name]` draws one treaty's states
 against time instead (`export_states`: figures.participation_chart, from panel.spells, grouped
-by treatytrack.regions); `--party` then chooses the states drawn. The page's per-state tables
+by treatytrack.core.regions); `--party` then chooses the states drawn. The page's per-state tables
 (`state_rows`) hold the same rows as `parties TREATY --format json` on the same day.
 """
 
@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 
 from treatytrack import __version__
 from treatytrack.cli.common import fail, note
-from treatytrack.history import Lifespan, chart_spans, timeline
-from treatytrack.models import Dataset, Treaty
-from treatytrack.vocab import Kind
+from treatytrack.core.history import Lifespan, chart_spans, timeline
+from treatytrack.core.models import Dataset, Treaty
+from treatytrack.core.vocab import Kind
 
 if TYPE_CHECKING:
+    from treatytrack.core.standing import StateHistory
     from treatytrack.render.report import StateRow
-    from treatytrack.standing import StateHistory
 
 EXIT_USAGE = 2
 PICTURES = ("svg", "png", "pdf")
@@ -98,8 +98,8 @@ def export_page(
     width: float,
 ) -> str:
     """The report page: status table, chart, one section per treaty alive in the window."""
-    from treatytrack.engine import assess
-    from treatytrack.query import TreatyRow
+    from treatytrack.core.engine import assess
+    from treatytrack.core.query import TreatyRow
     from treatytrack.render.records import treaty_record
     from treatytrack.render.report import report_html, treaty_views
 
@@ -173,11 +173,11 @@ def export_states(
         if not _charts_missing(err):
             raise
         fail(f"treatytrack: export {fmt} draws with matplotlib, which is not installed: {INSTALL_HINT}", EXIT_USAGE)
-    from treatytrack.panel import state_line
-    from treatytrack.parties import party_names
-    from treatytrack.regions import Order, group_states
+    from treatytrack.core.panel import state_line
+    from treatytrack.core.parties import party_names
+    from treatytrack.core.regions import Order, group_states
+    from treatytrack.core.standing import StateHistory, states_of, tally
     from treatytrack.render.records import coverage_line, coverage_record
-    from treatytrack.standing import StateHistory, states_of, tally
 
     if treaty.participation is None:
         fail(
@@ -233,9 +233,9 @@ def export_states(
 
 def state_rows(treaty: Treaty, day: dt.date, history: StateHistory, names: dict[str, str]) -> list[StateRow]:
     """The page's per-state table of `treaty`: the records `parties TREATY` gives on `day`, in its order."""
+    from treatytrack.core.standing import by_name, standings_on
     from treatytrack.render.records import state_record
     from treatytrack.render.report import state_row
-    from treatytrack.standing import by_name, standings_on
 
     standings = by_name(standings_on(treaty, day, history), names)
     return [state_row(state_record(treaty, s, names, day)) for s in standings]
@@ -245,9 +245,9 @@ def _state_tables(
     dataset: Dataset, treaties: Sequence[Treaty], day: dt.date
 ) -> tuple[dict[str, list[StateRow]], dict[str, str]]:
     """Each treaty's per-state rows and its caption (counts and coverage line)."""
-    from treatytrack.parties import party_names
+    from treatytrack.core.parties import party_names
+    from treatytrack.core.standing import StateHistory
     from treatytrack.render.records import coverage_line, coverage_record
-    from treatytrack.standing import StateHistory
 
     history = StateHistory(dataset.state_history)
     names = party_names(dataset)

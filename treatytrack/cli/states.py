@@ -32,18 +32,18 @@ from treatytrack.cli.common import (
     today,
     write,
 )
-from treatytrack.completion import complete_treaty
+from treatytrack.cli.completion import complete_treaty
+from treatytrack.core.vocab import PartyStatus, StandingFilter
 from treatytrack.render import OutputFormat
-from treatytrack.vocab import PartyStatus, StandingFilter
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from rich.console import RenderableType
 
-    from treatytrack.models import Treaty
+    from treatytrack.core.models import Treaty
+    from treatytrack.core.standing import Standing
     from treatytrack.render.records import Record
-    from treatytrack.standing import Standing
 
 PARTIES_COLUMNS = [
     "treaty_id",
@@ -102,9 +102,9 @@ def parties_command(
     """Every recorded state's standing under one treaty on a date, with its signature, consent and withdrawal."""
     day = today(as_of)
     dataset = load(data, extra, no_cache)
-    from treatytrack.parties import party_names
+    from treatytrack.core.parties import party_names
+    from treatytrack.core.standing import StateHistory, by_name, standings_on
     from treatytrack.render.records import state_record
-    from treatytrack.standing import StateHistory, by_name, standings_on
 
     treaty = find_or_fail(dataset, name)
     names = party_names(dataset)
@@ -140,9 +140,9 @@ def parties_command(
         return render_table(["Code", "Name", "Standing", "Since", "Signed", "Consent", "In force for it"], rows)
 
     def table(width: int) -> RenderableType:
+        from treatytrack.core.standing import tally
         from treatytrack.render.records import coverage_record
         from treatytrack.render.table import states_table
-        from treatytrack.standing import tally
 
         summary = {
             "as_of": day.isoformat(),
@@ -156,8 +156,8 @@ def parties_command(
 
 def _emit_counts(treaty: Treaty, standings: list[Standing], day: dt.date, output: OutputFormat) -> None:
     """`parties TREATY --counts`: a count per standing, from the table, on any date."""
+    from treatytrack.core.standing import tally
     from treatytrack.render.records import coverage_line, coverage_record
-    from treatytrack.standing import tally
 
     tallied = {s.value: n for s, n in sorted(tally(standings).items(), key=lambda kv: list(PartyStatus).index(kv[0]))}
     summary = {"treaty_id": treaty.id, "as_of": day.isoformat(), "coverage": coverage_record(treaty), "counts": tallied}
@@ -260,11 +260,11 @@ def standings_command(
     day = today(as_of)
     first = day_option(start, "--from")
     dataset = load(data, extra, no_cache)
-    from treatytrack.panel import panel_states, spells, years
-    from treatytrack.parties import party_names
-    from treatytrack.query import select_treaties
+    from treatytrack.core.panel import panel_states, spells, years
+    from treatytrack.core.parties import party_names
+    from treatytrack.core.query import select_treaties
+    from treatytrack.core.standing import StateHistory
     from treatytrack.render.records import spell_record, year_record
-    from treatytrack.standing import StateHistory
 
     wanted = party_codes(dataset, party)
     ids = [find_or_fail(dataset, n).id for n in names or []]

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from rich.console import Group
 from rich.text import Text
 
-from treatytrack.history import Lifespan
+from treatytrack.core.history import Lifespan
+from treatytrack.core.vocab import Status
 from treatytrack.render.layout import width_of, wrap
-from treatytrack.vocab import Status
 
 SIGNED, IN_FORCE, SUSPENDED, WITHDRAWAL, ENDED = "·", "━", "▒", "×", "┃"
 END_STYLE = {Status.EXPIRED: "red", Status.TERMINATED: "red"}

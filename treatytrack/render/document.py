@@ -7,9 +7,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from treatytrack.history import Lifespan
+from treatytrack.core.history import Lifespan
+from treatytrack.core.vocab import Status
 from treatytrack.render.markdown import escape_cell, list_markdown, timeline_markdown
-from treatytrack.vocab import Status
 
 _MERMAID_UNSAFE = re.compile(r"[:;#`\n\r]+")
 

@@ -48,10 +48,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import blended_transform_factory
 
-from treatytrack.history import Lifespan
+from treatytrack.core.history import Lifespan
 
 if TYPE_CHECKING:
-    from treatytrack.panel import StateLine
+    from treatytrack.core.panel import StateLine
 
 FORMATS = ("svg", "png", "pdf")
 PNG_DPI = 200  # print quality: a 10-inch figure is 2,000 pixels wide

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from treatytrack.engine import assess, scheduled_expiry, withdrawals_known
-from treatytrack.models import Treaty
+from treatytrack.core.engine import assess, scheduled_expiry, withdrawals_known
+from treatytrack.core.models import Treaty
 
 
 @dataclass(frozen=True)

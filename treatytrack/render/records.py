@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from treatytrack.engine import assess
-from treatytrack.models import Event, Period, SourcedDate, Treaty
-from treatytrack.query import Deadline, TreatyRow
-from treatytrack.standing import (
+from treatytrack.core.engine import assess
+from treatytrack.core.models import Event, Period, SourcedDate, Treaty
+from treatytrack.core.query import Deadline, TreatyRow
+from treatytrack.core.standing import (
     NO_HISTORY,
     Standing,
     StateHistory,
@@ -21,10 +21,10 @@ from treatytrack.standing import (
     standings_on,
     tally,
 )
-from treatytrack.vocab import Coverage, Status
+from treatytrack.core.vocab import Coverage, Status
 
 if TYPE_CHECKING:
-    from treatytrack.history import Change, Entry
+    from treatytrack.core.history import Change, Entry
 
 Record = dict[str, Any]
 

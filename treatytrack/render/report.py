@@ -34,9 +34,9 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from treatytrack.engine import assess
-from treatytrack.history import Entry
-from treatytrack.models import Period, SourcedDate, Treaty
+from treatytrack.core.engine import assess
+from treatytrack.core.history import Entry
+from treatytrack.core.models import Period, SourcedDate, Treaty
 
 # A URL as written: no whitespace (any script's), no control or invisible formatting character
 # (zero-width, bidirectional overrides), no quote, angle bracket, backtick or backslash.

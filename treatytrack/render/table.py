@@ -16,11 +16,11 @@ from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from treatytrack.query import Deadline
+from treatytrack.core.query import Deadline
+from treatytrack.core.vocab import PartyStatus, Status
 from treatytrack.render import counted
 from treatytrack.render.layout import Column, build_table, wrap
 from treatytrack.render.records import Record, condition_line, coverage_line
-from treatytrack.vocab import PartyStatus, Status
 
 STATUS_STYLE = {
     Status.IN_FORCE.value: "green",

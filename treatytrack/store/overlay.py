@@ -12,12 +12,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from treatytrack import yamlstrict
-from treatytrack.load import LoadError, Problem, located, pydantic_problem, read_bytes, sorted_problems
+from treatytrack.store import yamlstrict
+from treatytrack.store.load import read_bytes
+from treatytrack.store.problems import LoadError, Problem, located, pydantic_problem, sorted_problems
 
 if TYPE_CHECKING:
-    from treatytrack.checks import Finding
-    from treatytrack.models import Dataset, Event, Treaty
+    from treatytrack.core.checks import Finding
+    from treatytrack.core.models import Dataset, Event, Treaty
 
 ADDITIVE = ("events", "aliases", "limits", "sources")
 _TOP_KEYS = {"version", "reviewed", "non_state_parties", "treaties"}
@@ -53,8 +54,8 @@ def _raw(data: bytes, filename: str) -> tuple[Any, Any]:
 def _apply_one(dataset: Dataset, data: bytes, filename: str, origins: dict[str, str]) -> Dataset:
     from pydantic import ValidationError
 
-    from treatytrack.checks import Finding, check_treaty, iso_codes
-    from treatytrack.models import Dataset, Event, NonStateParty, Treaty
+    from treatytrack.core.checks import Finding, check_treaty, iso_codes
+    from treatytrack.core.models import Dataset, Event, NonStateParty, Treaty
 
     root, raw = _raw(data, filename)
     problems: list[Problem] = []
@@ -177,7 +178,7 @@ def _addition_problems(
 
 def _finding_in_extra(finding: Finding, base: Treaty, merged: Treaty, added: list[Event]) -> Finding | None:
     """Keep a finding only if it is about something the extra file added; re-point it there."""
-    from treatytrack.checks import Finding
+    from treatytrack.core.checks import Finding
 
     path = finding.path
     if path and path[0] == "events" and len(path) > 1 and isinstance(path[1], int):

@@ -1,7 +1,7 @@
 """The data model: what a treaty record may say, checked strictly.
 
 Records hold facts (dates, events, rules); status is never stored, it is computed by
-`treatytrack.engine`. Models are frozen and refuse unknown keys so that a typo in a data file
+`treatytrack.core.engine`. Models are frozen and refuse unknown keys so that a typo in a data file
 is an error rather than a silently ignored field.
 
 No `from __future__ import annotations` here: Pydantic would evaluate every annotation string
@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from treatytrack.vocab import CONSENTS, ActKind, Category, Coverage, DepositRuleKind, EventType, Instrument, Kind
+from treatytrack.core.vocab import CONSENTS, ActKind, Category, Coverage, DepositRuleKind, EventType, Instrument, Kind
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only
 # The days a record may name. Every date derived from them (a term or a notice period added,

@@ -18,8 +18,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import NamedTuple, Protocol
 
-from treatytrack.models import ENDING_EVENTS, Event, Period, Treaty
-from treatytrack.vocab import EventType, Kind, Status
+from treatytrack.core.models import ENDING_EVENTS, Event, Period, Treaty
+from treatytrack.core.vocab import EventType, Kind, Status
 
 
 class Assessment(NamedTuple):

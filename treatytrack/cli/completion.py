@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from treatytrack.paths import MAX_BYTES, InputRefused, bundled_path, open_input
+from treatytrack.store.paths import MAX_BYTES, InputRefused, bundled_path, open_input
 
 _ID = re.compile(r"^\s*-?\s*id:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
 _SHORT = re.compile(r"^\s*short_name:\s*['\"]?([^'\"\n#]+?)['\"]?\s*$", re.MULTILINE)

@@ -7,9 +7,9 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 
-from treatytrack.engine import assess, exists_on
-from treatytrack.models import Dataset, Treaty
-from treatytrack.standing import Standing, StateHistory, standing_on
+from treatytrack.core.engine import assess, exists_on
+from treatytrack.core.models import Dataset, Treaty
+from treatytrack.core.standing import Standing, StateHistory, standing_on
 
 # Short names people type that ISO's names do not contain.
 COMMON_NAMES = {
@@ -49,7 +49,7 @@ def _fold(text: str) -> str:
 
 def party_names(dataset: Dataset) -> dict[str, str]:
     """Every known code with its name: ISO (current and historic) and the dataset's organisations."""
-    from treatytrack.checks import iso_codes
+    from treatytrack.core.checks import iso_codes
 
     return dict(iso_codes()) | {org.code: org.name for org in dataset.non_state_parties}
 

@@ -19,9 +19,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
-from treatytrack.engine import Assessment, Spanned, add_period, assess
-from treatytrack.models import Event, StateLife, StateRow, Treaty
-from treatytrack.vocab import ActKind, Coverage, DepositRuleKind, EventType, Instrument, PartyStatus
+from treatytrack.core.engine import Assessment, Spanned, add_period, assess
+from treatytrack.core.models import Event, StateLife, StateRow, Treaty
+from treatytrack.core.vocab import ActKind, Coverage, DepositRuleKind, EventType, Instrument, PartyStatus
 
 # Per-party events and the act each one records.
 EVENT_ACTS = {

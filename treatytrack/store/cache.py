@@ -29,14 +29,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from treatytrack import __version__
-from treatytrack.paths import cache_dir
+from treatytrack.store.paths import cache_dir
 
 if TYPE_CHECKING:
-    from treatytrack.models import Dataset
+    from treatytrack.core.models import Dataset
 
 _FORMAT = 5  # 2: records pickled by models.rebuild; 3: in chunks; 4: restricted classes, code fingerprint; 5: rows gained `consented`
 CHUNK = 1000  # treaties per pickle
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the whole package, every layer
 
 
 def _code_fingerprint() -> str:
@@ -63,7 +63,7 @@ def _schema_fingerprint() -> str:
     """Each model's fields with their types and whether they are required, and each enum's values."""
     import pydantic
 
-    from treatytrack import vocab
+    from treatytrack.core import vocab
 
     parts = [f"pydantic {pydantic.VERSION}"]
     for model in _model_classes():
@@ -84,9 +84,9 @@ def _versions() -> bytes:
 
 
 def _model_classes() -> tuple[type[Any], ...]:
-    """Every record class of `treatytrack.models` (subclasses of its `_Strict` base, at any depth):
+    """Every record class of `treatytrack.core.models` (subclasses of its `_Strict` base, at any depth):
     derived rather than listed, so a model added later is neither refused nor left out of the key."""
-    from treatytrack import models
+    from treatytrack.core import models
 
     found: list[type[Any]] = []
     pending: list[type[Any]] = [models._Strict]
@@ -99,10 +99,10 @@ def _model_classes() -> tuple[type[Any], ...]:
 
 
 def _vocabulary() -> tuple[type[Any], ...]:
-    """Every enum of `treatytrack.vocab`: the values records hold."""
+    """Every enum of `treatytrack.core.vocab`: the values records hold."""
     import enum
 
-    from treatytrack import vocab
+    from treatytrack.core import vocab
 
     return tuple(
         v
@@ -133,7 +133,7 @@ def cache_key(data: bytes) -> str:
 def file_key(path: Path) -> str | None:
     """`cache_key` of a file's bytes, read into one reused buffer so a cache hit never holds the
     whole file in memory (None when it cannot be read: the caller's own read reports why)."""
-    from treatytrack.paths import InputRefused, open_input
+    from treatytrack.store.paths import InputRefused, open_input
 
     try:
         with open_input(path) as handle:  # nothing is read of a FIFO, a device or a huge file
@@ -179,10 +179,10 @@ class _Unpickler(pickle.Unpickler):
 def _allowed() -> dict[tuple[str, str], Any]:
     import datetime
 
-    from treatytrack import models
+    from treatytrack.core import models
 
     allowed: dict[tuple[str, str], Any] = {(c.__module__, c.__name__): c for c in _model_classes()}
-    allowed[("treatytrack.models", "rebuild")] = models.rebuild
+    allowed[("treatytrack.core.models", "rebuild")] = models.rebuild
     allowed.update({(e.__module__, e.__name__): e for e in _vocabulary()})
     allowed[("datetime", "date")] = datetime.date
     return allowed
@@ -191,7 +191,7 @@ def _allowed() -> dict[tuple[str, str], Any]:
 def read(key: str) -> Dataset | None:
     """The dataset stored under `key`, or None when there is none, it is unusable, or it might
     have been written by someone else."""
-    from treatytrack.models import Dataset, Treaty, rebuild
+    from treatytrack.core.models import Dataset, Treaty, rebuild
 
     if not _Unpickler.allowed:
         _Unpickler.allowed = _allowed()

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from treatytrack.engine import (
+from treatytrack.core.engine import (
     Assessment,
     Chronicle,
     assess,
@@ -18,9 +18,17 @@ from treatytrack.engine import (
     withdrawal_effective,
     withdrawals_known,
 )
-from treatytrack.models import Event, Treaty
-from treatytrack.standing import EVENT_ACTS, NO_HISTORY, StandingReader, StateHistory, acts_of, change_days, states_of
-from treatytrack.vocab import EventType, PartyStatus, Status
+from treatytrack.core.models import Event, Treaty
+from treatytrack.core.standing import (
+    EVENT_ACTS,
+    NO_HISTORY,
+    StandingReader,
+    StateHistory,
+    acts_of,
+    change_days,
+    states_of,
+)
+from treatytrack.core.vocab import EventType, PartyStatus, Status
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ Python values itself:
 - quoted scalars are always strings;
 - duplicate keys, anchors and aliases, merge keys (`<<`) and explicit tags are refused;
 - nesting deeper than MAX_DEPTH is refused;
-- control characters (terminal escapes: see `treatytrack.controls`) are refused in the file's
+- control characters (terminal escapes: see `treatytrack.core.controls`) are refused in the file's
   text and, after YAML has decoded escapes such as `"\\e[2J"`, in every key and value.
 Every refusal is a `YamlProblem` with a 1-based line and column.
 """
@@ -22,8 +22,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from treatytrack.controls import FORBIDDEN_IN_FILE, FORBIDDEN_IN_TEXT, describe
-from treatytrack.paths import MAX_BYTES
+from treatytrack.core.controls import FORBIDDEN_IN_FILE, FORBIDDEN_IN_TEXT, describe
+from treatytrack.store.paths import MAX_BYTES
 
 try:  # libyaml's C parser: several times faster than the pure-Python one
     from yaml import CSafeLoader as _BaseLoader

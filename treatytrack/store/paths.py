@@ -64,7 +64,7 @@ def bundled_path() -> Path:
     Plain paths first (no import of importlib.resources and its zip reader on every run);
     importlib.resources only for a package that is not on the file system.
     """
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package: treatytrack/store/ -> treatytrack/
     for candidate in (here / "data" / BUNDLED_NAME, here.parent / "data" / BUNDLED_NAME):
         if candidate.is_file():  # an installed wheel; a checkout or editable install
             return candidate

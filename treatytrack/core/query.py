@@ -8,10 +8,10 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
-from treatytrack.engine import Assessment, assess, exists_on, withdrawals_known
-from treatytrack.models import Dataset, Treaty
-from treatytrack.standing import StateHistory, standing_on, states_of
-from treatytrack.vocab import Category, Kind, PartyStatus, StandingFilter, Status
+from treatytrack.core.engine import Assessment, assess, exists_on, withdrawals_known
+from treatytrack.core.models import Dataset, Treaty
+from treatytrack.core.standing import StateHistory, standing_on, states_of
+from treatytrack.core.vocab import Category, Kind, PartyStatus, StandingFilter, Status
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta

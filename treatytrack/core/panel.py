@@ -11,10 +11,18 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from treatytrack.engine import Assessment, Chronicle
-from treatytrack.models import Treaty
-from treatytrack.standing import NO_HISTORY, Standing, StandingReader, StateHistory, acts_of, change_days, states_of
-from treatytrack.vocab import ActKind
+from treatytrack.core.engine import Assessment, Chronicle
+from treatytrack.core.models import Treaty
+from treatytrack.core.standing import (
+    NO_HISTORY,
+    Standing,
+    StandingReader,
+    StateHistory,
+    acts_of,
+    change_days,
+    states_of,
+)
+from treatytrack.core.vocab import ActKind
 
 
 class Spell(NamedTuple):

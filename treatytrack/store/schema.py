@@ -6,7 +6,7 @@ from typing import Any
 
 
 def dataset_schema() -> dict[str, Any]:
-    from treatytrack.models import Dataset
+    from treatytrack.core.models import Dataset
 
     schema = Dataset.model_json_schema(mode="validation")
     schema.update(

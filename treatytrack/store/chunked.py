@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from treatytrack.checks import Finding
-    from treatytrack.load import Problem
-    from treatytrack.models import Dataset, Treaty
+    from treatytrack.core.checks import Finding
+    from treatytrack.core.models import Dataset, Treaty
+    from treatytrack.store.problems import Problem
 
 BATCH = 64  # treaties composed at a time
 
@@ -62,8 +62,8 @@ def load_in_chunks(path: Path) -> tuple[Dataset, str] | None:
 
     Raises `LoadError`, with every problem located, for a file with problems it is sure of.
     """
-    from treatytrack import yamlstrict
-    from treatytrack.paths import InputRefused
+    from treatytrack.store import yamlstrict
+    from treatytrack.store.paths import InputRefused
 
     try:
         return _Reader(path).load()
@@ -84,11 +84,11 @@ class _Reader:
     def load(self) -> tuple[Dataset, str]:
         from pydantic import ValidationError
 
-        from treatytrack import cache, yamlstrict
-        from treatytrack.checks import check_dataset
-        from treatytrack.load import LoadError, pydantic_problem, sorted_problems
-        from treatytrack.models import Dataset, NonStateParty
-        from treatytrack.paths import MAX_BYTES, open_input
+        from treatytrack.core.checks import check_dataset
+        from treatytrack.core.models import Dataset, NonStateParty
+        from treatytrack.store import cache, yamlstrict
+        from treatytrack.store.paths import MAX_BYTES, open_input
+        from treatytrack.store.problems import LoadError, pydantic_problem, sorted_problems
 
         digest = cache.new_digest()  # fed the file's bytes in order: lines outside the list, batches in it
         outside: list[bytes] = []  # every line but the list's items, with the list emptied
@@ -211,9 +211,9 @@ class _Reader:
         from pydantic import ValidationError
         from yaml.nodes import SequenceNode
 
-        from treatytrack import yamlstrict
-        from treatytrack.load import pydantic_problem
-        from treatytrack.models import Treaty
+        from treatytrack.core.models import Treaty
+        from treatytrack.store import yamlstrict
+        from treatytrack.store.problems import pydantic_problem
 
         text = data.decode("utf-8")  # lines are whole, so no character is cut in two
         if yamlstrict.has_control_character(text) or _odd_line_breaks(text):
@@ -245,9 +245,9 @@ class _Reader:
     def _locate(self, findings: list[Finding], outside: Any, file_line: Callable[[int], int]) -> list[Problem]:
         """Findings as located problems: about a treaty, in its batch composed again (only the
         batches that have findings are); about anything else, in the lines outside the list."""
-        from treatytrack import yamlstrict
-        from treatytrack.load import Problem, _dotted
-        from treatytrack.paths import open_input
+        from treatytrack.store import yamlstrict
+        from treatytrack.store.paths import open_input
+        from treatytrack.store.problems import Problem, _dotted
 
         firsts = [b.first for b in self.batches]
         roots: dict[int, Any] = {}

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from treatytrack.checks import Finding, Path
-from treatytrack.models import Act, Dataset, Treaty
+from treatytrack.core.checks import Finding, Path
+from treatytrack.core.models import Act, Dataset, Treaty
 
 # Hosts (and their subdomains) that copy other publishers' pages or host anything uploaded.
 DENIED_HOSTS = frozenset(

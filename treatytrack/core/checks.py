@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from treatytrack.engine import add_period, assess, withdrawal_effective
-from treatytrack.models import Act, Dataset, Event, Participation, StateRow, Treaty
-from treatytrack.standing import EVENT_ACTS, NO_HISTORY, StateHistory, acts_of, derived_entry_into_force
-from treatytrack.vocab import ActKind, Coverage, EventType, Instrument, Kind
+from treatytrack.core.engine import add_period, assess, withdrawal_effective
+from treatytrack.core.models import Act, Dataset, Event, Participation, StateRow, Treaty
+from treatytrack.core.standing import EVENT_ACTS, NO_HISTORY, StateHistory, acts_of, derived_entry_into_force
+from treatytrack.core.vocab import ActKind, Coverage, EventType, Instrument, Kind
 
 Path = tuple[str | int, ...]
 
