@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_committed_schema_is_current() -> None:
-    committed = json.loads((ROOT / "schema" / "treatytrack.store.schema.json").read_text(encoding="utf-8"))
-    assert committed == dataset_schema(), "run: treatytrack schema > schema/treatytrack.store.schema.json"
+    committed = json.loads((ROOT / "schema" / "treatytrack.schema.json").read_text(encoding="utf-8"))
+    assert committed == dataset_schema(), "run: treatytrack schema > schema/treatytrack.schema.json"
 
 
 def test_schema_command_prints_it() -> None:
@@ -30,4 +30,4 @@ def test_schema_command_prints_it() -> None:
 
 def test_bundled_data_names_the_schema_for_editors() -> None:
     first = (ROOT / "data" / "treaties.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../schema/treatytrack.store.schema.json"
+    assert first == "# yaml-language-server: $schema=../schema/treatytrack.schema.json"

@@ -92,7 +92,7 @@ def _model_classes() -> tuple[type[Any], ...]:
     pending: list[type[Any]] = [models._Strict]
     while pending:
         for sub in pending.pop().__subclasses__():
-            if sub.__module__ == models.__name__ and sub not in found:
+            if sub.__module__.startswith(f"{models.__name__}.") and sub not in found:
                 found.append(sub)
                 pending.append(sub)
     return tuple(sorted(found, key=lambda c: c.__name__))
@@ -182,7 +182,7 @@ def _allowed() -> dict[tuple[str, str], Any]:
     from treatytrack.core import models
 
     allowed: dict[tuple[str, str], Any] = {(c.__module__, c.__name__): c for c in _model_classes()}
-    allowed[("treatytrack.core.models", "rebuild")] = models.rebuild
+    allowed[(models.rebuild.__module__, "rebuild")] = models.rebuild
     allowed.update({(e.__module__, e.__name__): e for e in _vocabulary()})
     allowed[("datetime", "date")] = datetime.date
     return allowed

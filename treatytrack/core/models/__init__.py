@@ -1,0 +1,79 @@
+"""The data model: what a treaty record may say, checked strictly.
+
+Records hold facts (dates, events, rules); status is never stored, it is computed by
+`treatytrack.core.engine`. Models are frozen and refuse unknown keys so that a typo in a data file
+is an error rather than a silently ignored field. `fields` holds the shared field types and the
+base record, `participation` a state's rows and the rules for consents, `treaty` the record itself.
+"""
+
+from treatytrack.core.models.fields import (
+    FIRST_DAY,
+    LAST_DAY,
+    Day,
+    Line,
+    PartyCode,
+    Slug,
+    Text,
+    _Strict,
+    rebuild,
+)
+from treatytrack.core.models.participation import (
+    ROW_ACTS,
+    Act,
+    ActValue,
+    ConsentKind,
+    DepositElsewhere,
+    DepositRule,
+    EntryCondition,
+    Participation,
+    Span,
+    StateLife,
+    StateRow,
+)
+from treatytrack.core.models.treaty import (
+    ENDING_EVENTS,
+    PARTY_EVENTS,
+    Dataset,
+    Event,
+    Limit,
+    NonStateParty,
+    PartyCount,
+    Period,
+    Reference,
+    SourcedDate,
+    Treaty,
+)
+
+__all__ = [
+    "ENDING_EVENTS",
+    "FIRST_DAY",
+    "LAST_DAY",
+    "PARTY_EVENTS",
+    "ROW_ACTS",
+    "Act",
+    "ActValue",
+    "ConsentKind",
+    "Dataset",
+    "Day",
+    "DepositElsewhere",
+    "DepositRule",
+    "EntryCondition",
+    "Event",
+    "Limit",
+    "Line",
+    "NonStateParty",
+    "Participation",
+    "PartyCode",
+    "PartyCount",
+    "Period",
+    "Reference",
+    "Slug",
+    "SourcedDate",
+    "Span",
+    "StateLife",
+    "StateRow",
+    "Text",
+    "Treaty",
+    "_Strict",
+    "rebuild",
+]

@@ -1,0 +1,184 @@
+"""A treaty record: its key dates, terms, events, limits and sources, and the dataset of them.
+
+No `from __future__ import annotations` here: Pydantic would evaluate every annotation string
+when the classes are defined, which is on every run (about a fifth of the models' import time).
+"""
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from treatytrack.core.models.fields import Day, Line, PartyCode, Slug, Text, _Strict
+from treatytrack.core.models.participation import Participation, StateLife
+from treatytrack.core.vocab import Category, Coverage, EventType, Instrument, Kind
+
+# Event types that only make sense for a named party.
+PARTY_EVENTS = frozenset(
+    {
+        EventType.RATIFIED,
+        EventType.ACCEDED,
+        EventType.ENTERED_INTO_FORCE,
+        EventType.SUSPENDED,
+        EventType.RESUMED,
+        EventType.WITHDRAWAL_NOTICE,
+        EventType.WITHDRAWAL_RESCINDED,
+        EventType.WITHDRAWN,
+        EventType.DERATIFIED,
+        EventType.SUCCEEDED,
+        EventType.ACCEPTED,
+        EventType.APPROVED,
+        EventType.SIGNATURE_WITHDRAWN,
+        EventType.SUSPENSION_CLAIMED,
+    }
+)
+# Event types that end the treaty itself.
+ENDING_EVENTS = frozenset({EventType.SUPERSEDED, EventType.TERMINATED, EventType.EXPIRED})
+
+
+class SourcedDate(_Strict):
+    """A key date and where it comes from."""
+
+    date: Day
+    source: Line
+    note: Text | None = None
+
+
+class Period(_Strict):
+    """A span written in the treaty text (a term, a notice period)."""
+
+    # Bounded so that a period added to any day a record may give stays in the calendar.
+    years: Annotated[int, Field(ge=0, le=500, strict=True)] = 0
+    months: Annotated[int, Field(ge=0, le=6000, strict=True)] = 0
+    days: Annotated[int, Field(ge=0, le=100_000, strict=True)] = 0
+    source: Line
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _not_zero(self) -> "Period":
+        if not (self.years or self.months or self.days):
+            raise ValueError("give at least one of years, months or days")
+        return self
+
+    def describe(self) -> str:
+        parts = [
+            f"{n} {unit}{'' if n == 1 else 's'}"
+            for n, unit in ((self.years, "year"), (self.months, "month"), (self.days, "day"))
+            if n
+        ]
+        return ", ".join(parts)
+
+
+class PartyCount(_Strict):
+    count: Annotated[int, Field(ge=0, le=10_000, strict=True)]
+    as_of: Day
+    source: Line
+
+
+class Event(_Strict):
+    date: Day
+    type: EventType
+    party: PartyCode | None = None
+    note: Text | None = None
+    source: Line
+    new_expiry: Day | None = None
+    effective: Day | None = None
+    # Why a recorded `effective` is not notice + the treaty's notice period (see checks.py).
+    effective_differs: Text | None = None
+    # Why a `withdrawn` event has no `withdrawal-notice` before it: no source gives the notice.
+    notice_unknown: Text | None = None
+
+    @model_validator(mode="after")
+    def _fields_fit_type(self) -> "Event":
+        if self.type in PARTY_EVENTS and self.party is None:
+            raise ValueError(f"a `{self.type.value}` event needs a `party`")
+        if self.new_expiry is not None and self.type is not EventType.EXTENDED:
+            raise ValueError("`new_expiry` belongs only on an `extended` event")
+        if self.effective is not None and self.type is not EventType.WITHDRAWAL_NOTICE:
+            raise ValueError("`effective` belongs only on a `withdrawal-notice` event")
+        if self.effective_differs is not None and self.effective is None:
+            raise ValueError("`effective_differs` explains a recorded `effective`; this event has none")
+        if self.notice_unknown is not None and self.type is not EventType.WITHDRAWN:
+            raise ValueError("`notice_unknown` belongs only on a `withdrawn` event")
+        if self.effective is not None and self.effective < self.date:
+            raise ValueError("`effective` is before the notice's own date")
+        if self.new_expiry is not None and self.new_expiry <= self.date:
+            raise ValueError("`new_expiry` must be after the extension's date")
+        return self
+
+
+class Limit(_Strict):
+    item: Line
+    value: Annotated[int, Field(ge=0, le=10**12, strict=True)]  # JSON readers hold integers to 2**53
+    unit: Line
+    deadline: Day | None = None
+    source: Line
+    note: Text | None = None
+
+
+class Reference(_Strict):
+    title: Line
+    url: Line
+
+
+class NonStateParty(_Strict):
+    code: PartyCode
+    name: Line
+
+
+class Treaty(_Strict):
+    id: Slug
+    name: Line
+    short_name: Line
+    aliases: tuple[Line, ...] = ()
+    kind: Kind
+    instrument: Instrument
+    categories: Annotated[tuple[Category, ...], Field(min_length=1)]
+    depositary: Line | None = None
+    parent: Slug | None = None  # the treaty this instrument belongs to (a protocol of the CCW)
+    party_count: PartyCount | None = None
+    signed: SourcedDate | None = None
+    opened_for_signature: SourcedDate | None = None
+    entry_into_force: SourcedDate | None = None
+    duration: Period | None = None
+    withdrawal_notice: Period | None = None
+    events: tuple[Event, ...] = ()
+    limits: tuple[Limit, ...] = ()
+    sources: tuple[Reference, ...] = ()
+    participation: Participation | None = None
+    notes: Text | None = None
+
+    @property
+    def opened(self) -> dt.date | None:
+        """The day the treaty came into being: signature, or opening for signature."""
+        dates = [d.date for d in (self.signed, self.opened_for_signature) if d is not None]
+        return min(dates) if dates else None
+
+    @property
+    def in_force_from(self) -> dt.date | None:
+        return self.entry_into_force.date if self.entry_into_force else None
+
+    @property
+    def began(self) -> dt.date | None:
+        """The first day a listing shows the treaty: opened, or else in force (a record may give
+        only its entry into force)."""
+        return self.opened or self.in_force_from
+
+    @property
+    def coverage(self) -> Coverage:
+        return self.participation.coverage if self.participation is not None else Coverage.NONE
+
+    @property
+    def recorded_states(self) -> list[str]:
+        """Every state the record names: rows of the table, then parties of events, in that order."""
+        codes = dict.fromkeys(self.participation.states if self.participation else ())
+        codes.update(dict.fromkeys(e.party for e in self.events if e.party is not None))
+        return list(codes)
+
+
+class Dataset(_Strict):
+    version: Literal[1]
+    reviewed: Day
+    non_state_parties: tuple[NonStateParty, ...] = ()
+    state_history: dict[PartyCode, StateLife] = Field(default_factory=dict)
+    treaties: tuple[Treaty, ...]
