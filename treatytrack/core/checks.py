@@ -14,7 +14,14 @@ from functools import cache
 
 from treatytrack.core.engine import add_period, assess, withdrawal_effective
 from treatytrack.core.models import Act, Dataset, Event, Participation, StateRow, Treaty
-from treatytrack.core.standing import EVENT_ACTS, NO_HISTORY, StateHistory, acts_of, derived_entry_into_force
+from treatytrack.core.standing import (
+    EVENT_ACTS,
+    NO_HISTORY,
+    StateHistory,
+    acts_of,
+    bound_day,
+    derived_entry_into_force,
+)
 from treatytrack.core.vocab import ActKind, Coverage, EventType, Instrument, Kind
 
 Path = tuple[str | int, ...]
@@ -352,14 +359,13 @@ def _check_row(
 
 
 def _check_later_consents(treaty: Treaty) -> Iterator[Finding]:
-    """In a complete table, a consent after the treaty's entry into force binds the state from a day
-    the treaty's own rule gives: without the rule (or the day itself) the counts would be unknown."""
+    """In a complete table, every consent binds the state from a day the data gives: the treaty's
+    own rule for later consents, or the row's `in_force`. Without either the counts of a complete
+    list would be unknown (the states would show as "consented")."""
     eif = treaty.in_force_from
     participation = treaty.participation
-    if eif is None or participation is None or participation.in_force_for_state is not None:
-        return
-    if participation.coverage is not Coverage.COMPLETE:
-        return  # such a state's standing is "not recorded" (and says why); a complete list counts them all
+    if eif is None or participation is None or participation.coverage is not Coverage.COMPLETE:
+        return  # in a partial table such a state shows as "consented", with the reason
     if treaty.instrument in (Instrument.REGIME, Instrument.POLITICAL_COMMITMENT):
         return  # no ratification: a participant from the day it joined
     late = []
@@ -367,14 +373,14 @@ def _check_later_consents(treaty: Treaty) -> Iterator[Finding]:
         acts = acts_of(treaty, code)
         if any(a.kind is ActKind.IN_FORCE or a.kind is ActKind.ORIGINAL for a in acts):
             continue
-        if any(a.kind.consent and a.kind is not ActKind.SUCCEEDED and a.day > eif for a in acts):
+        if any(a.kind.consent and bound_day(treaty, a)[0] is None for a in acts):
             late.append(code)
     if late:
         shown = ", ".join(late[:5]) + (f" and {len(late) - 5} more" if len(late) > 5 else "")
         yield Finding(
             ("participation",),
-            f"{len(late)} state(s) consented after the entry into force on {eif} ({shown}): give "
+            f"{len(late)} state(s) consented without a day the treaty took effect for them ({shown}): give "
             "`participation.in_force_for_state` (the treaty's rule for later consents, with its source) "
-            "or the day it took effect for each (`in_force`)",
+            "or the day it took effect for each (`in_force`), or mark the table `partial`",
             at_key=True,
         )

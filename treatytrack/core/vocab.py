@@ -84,10 +84,17 @@ class PartyStatus(enum.StrEnum):
     SUSPENDED = "suspended"  # a party whose obligations are suspended
     SUSPENSION_CLAIMED = "suspension-claimed"  # a party that declared a suspension the treaty does not provide for
     RATIFIED = "ratified"  # consented to be bound; the treaty not yet in force for it
+    # Consented while the treaty is in force, but the day it took effect for the state is not
+    # recorded (no rule for later consents, or a rule that gives no day): neither a party from a
+    # guessed day nor "not recorded", since the consent is.
+    CONSENTED = "consented"
     SIGNATORY = "signatory"
     DERATIFIED = "deratified"  # revoked its ratification; its signature stands
     SIGNATURE_WITHDRAWN = "signature-withdrawn"  # declared it does not intend to become a party
     WITHDRAWN = "withdrawn"
+    # A withdrawal was to take effect subject to a condition (the depositary's words); whether
+    # it did is not recorded.
+    WITHDRAWAL_CONDITIONAL = "withdrawal-conditional"
     TREATY_ENDED = "treaty-ended"
     NOT_PARTY = "not-party"  # neither party nor signatory
     NOT_RECORDED = "not-recorded"  # the record's list of states is partial and does not name this state
@@ -114,15 +121,17 @@ class StandingFilter(enum.StrEnum):
 
     BOUND = "bound"  # party, suspended, suspension-claimed
     SIGNED = "signed"  # signatory, ratified (not yet in force for it), deratified
-    ANY = "any"  # bound or signed
+    ANY = "any"  # bound, consented or signed
     PARTY = "party"
     SUSPENDED = "suspended"
     SUSPENSION_CLAIMED = "suspension-claimed"
     RATIFIED = "ratified"
+    CONSENTED = "consented"
     SIGNATORY = "signatory"
     DERATIFIED = "deratified"
     SIGNATURE_WITHDRAWN = "signature-withdrawn"
     WITHDRAWN = "withdrawn"
+    WITHDRAWAL_CONDITIONAL = "withdrawal-conditional"
     TREATY_ENDED = "treaty-ended"
     NOT_PARTY = "not-party"
     NOT_RECORDED = "not-recorded"
@@ -133,7 +142,7 @@ class StandingFilter(enum.StrEnum):
         if self is StandingFilter.SIGNED:
             return status.signed_only
         if self is StandingFilter.ANY:
-            return status.bound or status.signed_only
+            return status.bound or status.signed_only or status is PartyStatus.CONSENTED
         return status.value == self.value
 
 

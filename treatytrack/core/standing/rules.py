@@ -1,0 +1,114 @@
+"""The day a consent binds a state, from the treaty's own final clauses and nothing else.
+
+A consent given before the treaty's entry into force binds from that day; a later one from the
+day the treaty's rule for later consents gives (`participation.in_force_for_state`), or the day
+the state's row records (`in_force`, which always wins: it is what a source says happened).
+Where neither exists the answer is "not recorded", never the treaty's first day or a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+from treatytrack.core.engine import Spanned, add_period
+from treatytrack.core.models import DepositRule, Treaty
+from treatytrack.core.standing.acts import StateAct, deposits
+from treatytrack.core.vocab import ActKind, DepositRuleKind, Instrument
+
+
+class _Rule(Spanned, Protocol):
+    @property
+    def rule(self) -> DepositRuleKind: ...
+
+
+def took_effect(rule: _Rule, deposit: dt.date) -> dt.date:
+    """The day an instrument deposited on `deposit` takes effect under `rule` (never `per-state`:
+    that rule gives no day)."""
+    if rule.rule is DepositRuleKind.ON_DEPOSIT:
+        return deposit
+    if rule.rule is DepositRuleKind.FIRST_DAY_OF_MONTH:
+        months = deposit.month - 1 + rule.months
+        return dt.date(deposit.year + months // 12, months % 12 + 1, 1)
+    return add_period(deposit, rule)
+
+
+# Each treaty's day of the deposit its rule counts from (`after_deposits`), found once: the
+# table's deposits are read in full to find it. Keyed by the table's identity (it is frozen, and
+# kept in the value so that the key cannot be reused by another object).
+_COUNTED_FROM: dict[int, tuple[object, dt.date | None]] = {}
+
+
+def rule_counts_from(treaty: Treaty, rule: DepositRule) -> dt.date | None:
+    """The day of the deposit after which `rule` applies: the treaty's entry into force, or the
+    Nth deposit where the text counts from it (None while fewer than N are recorded)."""
+    if rule.after_deposits is None:
+        return treaty.in_force_from
+    participation = treaty.participation
+    memo = _COUNTED_FROM.get(id(participation))
+    if memo is None or memo[0] is not participation:
+        made = deposits(treaty)
+        day = made[rule.after_deposits - 1].act.day if len(made) >= rule.after_deposits else None
+        memo = _COUNTED_FROM[id(participation)] = (participation, day)
+    return memo[1]
+
+
+def bound_day(treaty: Treaty, consent: StateAct) -> tuple[dt.date | None, str]:
+    """The day a consent makes the state a party under the treaty's rules, and the rule that gives
+    it (None: the day is not recorded, with the reason)."""
+    eif = treaty.in_force_from
+    if eif is None:
+        return None, "the treaty has not entered into force"
+    rule = treaty.participation.in_force_for_state if treaty.participation is not None else None
+    if rule is not None and rule.rule is DepositRuleKind.PER_STATE and treaty.instrument not in _UNRATIFIED:
+        return None, f"the treaty takes effect for each state on a day of its own ({_cited(rule)}), not recorded for it"
+    cut = eif if rule is None or rule.after_deposits is None else rule_counts_from(treaty, rule)
+    if cut is None:
+        return (
+            None,
+            f"the {_nth(rule.after_deposits or 0)} deposit, which the treaty's rule counts from, is not recorded",
+        )
+    if consent.day <= min(cut, eif):
+        return eif, f"bound from the treaty's entry into force on {eif}"
+    if consent.kind is ActKind.SUCCEEDED:
+        return consent.day, "bound from its notification of succession"
+    if treaty.instrument in _UNRATIFIED:
+        return (
+            consent.day,
+            "a participant from the day it joined (a regime or political commitment has no ratification)",
+        )
+    if rule is None:
+        return None, "the day the treaty took effect for it is not recorded"
+    if not rule.governs(consent.kind):
+        kinds = " and ".join(rule.applies_to)
+        return None, f"the treaty's rule ({_cited(rule)}) covers {kinds} only; the day for this consent is not recorded"
+    day = max(took_effect(rule, consent.day), eif)
+    if rule.after_deposits is not None and consent.day <= eif:
+        return (
+            day,
+            f"in force for it {rule.describe()} (deposited after the {_nth(rule.after_deposits)} instrument), on {day}",
+        )
+    return day, f"in force for it {rule.describe()}, on {day}"
+
+
+def _cited(rule: DepositRule) -> str:
+    return rule.note.split(":")[0] if rule.note else rule.describe()
+
+
+def _nth(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+_UNRATIFIED = frozenset({Instrument.REGIME, Instrument.POLITICAL_COMMITMENT})
+
+
+def withdrawal_takes_effect(treaty: Treaty, notice: StateAct, withdrawn: dt.date | None) -> dt.date | None:
+    """The day a withdrawal notice takes effect: as recorded, or the notice plus the treaty's period."""
+    if notice.effective is not None:
+        return notice.effective
+    if withdrawn is not None and withdrawn >= notice.day:
+        return withdrawn
+    if treaty.withdrawal_notice is None:
+        return None
+    return add_period(notice.day, treaty.withdrawal_notice)
