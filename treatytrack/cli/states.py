@@ -202,10 +202,11 @@ SPELL_COLUMNS = [
     "status",
     "since",
     "bound",
+    "consented",
     "signed_only",
     "why",
 ]
-YEAR_COLUMNS = ["treaty_id", "treaty", "code", "name", "year", "status", "since", "bound", "signed_only"]
+YEAR_COLUMNS = ["treaty_id", "treaty", "code", "name", "year", "status", "since", "bound", "consented", "signed_only"]
 
 
 @command(

@@ -21,7 +21,7 @@ from treatytrack.core.standing import (
     standings_on,
     tally,
 )
-from treatytrack.core.vocab import Coverage, Status
+from treatytrack.core.vocab import Coverage, PartyStatus, Status
 
 if TYPE_CHECKING:
     from treatytrack.core.history import Change, Entry
@@ -235,10 +235,12 @@ _COUNTED = (
     ("suspended", "suspended", "suspended"),
     ("suspension-claimed", "suspension claimed", "suspensions claimed"),
     ("ratified", "ratified, not yet bound", "ratified, not yet bound"),
+    ("consented", "consented (day in force not recorded)", "consented (day in force not recorded)"),
     ("signatory", "signatory", "signatories"),
     ("deratified", "deratified", "deratified"),
     ("signature-withdrawn", "signature withdrawn", "signatures withdrawn"),
     ("withdrawn", "withdrawn", "withdrawn"),
+    ("withdrawal-conditional", "withdrawal subject to a condition", "withdrawals subject to a condition"),
     ("treaty-ended", "former party (the treaty has ended)", "former parties (the treaty has ended)"),
     ("not-recorded", "not recorded", "not recorded"),
 )
@@ -305,6 +307,7 @@ def spell_record(spell: Any, names: dict[str, str]) -> Record:
         "status": standing.status.value,
         "since": iso(standing.since),
         "bound": standing.status.bound,
+        "consented": standing.status is PartyStatus.CONSENTED,
         "signed_only": standing.status.signed_only,
         "why": standing.why,
     }
@@ -322,6 +325,7 @@ def year_record(row: Any, names: dict[str, str]) -> Record:
         "status": standing.status.value,
         "since": iso(standing.since),
         "bound": standing.status.bound,
+        "consented": standing.status is PartyStatus.CONSENTED,
         "signed_only": standing.status.signed_only,
     }
 
