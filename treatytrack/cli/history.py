@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from treatytrack import __version__
-from treatytrack.cli.common import (
+from treatytrack.cli.completion import complete_treaty
+from treatytrack.cli.data import find_or_fail, input_files, load, party_codes
+from treatytrack.cli.dates import day_option, shifted, span_option, today
+from treatytrack.cli.emit import emit, output_target, print_renderable, write, write_bytes, write_output
+from treatytrack.cli.exits import note, review_note
+from treatytrack.cli.options import (
     AsOf,
     CategoryOpt,
     ColorOpt,
@@ -24,27 +29,10 @@ from treatytrack.cli.common import (
     TypeOpt,
     between,
     choice,
-    command,
     completer,
-    day_option,
-    emit,
-    find_or_fail,
-    input_files,
     join_or,
-    load,
-    note,
-    output_target,
-    party_codes,
-    print_renderable,
-    review_note,
-    shifted,
-    span_option,
-    today,
-    write,
-    write_bytes,
-    write_output,
 )
-from treatytrack.cli.completion import complete_treaty
+from treatytrack.cli.program import command
 from treatytrack.core.vocab import Category, Kind
 from treatytrack.render import OutputFormat, counted
 

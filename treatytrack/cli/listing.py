@@ -11,8 +11,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from treatytrack.cli.common import (
-    EXIT_FINDING,
+from treatytrack.cli.completion import complete_treaty
+from treatytrack.cli.data import find_or_fail, load, party_codes
+from treatytrack.cli.dates import shifted, span_option, today
+from treatytrack.cli.emit import emit, print_renderable, write
+from treatytrack.cli.exits import EXIT_FINDING, interactive, note, review_note
+from treatytrack.cli.options import (
     AsOf,
     CategoryOpt,
     ColorOpt,
@@ -26,23 +30,10 @@ from treatytrack.cli.common import (
     StandingOpt,
     StatusOpt,
     choice,
-    command,
     completer,
-    emit,
-    find_or_fail,
-    interactive,
-    load,
-    note,
-    party_codes,
     positive,
-    print_renderable,
-    review_note,
-    shifted,
-    span_option,
-    today,
-    write,
 )
-from treatytrack.cli.completion import complete_treaty
+from treatytrack.cli.program import command
 from treatytrack.core.vocab import StandingFilter
 from treatytrack.render import OutputFormat, counted
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from treatytrack import __version__
-from treatytrack.cli.common import fail, note
+from treatytrack.cli.exits import fail, note
 from treatytrack.core.history import Lifespan, chart_spans, timeline
 from treatytrack.core.models import Dataset, Treaty
 from treatytrack.core.vocab import Kind
