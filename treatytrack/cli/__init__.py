@@ -25,16 +25,27 @@ if TYPE_CHECKING:
 __all__ = ["app", "main"]
 
 # Each command's module; their order is the order `--help` lists the commands in.
-MODULES = ("listing", "states", "history", "analysis", "importing")
+MODULES = (
+    "listing",
+    "show",
+    "expiring",
+    "checking",
+    "states",
+    "timeline",
+    "exporting",
+    "diff",
+    "analysis",
+    "importing",
+)
 COMMANDS = {
     "list": "listing",
-    "show": "listing",
-    "expiring": "listing",
-    "validate": "listing",
-    "schema": "listing",
-    "timeline": "history",
-    "export": "history",
-    "diff": "history",
+    "show": "show",
+    "expiring": "expiring",
+    "validate": "checking",
+    "schema": "checking",
+    "timeline": "timeline",
+    "export": "exporting",
+    "diff": "diff",
     "party": "analysis",
     "parties": "states",
     "standings": "states",

@@ -15,6 +15,8 @@ from treatytrack.cli.exits import fail, note
 
 if TYPE_CHECKING:
     from treatytrack.core.models import Dataset, Treaty
+    from treatytrack.core.standing import StateHistory
+    from treatytrack.core.vocab import Category, Kind
 
 
 def extra_paths(extra: list[Path] | None) -> list[Path]:
@@ -78,3 +80,25 @@ def find_or_fail(dataset: Dataset, name: str) -> Treaty:
     except TreatyNotFound as miss:
         hint = f" Did you mean: {', '.join(miss.suggestions)}?" if miss.suggestions else ""
         fail(f"treatytrack: no treaty named {name!r}.{hint} (`treatytrack list` shows them all)")
+
+
+def selection(
+    dataset: Dataset,
+    names: list[str] | None,
+    party: list[str] | None,
+    category: list[Category] | None,
+    kind: list[Kind] | None,
+) -> list[Treaty]:
+    """The treaties a command's filters choose: those named (each found or exit 1), with every
+    party given, of a category and a kind given."""
+    from treatytrack.core.query import select_treaties
+
+    ids = [find_or_fail(dataset, name).id for name in names or []]
+    return select_treaties(dataset, ids=ids, parties=party or (), categories=category or (), kinds=kind or ())
+
+
+def state_history(dataset: Dataset) -> StateHistory:
+    """The dataset's record of states that began and ended (successions, dissolutions)."""
+    from treatytrack.core.standing import StateHistory
+
+    return StateHistory(dataset.state_history)

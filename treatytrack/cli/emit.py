@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from treatytrack.cli.output import Target
+    from treatytrack.render.records import Record
 
 
 def console() -> Any:
@@ -146,3 +147,47 @@ def emit(
         write(markdown())
     else:
         print_renderable(table)
+
+
+# The columns of `list`, and of `expiring` (its deadlines' columns after the treaty's), in CSV.
+LIST_COLUMNS = [
+    "id",
+    "name",
+    "short_name",
+    "kind",
+    "instrument",
+    "categories",
+    "status",
+    "status_since",
+    "signed",
+    "opened_for_signature",
+    "entry_into_force",
+    "expires",
+    "expires_by",
+    "days_left",
+    "as_of",
+    "why",
+]
+
+
+EXPIRING_COLUMNS = ["deadline", "what", "party", "why"]
+
+
+def emit_listing(
+    records: Iterable[Record],
+    output: OutputFormat,
+    table: Callable[[int], RenderableType],
+    view: str,
+    empty: str | None = None,
+) -> None:
+    """`emit` for the two listings of treaties, `list` and `expiring` (`view`): their Markdown
+    documents and their CSV columns."""
+
+    def document() -> str:
+        from treatytrack.render import markdown
+
+        rows = list(records)
+        return markdown.list_markdown(rows) if view == "list" else markdown.expiring_markdown(rows)
+
+    columns = LIST_COLUMNS if view == "list" else [c for c in LIST_COLUMNS if c != "why"] + EXPIRING_COLUMNS
+    emit(output, records, columns, document, table, empty)
