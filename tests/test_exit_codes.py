@@ -66,7 +66,7 @@ def test_a_crash_in_process_through_main(monkeypatch: pytest.MonkeyPatch, capsys
 
     monkeypatch.setattr(treatytrack.core.query, "treaty_rows", broken)
     monkeypatch.setattr(sys, "argv", ["treatytrack", *LIST])
-    monkeypatch.setattr(cli.common.app, "registered_commands", list(cli.common.app.registered_commands))
+    monkeypatch.setattr(cli.program.app, "registered_commands", list(cli.program.app.registered_commands))
     with pytest.raises(SystemExit) as stopped:
         cli.main()
     assert stopped.value.code == 70

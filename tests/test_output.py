@@ -223,11 +223,11 @@ def test_an_inherited_descriptor_is_written_as_it_is(tmp_path: Path) -> None:
 
 def test_refusals_come_before_the_work(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An export that cannot be written is refused before the data is loaded."""
-    from treatytrack.cli import history
+    from treatytrack.cli import exporting
 
     target = tmp_path / "out.csv"
     target.write_text("mine\n")
-    monkeypatch.setattr(history, "load", lambda *a, **k: pytest.fail("loaded before refusing"))
+    monkeypatch.setattr(exporting, "load", lambda *a, **k: pytest.fail("loaded before refusing"))
     assert export(target, data=data)[0] == 2
 
 

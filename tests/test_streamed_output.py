@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from treatytrack.cli.common import print_renderable
+from treatytrack.cli.emit import print_renderable
 
 
 def long_table(rows: int) -> Table:

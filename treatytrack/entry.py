@@ -32,7 +32,7 @@ from treatytrack.cli import main as run  # noqa: E402
 
 __all__ = ["exit_status", "main"]
 
-EXIT_IOERR = 74  # as treatytrack.cli.common: the output could not be written
+EXIT_IOERR = 74  # as treatytrack.cli.exits: the output could not be written
 EXIT_SIGPIPE = 128 + 13  # as a shell reports a process ended by SIGPIPE
 
 

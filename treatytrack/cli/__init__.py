@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from treatytrack.cli import common
+from treatytrack.cli import program
+from treatytrack.cli.exits import crash_status
 
 if TYPE_CHECKING:
     import typer
@@ -24,16 +25,27 @@ if TYPE_CHECKING:
 __all__ = ["app", "main"]
 
 # Each command's module; their order is the order `--help` lists the commands in.
-MODULES = ("listing", "states", "history", "analysis", "importing")
+MODULES = (
+    "listing",
+    "show",
+    "expiring",
+    "checking",
+    "states",
+    "timeline",
+    "exporting",
+    "diff",
+    "analysis",
+    "importing",
+)
 COMMANDS = {
     "list": "listing",
-    "show": "listing",
-    "expiring": "listing",
-    "validate": "listing",
-    "schema": "listing",
-    "timeline": "history",
-    "export": "history",
-    "diff": "history",
+    "show": "show",
+    "expiring": "expiring",
+    "validate": "checking",
+    "schema": "checking",
+    "timeline": "timeline",
+    "export": "exporting",
+    "diff": "diff",
     "party": "analysis",
     "parties": "states",
     "standings": "states",
@@ -46,7 +58,7 @@ def register(modules: Sequence[str]) -> typer.Typer:
     """The app, with the commands of `modules` registered (importing a module registers them)."""
     for module in modules:
         importlib.import_module(f"treatytrack.cli.{module}")
-    return common.app
+    return program.app
 
 
 def command_named(args: Sequence[str]) -> str | None:
@@ -79,7 +91,7 @@ def completion_args(environ: Mapping[str, str], program: str = "treatytrack") ->
 
 def keep_only(name: str | None) -> None:
     """Drop every command but `name` from this process's app, if `name` is one of them."""
-    commands = common.app.registered_commands
+    commands = program.app.registered_commands
     wanted = [c for c in commands if c.name == name]
     if wanted:
         commands[:] = wanted
@@ -99,7 +111,7 @@ def main() -> None:
     try:
         application()
     except Exception as error:  # a bug (or the system failing): one line and its own status, no traceback
-        raise SystemExit(common.crash_status(error)) from None
+        raise SystemExit(crash_status(error)) from None
 
 
 def __getattr__(name: str) -> typer.Typer:

@@ -7,27 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from treatytrack.cli.common import (
-    AsOf,
-    CategoryOpt,
-    ColorOpt,
-    DataOpt,
-    ExtraOpt,
-    FormatOpt,
-    NoCacheOpt,
-    QuietOpt,
-    command,
-    emit,
-    find_or_fail,
-    load,
-    note,
-    party_codes,
-    print_renderable,
-    review_note,
-    today,
-    write,
-)
 from treatytrack.cli.completion import complete_party, complete_treaty
+from treatytrack.cli.data import find_or_fail, load, party_codes
+from treatytrack.cli.dates import today
+from treatytrack.cli.emit import emit, print_renderable, write
+from treatytrack.cli.exits import note, review_note
+from treatytrack.cli.options import AsOf, CategoryOpt, ColorOpt, DataOpt, ExtraOpt, FormatOpt, NoCacheOpt, QuietOpt
+from treatytrack.cli.program import command
 from treatytrack.render import OutputFormat
 
 if TYPE_CHECKING:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from treatytrack.cli.common import EXIT_FINDING, app, fail, note
+from treatytrack.cli.exits import EXIT_FINDING, fail, note
+from treatytrack.cli.program import app
 
 if TYPE_CHECKING:
     from treatytrack.importers.table import ImportedTable

@@ -1,6 +1,6 @@
 """`export svg|png|pdf|html`: the lifespan chart as a figure, and the self-contained report page.
 
-Reached only from `export` (treatytrack.cli.history dispatches these formats here), so neither
+Reached only from `export` (treatytrack.cli.exporting dispatches these formats here), so neither
 matplotlib nor Jinja2 is imported by any other command. The charts need the optional `charts`
 extra; without it the figure formats stop with a usage error saying how to install it, and the
 page is written without its chart, saying the same.
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from treatytrack import __version__
-from treatytrack.cli.common import fail, note
+from treatytrack.cli.exits import fail, note
 from treatytrack.core.history import Lifespan, chart_spans, timeline
 from treatytrack.core.models import Dataset, Treaty
 from treatytrack.core.vocab import Kind

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from treatytrack.cli.common import (
+from treatytrack.cli.completion import complete_treaty
+from treatytrack.cli.data import find_or_fail, load, party_codes
+from treatytrack.cli.dates import day_option, today
+from treatytrack.cli.emit import emit, write
+from treatytrack.cli.exits import note, review_note
+from treatytrack.cli.options import (
     AsOf,
     CategoryOpt,
     ColorOpt,
@@ -19,20 +24,10 @@ from treatytrack.cli.common import (
     PartyOpt,
     QuietOpt,
     choice,
-    command,
     completer,
-    day_option,
-    emit,
-    find_or_fail,
     join_or,
-    load,
-    note,
-    party_codes,
-    review_note,
-    today,
-    write,
 )
-from treatytrack.cli.completion import complete_treaty
+from treatytrack.cli.program import command
 from treatytrack.core.vocab import PartyStatus, StandingFilter
 from treatytrack.render import OutputFormat
 

@@ -1,4 +1,5 @@
-"""`timeline`, `export` and `diff`: what happened when, in the terminal and in files."""
+"""`export`: a report written to stdout or a file: Markdown, CSV, JSON, iCalendar, and (with the
+charts extra) the lifespan or per-state chart as SVG, PNG or PDF, or a self-contained HTML page."""
 
 from __future__ import annotations
 
@@ -10,215 +11,33 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from treatytrack import __version__
-from treatytrack.cli.common import (
+from treatytrack.cli.data import find_or_fail, input_files, load, party_codes, selection, state_history
+from treatytrack.cli.dates import day_option, span_option, today
+from treatytrack.cli.emit import output_target, write, write_bytes, write_output
+from treatytrack.cli.exits import note, review_note
+from treatytrack.cli.options import (
     AsOf,
     CategoryOpt,
     ColorOpt,
     DataOpt,
     ExtraOpt,
-    FormatOpt,
+    FromOpt,
     KindOpt,
     NoCacheOpt,
     PartyOpt,
     QuietOpt,
+    ToOpt,
     TypeOpt,
     between,
     choice,
-    command,
     completer,
-    day_option,
-    emit,
-    find_or_fail,
-    input_files,
     join_or,
-    load,
-    note,
-    output_target,
-    party_codes,
-    print_renderable,
-    review_note,
-    shifted,
-    span_option,
-    today,
-    write,
-    write_bytes,
-    write_output,
 )
-from treatytrack.cli.completion import complete_treaty
+from treatytrack.cli.program import command
 from treatytrack.core.vocab import Category, Kind
-from treatytrack.render import OutputFormat, counted
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from treatytrack.core.models import Dataset, Treaty
-    from treatytrack.core.standing import StateHistory
-
-FromOpt = Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Only events on or after this date.")]
-ToOpt = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Only events on or before this date.")]
-
-
-def _resolve(dataset: Dataset, names: list[str]) -> list[str]:
-    return [find_or_fail(dataset, name).id for name in names]
-
-
-def _selection(
-    dataset: Dataset,
-    names: list[str] | None,
-    party: list[str] | None,
-    category: list[Category] | None,
-    kind: list[Kind] | None,
-) -> list[Treaty]:
-    from treatytrack.core.query import select_treaties
-
-    return select_treaties(
-        dataset, ids=_resolve(dataset, names or []), parties=party or (), categories=category or (), kinds=kind or ()
-    )
-
-
-def _history(dataset: Dataset) -> StateHistory:
-    from treatytrack.core.standing import StateHistory
-
-    return StateHistory(dataset.state_history)
-
-
-@command(
-    "timeline",
-    (
-        "the Open Skies Treaty as the US and Russia lived it",
-        "treatytrack timeline 'open skies' --party USA --party RUS",
-    ),
-    ("every withdrawal notice since 2019", "treatytrack timeline --from 2019-01-01 --type withdrawal-notice"),
-    ("the lifespans of bilateral treaties, on a year axis", "treatytrack timeline --chart --kind bilateral"),
-)
-def timeline_command(
-    names: Annotated[
-        list[str] | None,
-        typer.Argument(metavar="NAME", help="Treaties to show (default: all).", autocompletion=complete_treaty),
-    ] = None,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    party: PartyOpt = None,
-    category: CategoryOpt = None,
-    kind: KindOpt = None,
-    event_type: TypeOpt = None,
-    chart: Annotated[
-        bool,
-        typer.Option(
-            "--chart", help="Draw each treaty's lifespan on a year axis instead (the treaties the filters select)."
-        ),
-    ] = False,
-    as_of: AsOf = None,
-    output: FormatOpt = OutputFormat.TABLE,
-    data: DataOpt = None,
-    extra: ExtraOpt = None,
-    no_cache: NoCacheOpt = False,
-    quiet: QuietOpt = False,
-    color: ColorOpt = None,
-) -> None:
-    """Events in date order, grouped by year; or, with --chart, treaty lifespans.
-
-    Rows marked (derived) follow from a treaty's rules (its term, a notice period), not a
-    recorded event. With --chart, --from and --to keep the treaties alive at some point between
-    them, and --type those with such an event there.
-    """
-    day = today(as_of)
-    first, last = day_option(start, "--from"), day_option(end, "--to")
-    types = event_type or []
-    dataset = load(data, extra, no_cache)
-    from treatytrack.core.history import lifespans, report
-
-    party = party_codes(dataset, party)
-    treaties = _selection(dataset, names, party, category, kind)
-    kept, entries = report(treaties, day, start=first, end=last, parties=party, types=types, history=_history(dataset))
-    if chart:
-        spans = lifespans(kept, day)
-        _spans_note(spans, dataset.reviewed, day)
-        if output is not OutputFormat.TABLE:
-            _write_spans(spans, output)
-            return
-
-        def draw(width: int) -> RenderableType:
-            from treatytrack.render.chart import lifespan_chart
-
-            title = f"Lifespans of {counted(len(spans), 'agreement')}, to {day.isoformat()}"
-            return lifespan_chart(spans, day, width, title)
-
-        if not spans:
-            note(f"note: {_nothing_selected(first, last, types, 'no treaty', 'was alive')}")
-            return
-        print_renderable(draw)
-        return
-    from treatytrack.render.records import entry_record
-
-    records = [entry_record(e) for e in entries]
-    review_note(
-        dataset.reviewed, day, [e.treaty.short_name for e in entries if e.derived and e.date > dataset.reviewed]
-    )
-
-    def markdown() -> str:
-        from treatytrack.render.markdown import timeline_markdown
-
-        return timeline_markdown(records)
-
-    def table(width: int) -> RenderableType:
-        from treatytrack.render.table import timeline_table
-
-        return timeline_table(records, f"Timeline to {day.isoformat()}", width)
-
-    empty = None if records else f"note: {_nothing_selected(first, last, types, 'no event', 'is recorded')}"
-    columns = ["date", "id", "short_name", "type", "party", "note", "source", "derived"]
-    emit(output, records, columns, markdown, table, empty)
-
-
-def _nothing_selected(first: dt.date | None, last: dt.date | None, types: list[str], what: str, verb: str) -> str:
-    """Why a timeline selected nothing, and what to try."""
-    window = f" between {first} and {last}" if first and last else f" after {first}" if first else ""
-    window = window or (f" before {last}" if last else "")
-    of_type = f" of type {join_or(types)}" if types else ""
-    hint = "try a wider --from/--to" if window else "try fewer filters"
-    if types:
-        hint += " or another --type"
-    return f"{what}{of_type} {verb}{window} in this selection; {hint}."
-
-
-def _spans_note(spans: list, reviewed: dt.date, day: dt.date) -> None:  # type: ignore[type-arg]
-    from treatytrack.core.engine import assess
-
-    if day > reviewed:
-        review_note(
-            reviewed, day, [s.treaty.short_name for s in spans if assess(s.treaty, reviewed).status is not s.status]
-        )
-
-
-def _span_records(spans: list) -> list[dict[str, object]]:  # type: ignore[type-arg]
-    return [
-        {
-            "id": s.treaty.id,
-            "short_name": s.treaty.short_name,
-            "start": s.start.isoformat(),
-            "entry_into_force": s.in_force.isoformat() if s.in_force else None,
-            "end": s.end.isoformat() if s.end else None,
-            "status": s.status.value,
-            "suspensions": [[a.isoformat(), b.isoformat()] for a, b in s.suspensions],
-            "withdrawals": [{"date": d.isoformat(), "party": p} for d, p in s.withdrawals],
-        }
-        for s in spans
-    ]
-
-
-def _write_spans(spans: list, output: OutputFormat) -> None:  # type: ignore[type-arg]
-    records = _span_records(spans)
-    flat = [dict(r, suspensions=len(r["suspensions"]), withdrawals=len(r["withdrawals"])) for r in records]  # type: ignore[arg-type]
-
-    def markdown() -> str:
-        from treatytrack.render.markdown import render_table
-
-        rows = [[r["short_name"], r["start"], r["entry_into_force"], r["end"], r["status"]] for r in records]
-        return render_table(["Treaty", "Start", "In force", "End", "Status"], rows)
-
-    columns = ["id", "short_name", "start", "entry_into_force", "end", "status", "suspensions", "withdrawals"]
-    emit(output, records if output is OutputFormat.JSON else flat, columns, markdown, lambda width: "")
 
 
 class StateOrder(enum.StrEnum):
@@ -347,14 +166,16 @@ def export_command(
         else:
             write_output(destination, force, inputs, picture)
         return
-    treaties = _selection(dataset, treaty, party, category, kind)
+    treaties = selection(dataset, treaty, party, category, kind)
     if fmt in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML):
         from treatytrack.cli.publish import export_published
         from treatytrack.core.history import report
 
         # The treaties every format covers for these filters (alive in the window, with an entry
         # of the --type asked for); the chart then draws their lifespans in the window.
-        kept, _ = report(treaties, day, start=first, end=last, parties=party, types=types, history=_history(dataset))
+        kept, _ = report(
+            treaties, day, start=first, end=last, parties=party, types=types, history=state_history(dataset)
+        )
         text: str | bytes = export_published(
             fmt.value, dataset, kept, day, first, last, party, types, title, width, destination
         )
@@ -423,7 +244,7 @@ def _export_text(
     from treatytrack.core.query import TreatyRow, projected
     from treatytrack.render.records import entry_record, event_record, treaty_record
 
-    history = _history(dataset)
+    history = state_history(dataset)
     kept, found = report(treaties, day, start=first, end=last, parties=parties, types=types, history=history)
     entries = [entry_record(e) for e in found]
     rows = [TreatyRow(t, assess(t, day), day) for t in kept]
@@ -475,76 +296,3 @@ def _export_text(
         table.sort(key=lambda r: (r["signed"] or r["opened_for_signature"] or r["entry_into_force"] or "", r["id"]))
         return markdown_document(table, entries, spans, day, dataset.reviewed, __version__, chart=chart)
     raise AssertionError(f"{fmt} is written by treatytrack.cli.publish")
-
-
-@command(
-    "diff",
-    ("what changed in the last two years", "treatytrack diff --since 2y"),
-    ("what changed from 2019 to 2021, as Markdown", "treatytrack diff 2019-01-01 2021-12-31 -f markdown"),
-)
-def diff_command(
-    start: Annotated[str | None, typer.Argument(metavar="FROM", help="Start date (YYYY-MM-DD), exclusive.")] = None,
-    end: Annotated[
-        str | None, typer.Argument(metavar="TO", help="End date, inclusive (default: the as-of date).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", metavar="SPAN", help="FROM = as-of date minus SPAN (2y, 6m, 90d).")
-    ] = None,
-    party: PartyOpt = None,
-    category: CategoryOpt = None,
-    kind: KindOpt = None,
-    as_of: AsOf = None,
-    output: FormatOpt = OutputFormat.TABLE,
-    data: DataOpt = None,
-    extra: ExtraOpt = None,
-    no_cache: NoCacheOpt = False,
-    quiet: QuietOpt = False,
-    color: ColorOpt = None,
-) -> None:
-    """Every change of a treaty's or a party's status between two dates, in date order."""
-    day = today(as_of)
-    first, last = day_option(start, "FROM"), day_option(end, "TO")
-    if since is not None:
-        if first is not None:
-            raise typer.BadParameter("give FROM or --since, not both", param_hint="'--since'")
-        first = shifted(day, span_option(since, "--since"), since, "--since", back=True)
-    if first is None:
-        raise typer.BadParameter("give FROM (YYYY-MM-DD) or --since SPAN", param_hint="'FROM'")
-    last = last or day
-    if last < first:
-        raise typer.BadParameter(f"TO ({last}) is before FROM ({first})", param_hint="'TO'")
-    dataset = load(data, extra, no_cache)
-    from treatytrack.core.history import changes_between
-    from treatytrack.render.records import change_record
-
-    party = party_codes(dataset, party)
-    history = _history(dataset)
-    treaties = _selection(dataset, None, party, category, kind)
-    changes = changes_between(treaties, first, last, history)
-    if party:
-        wanted = set(party)
-        changes = [c for c in changes if c.party is None or c.party in wanted]
-    records = [change_record(c) for c in changes]
-    review_note(dataset.reviewed, last, [c.treaty.short_name for c in changes if c.date > dataset.reviewed])
-
-    def markdown() -> str:
-        from treatytrack.render.markdown import changes_markdown
-
-        return changes_markdown(records)
-
-    def table(width: int) -> RenderableType:
-        from treatytrack.render.table import changes_table
-
-        return changes_table(records, f"Changes after {first} up to {last}", width)
-
-    empty = None
-    if not records:
-        earlier = changes_between(treaties, dt.date.min, first, history)
-        hint = (
-            f"the last before is {earlier[-1].treaty.short_name} on {earlier[-1].date} (try {earlier[-1].date - dt.timedelta(days=1)} as FROM)"
-            if earlier
-            else "nothing changed before either"
-        )
-        empty = f"note: no status changed after {first} up to {last} in this selection; {hint}."
-    columns = ["date", "id", "short_name", "party", "kind", "before", "after", "why"]
-    emit(output, records, columns, markdown, table, empty)

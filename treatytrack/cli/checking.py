@@ -1,0 +1,128 @@
+"""`validate` and `schema`: checking treaty files, and the JSON Schema editors check them with."""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from treatytrack.cli.emit import write
+from treatytrack.cli.exits import EXIT_FINDING, interactive, note
+from treatytrack.cli.options import (
+    ColorOpt,
+    DataOpt,
+    QuietOpt,
+    choice,
+    completer,
+)
+from treatytrack.cli.program import command
+from treatytrack.render import counted
+
+if TYPE_CHECKING:
+    pass
+
+
+class ValidateFormat(enum.StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+@command(
+    "validate",
+    ("check the dataset in use (the bundled one, or --data / TREATYTRACK_DATA)", "treatytrack validate"),
+    ("the problems as JSON, for an editor or a script", "treatytrack validate -f json"),
+)
+def validate_command(
+    files: Annotated[
+        list[Path] | None, typer.Argument(metavar="FILE", help="Files to check (default: the dataset in use).")
+    ] = None,
+    output: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=choice(ValidateFormat, "a format of validate"),
+            autocompletion=completer(f.value for f in ValidateFormat),
+            help="table (one FILE:LINE:COL: message line per problem) or json.",
+        ),
+    ] = ValidateFormat.TABLE,
+    data: DataOpt = None,
+    strict_sources: Annotated[
+        bool,
+        typer.Option(
+            "--strict-sources",
+            help="Also refuse citations that are not a publisher's http(s) page: copy sites, "
+            "search or redirect URLs, staging servers, bare IP addresses.",
+        ),
+    ] = False,
+    quiet: QuietOpt = False,
+    color: ColorOpt = None,
+) -> None:
+    """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
+    from treatytrack.core.controls import escape
+    from treatytrack.store.load import LoadError, NotATreatyFile, load_dataset, source_problems
+    from treatytrack.store.paths import bundled_path
+
+    targets = files or [data if data is not None else bundled_path()]
+    problems = []
+    skipped = 0
+    for number, target in enumerate(targets):
+        try:  # problems are located as the file is read, a batch at a time; one note on a slow parser is enough
+            loaded = load_dataset(target, use_cache=False, notify=note if number == 0 else None)
+        except NotATreatyFile:
+            # A YAML file of another kind (a CI workflow, a tool's settings), e.g. from a
+            # pre-commit hook's file pattern: said, not failed.
+            skipped += 1
+            note(
+                f"note: {escape(os.fspath(target))} is not a treaty file (no top-level `version` or `treaties`); skipped."
+            )
+            continue
+        except LoadError as err:
+            problems.extend(err.problems)
+            continue
+        if strict_sources:
+            problems.extend(source_problems(target, loaded))
+    if output is ValidateFormat.JSON:
+        from treatytrack.render.jsonout import render_json
+
+        records = [
+            {"file": escape(p.file), "line": p.line, "column": p.column, "message": escape(p.message)} for p in problems
+        ]
+        write(render_json(records))
+    elif interactive(sys.stdout):  # a person reads it: wrapped at spaces, a problem's lines indented
+        import shutil
+
+        from treatytrack.render.layout import wrap
+
+        width = shutil.get_terminal_size().columns
+        write("".join(line + "\n" for p in problems for line in wrap(str(p), width, "    ")))
+    else:  # a tool reads it: one FILE:LINE:COL: message line per problem, whatever its length
+        write("".join(f"{p}\n" for p in problems))
+    if problems:
+        files_with = len({p.file for p in problems})
+        where = counted(len(targets), "file")
+        if files_with != len(targets):
+            where = f"{files_with} of {where}"
+        typer.echo(f"treatytrack: {counted(len(problems), 'problem')} in {where}.", err=True)
+        raise typer.Exit(EXIT_FINDING)
+    checked = len(targets) - skipped
+    aside = f" ({counted(skipped, 'other YAML file')} skipped)" if skipped else ""
+    note(
+        f"treatytrack: {counted(checked, 'file')} valid{aside}."
+        if checked
+        else f"treatytrack: no treaty file to check{aside}."
+    )
+
+
+@command("schema", ("the JSON Schema of treaty files, for an editor's YAML support", "treatytrack schema"))
+def schema_command(quiet: QuietOpt = False, color: ColorOpt = None) -> None:
+    """Print the JSON Schema of treaty files, for editors and other repositories."""
+    from treatytrack.render.jsonout import render_json
+    from treatytrack.store.schema import dataset_schema
+
+    write(render_json(dataset_schema()))

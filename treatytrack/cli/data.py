@@ -1,0 +1,104 @@
+"""The data a command works on: the files it reads (--data, --extra), the loaded dataset (or a
+failure listing its problems), and treaties and parties named on the command line resolved in it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from treatytrack.cli.exits import fail, note
+
+if TYPE_CHECKING:
+    from treatytrack.core.models import Dataset, Treaty
+    from treatytrack.core.standing import StateHistory
+    from treatytrack.core.vocab import Category, Kind
+
+
+def extra_paths(extra: list[Path] | None) -> list[Path]:
+    if extra:
+        return list(extra)
+    from_env = os.environ.get("TREATYTRACK_EXTRA", "")
+    return [Path(p) for p in from_env.split(os.pathsep) if p]
+
+
+def input_files(data: Path | None, extra: list[Path] | None) -> list[Path]:
+    """Every file a command reads its data from: --data (or the bundled dataset) and --extra."""
+    from treatytrack.store.paths import bundled_path
+
+    return [data if data is not None else bundled_path(), *extra_paths(extra)]
+
+
+def load(data: Path | None, extra: list[Path] | None = None, no_cache: bool = False) -> Dataset:
+    from treatytrack.store.load import LoadError, load_dataset
+    from treatytrack.store.paths import bundled_path
+
+    path = data if data is not None else bundled_path()
+    try:
+        dataset = load_dataset(path, use_cache=not no_cache, notify=note)
+        extras = extra_paths(extra)
+        if extras:
+            from treatytrack.store.overlay import apply_extras
+
+            dataset = apply_extras(dataset, os.fspath(path), extras)
+    except LoadError as err:
+        for problem in err.problems:
+            typer.echo(str(problem), err=True)
+        count = len(err.problems)
+        fail(f"treatytrack: the data did not load ({count} problem{'s' if count != 1 else ''}).")
+    return dataset
+
+
+def party_codes(dataset: Dataset, queries: Iterable[str] | None, option: str = "--party") -> list[str]:
+    """Each state or organisation named (a code or a name: `RUS`, `Russia`, `russian federation`),
+    as its code; an unknown one is a usage error with the closest names."""
+    from treatytrack.core.parties import PartyNotFound, resolve_party
+
+    codes = []
+    for query in queries or ():
+        try:
+            codes.append(resolve_party(dataset, query))
+        except PartyNotFound as miss:
+            hint = f"; did you mean {', '.join(miss.suggestions)}?" if miss.suggestions else ""
+            raise typer.BadParameter(
+                f"no state or organisation called {query!r}{hint} (codes are ISO 3166-1 alpha-3, e.g. RUS)",
+                param_hint=f"'{option}'",
+            ) from None
+    return list(dict.fromkeys(codes))
+
+
+def find_or_fail(dataset: Dataset, name: str) -> Treaty:
+    """The treaty called `name`, or exit 1 with the closest names."""
+    from treatytrack.core.query import TreatyNotFound, find_treaty
+
+    try:
+        return find_treaty(dataset, name)
+    except TreatyNotFound as miss:
+        hint = f" Did you mean: {', '.join(miss.suggestions)}?" if miss.suggestions else ""
+        fail(f"treatytrack: no treaty named {name!r}.{hint} (`treatytrack list` shows them all)")
+
+
+def selection(
+    dataset: Dataset,
+    names: list[str] | None,
+    party: list[str] | None,
+    category: list[Category] | None,
+    kind: list[Kind] | None,
+) -> list[Treaty]:
+    """The treaties a command's filters choose: those named (each found or exit 1), with every
+    party given, of a category and a kind given."""
+    from treatytrack.core.query import select_treaties
+
+    ids = [find_or_fail(dataset, name).id for name in names or []]
+    return select_treaties(dataset, ids=ids, parties=party or (), categories=category or (), kinds=kind or ())
+
+
+def state_history(dataset: Dataset) -> StateHistory:
+    """The dataset's record of states that began and ended (successions, dissolutions)."""
+    from treatytrack.core.standing import StateHistory
+
+    return StateHistory(dataset.state_history)
