@@ -179,15 +179,16 @@ def emit_listing(
     table: Callable[[int], RenderableType],
     view: str,
     empty: str | None = None,
+    caveats: Sequence[str] = (),
 ) -> None:
     """`emit` for the two listings of treaties, `list` and `expiring` (`view`): their Markdown
-    documents and their CSV columns."""
+    documents (with the listing's caveats) and their CSV columns."""
 
     def document() -> str:
         from treatytrack.render import markdown
 
         rows = list(records)
-        return markdown.list_markdown(rows) if view == "list" else markdown.expiring_markdown(rows)
+        return markdown.list_markdown(rows, caveats) if view == "list" else markdown.expiring_markdown(rows)
 
     columns = LIST_COLUMNS if view == "list" else [c for c in LIST_COLUMNS if c != "why"] + EXPIRING_COLUMNS
     emit(output, records, columns, document, table, empty)

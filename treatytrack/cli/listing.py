@@ -84,8 +84,7 @@ def list_command(
         standing=standing,
         kinds=kind or (),
     )
-    if parties:
-        _note_unrecorded(dataset, day, parties, {r.treaty.id for r in rows})
+    caveats = _left_out(dataset, day, parties, {r.treaty.id for r in rows}) if parties else []
     if limit is not None and len(rows) > limit:
         note(f"note: showing {limit} of {len(rows)} treaties (--limit).")
         rows = rows[:limit]
@@ -106,9 +105,9 @@ def list_command(
     def table(width: int) -> RenderableType:
         from treatytrack.render.table import list_table
 
-        return list_table(list(records), day, dataset.reviewed, width, why=why)
+        return list_table(list(records), day, dataset.reviewed, width, why=why, caveats=caveats)
 
-    emit_listing(records, output, table, "list", empty)
+    emit_listing(records, output, table, "list", empty, caveats)
 
 
 def _no_treaties(dataset: Dataset, day: dt.date, filters: dict[str, list[str]]) -> str:
@@ -123,14 +122,13 @@ def _no_treaties(dataset: Dataset, day: dt.date, filters: dict[str, list[str]]) 
     return "note: the data holds no treaties."
 
 
-def _note_unrecorded(dataset: Dataset, day: dt.date, parties: list[str], shown: set[str]) -> None:
-    """Say which treaties a standing filter could not decide: the data does not record the state."""
-    from treatytrack.core.query import unrecorded_standings
+def _left_out(dataset: Dataset, day: dt.date, parties: list[str], shown: set[str]) -> list[str]:
+    """The treaties a standing filter could not decide (a state's standing not recorded, or a
+    consent without a recorded day in force), one line each: said on stderr, and inside the
+    table and the Markdown document, so that a published listing carries its own caveat."""
+    from treatytrack.core.query import undecided_caveats, undecided_standings
 
-    missing: dict[str, list[str]] = {}
-    for treaty, party in unrecorded_standings(dataset, day, parties):
-        if treaty.id not in shown:
-            missing.setdefault(party, []).append(treaty.short_name)
-    for party, names in missing.items():
-        listed = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
-        note(f"note: {party}'s standing is not recorded for {len(names)} treaties, left out: {listed}.")
+    caveats = undecided_caveats(undecided_standings(dataset, day, parties, shown))
+    if caveats:
+        note(f"note: {len(caveats)} treaties left out because a standing is undecided (see the listing's end).")
+    return caveats

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from treatytrack.core.engine import Assessment, assess, exists_on, withdrawals_known
 from treatytrack.core.models import Dataset, Treaty
-from treatytrack.core.standing import StateHistory, standing_on, states_of
+from treatytrack.core.standing import Standing, StateHistory, standing_on, states_of
 from treatytrack.core.vocab import Category, Kind, PartyStatus, StandingFilter, Status
 
 if TYPE_CHECKING:
@@ -88,17 +88,37 @@ def treaty_rows(
     return rows
 
 
-def unrecorded_standings(dataset: Dataset, day: dt.date, parties: Iterable[str]) -> list[tuple[Treaty, str]]:
-    """(treaty, state) pairs among the treaties existing on `day` whose standing the data does
-    not record: a listing filtered by standing cannot say whether they belong in it."""
+UNDECIDED = frozenset({PartyStatus.NOT_RECORDED, PartyStatus.CONSENTED, PartyStatus.WITHDRAWAL_CONDITIONAL})
+
+
+def undecided_standings(
+    dataset: Dataset, day: dt.date, parties: Iterable[str], shown: Iterable[str] = ()
+) -> list[tuple[Treaty, Standing]]:
+    """(treaty, standing) pairs a listing filtered by standing cannot decide on `day`: the
+    treaties existing then (other than those `shown`) where a state's standing is not recorded,
+    consented without a recorded day in force, or a conditional withdrawal. A listing that leaves
+    them out says so, with the reason, in its own output."""
     history = StateHistory(dataset.state_history)
-    return [
-        (treaty, party)
-        for treaty in dataset.treaties
-        if exists_on(treaty, day)
-        for party in parties
-        if standing_on(treaty, party, day, history).status is PartyStatus.NOT_RECORDED
-    ]
+    skip = set(shown)
+    found = []
+    for treaty in dataset.treaties:
+        if treaty.id in skip or not exists_on(treaty, day):
+            continue
+        for party in parties:
+            standing = standing_on(treaty, party, day, history)
+            if standing.status in UNDECIDED:
+                found.append((treaty, standing))
+    return found
+
+
+def undecided_caveats(undecided: Iterable[tuple[Treaty, Standing]]) -> list[str]:
+    """One plain sentence per treaty left out: which state, what is recorded, and why."""
+    by_treaty: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for treaty, standing in undecided:
+        names[treaty.id] = treaty.short_name
+        by_treaty.setdefault(treaty.id, []).append(f"{standing.state} {standing.status.value}: {standing.why}")
+    return [f"{names[tid]}: " + "; ".join(parts) for tid, parts in by_treaty.items()]
 
 
 class TreatyNotFound(LookupError):

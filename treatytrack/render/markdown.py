@@ -60,13 +60,20 @@ def _expires(record: dict[str, Any]) -> str | None:
     return expires
 
 
-def list_markdown(records: Sequence[dict[str, Any]]) -> str:
+def list_markdown(records: Sequence[dict[str, Any]], caveats: Sequence[str] = ()) -> str:
+    """The listing as a Markdown table; `caveats` (treaties a standing filter left out, and why)
+    follow it as a list, so that the document a reader publishes carries them."""
     headers = ["Treaty", "Kind", "Status", "Since", "In force", "Expires", "Days left"]
     rows = [
         [r["short_name"], r["kind"], r["status"], r["status_since"], r["entry_into_force"], _expires(r), r["days_left"]]
         for r in records
     ]
-    return render_table(headers, rows, align="llllllr")
+    table = render_table(headers, rows, align="llllllr")
+    if not caveats:
+        return table
+    lines = ["", "Left out because a standing is undecided:", ""]
+    lines += [f"- {escape_cell(caveat)}" for caveat in caveats]
+    return table + "\n".join(lines) + "\n"
 
 
 def expiring_markdown(records: Sequence[dict[str, Any]]) -> str:

@@ -161,7 +161,13 @@ def expires_cell(record: Record) -> Text:
 
 
 def list_table(
-    records: Sequence[Record], day: dt.date, reviewed: dt.date, width: int = 120, *, why: bool = False
+    records: Sequence[Record],
+    day: dt.date,
+    reviewed: dt.date,
+    width: int = 120,
+    *,
+    why: bool = False,
+    caveats: Sequence[str] = (),
 ) -> Group:
     """The `list` table. Columns give way as the width shrinks: Kind first, then Days, In force,
     Since and Expires; with --why, Status goes before Why (the reason starts with the status).
@@ -195,6 +201,9 @@ def list_table(
     ]
     if legend:
         caption.append("   ".join(legend))
+    if caveats:  # treaties a standing filter left out, and why: part of what the reader sees
+        caption.append("Left out because a standing is undecided:")
+        caption += [f"  {caveat}" for caveat in caveats]
     return view(f"Arms-control agreements on {day.isoformat()}", build_table(columns, width), caption, width=width)
 
 
