@@ -87,6 +87,6 @@ def show_command(
 
         write(show_markdown(record))
     else:
-        from treatytrack.render.table import show_view
+        from treatytrack.render.detail import show_view
 
         print_renderable(lambda width: show_view(record, dataset.reviewed, width, why=why))
