@@ -263,14 +263,28 @@ def _record(plain: Mapping[str, Any], treaty_id: str) -> dict[str, Any] | None:
 
 
 def _late_without_rule(record: Mapping[str, Any], states: Mapping[str, Row]) -> list[str]:
-    """States that consented after the treaty's entry into force, when the record has no rule."""
+    """States whose consent has no day in force: consents after the treaty's entry into force when
+    the record has no rule for them, and, under a rule that gives no day (`per-state`, Tlatelolco's
+    waiver) or covers only some consents (`applies_to`), every consent the rule leaves without one
+    whose row does not record its own `in_force`."""
     eif = (record.get("entry_into_force") or {}).get("date")
-    if not isinstance(eif, dt.date) or (record.get("participation") or {}).get("in_force_for_state"):
+    participation = record.get("participation") or {}
+    rule = participation.get("in_force_for_state") or {}
+    recorded = {code for code, row in (participation.get("states") or {}).items() if "in_force" in (row or {})}
+    if not isinstance(eif, dt.date):
         return []
+    covered = set(rule.get("applies_to") or CONSENT_KEYS) if rule and rule.get("rule") != "per-state" else set()
+
+    def undated(key: str, act: Act) -> bool:
+        if key not in CONSENT_KEYS or key in covered:
+            return False
+        before = act.day <= eif and rule.get("rule") != "per-state"
+        return not before and not (key == "succeeded" and not rule)
+
     return sorted(
         code
         for code, row in states.items()
-        if any(k in CONSENT_KEYS and k != "succeeded" and isinstance(v, Act) and v.day > eif for k, v in row.items())
+        if code not in recorded and any(isinstance(v, Act) and undated(k, v) for k, v in row.items())
     )
 
 
