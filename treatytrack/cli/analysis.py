@@ -19,6 +19,7 @@ from treatytrack.render import OutputFormat
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from treatytrack.core.models import Dataset
     from treatytrack.core.query import TreatyRow
 
 
@@ -88,11 +89,27 @@ def party_command(
             if before.get((s.treaty.id, code)) not in (None, (s.treaty_status, s.standing.status))
         ]
         review_note(dataset.reviewed, day, changed)
+    _point_to_predecessors(dataset, codes, day)
     empty = None
     if not records:
         chosen = " or ".join(c.value for c in category or ())
         empty = f"note: no treaty{' in ' + chosen if chosen else ''} had begun by {day}; try another --category or a later --as-of."
     _emit(records, codes, names, day, output, empty)
+
+
+def _point_to_predecessors(dataset: Dataset, codes: list[str], day: dt.date) -> None:
+    """A code typed for a state that did not yet exist on the day (RUS in 1976) keeps its honest
+    answer, and the user is told where its predecessor's standings are."""
+    from treatytrack.core.standing import StateHistory
+
+    history = StateHistory(dataset.state_history)
+    for code in codes:
+        began, predecessor = history.began(code), history.continues.get(code)
+        if began is not None and day < began and predecessor is not None:
+            note(
+                f"note: {code} did not exist before {began}; it continues {predecessor}, whose standings "
+                f"on {day} are: treatytrack party {predecessor} --as-of {day}"
+            )
 
 
 def _emit(

@@ -65,7 +65,8 @@ def validate_command(
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
     from treatytrack.core.controls import escape
-    from treatytrack.store.load import LoadError, NotATreatyFile, load_dataset, source_problems
+    from treatytrack.store.load import load_dataset, source_problems
+    from treatytrack.store.problems import LoadError, NotATreatyFile
     from treatytrack.store.paths import bundled_path
 
     targets = files or [data if data is not None else bundled_path()]

@@ -191,8 +191,8 @@ class StandingReader:
             if predecessor is not None:
                 # The code a user typed for today's state: say what its predecessor's was.
                 then = StandingReader(treaty, predecessor, history).advance(day).standing(treaty_now)
-                since = f" since {then.since}" if then.since is not None else ""
-                why += f"; as {predecessor}, which it continues: {then.status.value}{since}"
+                then_since = f" since {then.since}" if then.since is not None else ""
+                why += f"; as {predecessor}, which it continues: {then.status.value}{then_since}"
             return Standing(state, PartyStatus.NOT_YET_EXISTING, None, why)
         if ended is not None and day >= ended:
             successor = history.successor(state)
