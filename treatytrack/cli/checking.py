@@ -66,8 +66,8 @@ def validate_command(
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
     from treatytrack.core.controls import escape
     from treatytrack.store.load import load_dataset, source_problems
-    from treatytrack.store.problems import LoadError, NotATreatyFile
     from treatytrack.store.paths import bundled_path
+    from treatytrack.store.problems import LoadError, NotATreatyFile
 
     targets = files or [data if data is not None else bundled_path()]
     problems = []

@@ -62,12 +62,15 @@ def bound_day(treaty: Treaty, consent: StateAct) -> tuple[dt.date | None, str]:
     rule = treaty.participation.in_force_for_state if treaty.participation is not None else None
     if rule is not None and rule.rule is DepositRuleKind.PER_STATE and treaty.instrument not in _UNRATIFIED:
         return None, f"the treaty takes effect for each state on a day of its own ({_cited(rule)}), not recorded for it"
-    cut = eif if rule is None or rule.after_deposits is None else rule_counts_from(treaty, rule)
-    if cut is None:
-        return (
-            None,
-            f"the {_nth(rule.after_deposits or 0)} deposit, which the treaty's rule counts from, is not recorded",
-        )
+    cut: dt.date | None = eif
+    if rule is not None and rule.after_deposits is not None:
+        cut = rule_counts_from(treaty, rule)
+        if cut is None:
+            return (
+                None,
+                f"the {_nth(rule.after_deposits)} deposit, which the treaty's rule counts from, is not recorded",
+            )
+    assert cut is not None
     if consent.day <= min(cut, eif):
         return eif, f"bound from the treaty's entry into force on {eif}"
     if consent.kind is ActKind.SUCCEEDED:
