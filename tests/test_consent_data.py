@@ -72,7 +72,7 @@ def test_depositary_states_are_parties(bundled: Dataset) -> None:
     day = bundled.reviewed
     missing = []
     for treaty in bundled.treaties:
-        if treaty.depositary is None or not assess(treaty, day).status.value == "in-force":
+        if treaty.depositary is None or assess(treaty, day).status.value != "in-force":
             continue
         named = [code for code, name in names.items() if len(code) == 3 and name in treaty.depositary]
         found = {s.state: s for s in standings_on(treaty, day, history)}
