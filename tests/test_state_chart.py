@@ -23,7 +23,7 @@ from tests.conftest import FIXTURES, SMALL, check_golden
 from treatytrack.cli import app
 from treatytrack.core.panel import spells
 from treatytrack.core.standing import StateHistory, states_of
-from treatytrack.render.figures import STANDING_STYLE
+from treatytrack.render.figure_style import STANDING_STYLE
 from treatytrack.store.load import load_dataset
 from treatytrack.store.paths import bundled_path
 
@@ -321,7 +321,7 @@ def test_too_many_states_is_refused_with_a_way_out(monkeypatch: pytest.MonkeyPat
 
 def test_without_the_charts_extra_the_command_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)
-    monkeypatch.delitem(sys.modules, "treatytrack.render.figures", raising=False)
+    monkeypatch.delitem(sys.modules, "treatytrack.render.state_figure", raising=False)
     code, out, err = export("svg", "--by-state", "--treaty", "mine-ban")
     assert (code, out) == (2, b"")
     assert err == (
@@ -330,5 +330,5 @@ def test_without_the_charts_extra_the_command_says_how_to_install_it(monkeypatch
 
 
 def test_the_figure_module_only_draws() -> None:
-    source = (REPO / "treatytrack" / "render" / "figures.py").read_text(encoding="utf-8")
+    source = (REPO / "treatytrack" / "render" / "state_figure.py").read_text(encoding="utf-8")
     assert "treatytrack.core.engine" not in source and "assess" not in source and "standing_on" not in source

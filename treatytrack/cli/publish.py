@@ -6,7 +6,7 @@ extra; without it the figure formats stop with a usage error saying how to insta
 page is written without its chart, saying the same.
 
 `export svg|png|pdf --treaty NAME --by-state [--order region|name]` draws one treaty's states
-against time instead (`export_states`: figures.participation_chart, from panel.spells, grouped
+against time instead (`export_states`: state_figure.participation_chart, from panel.spells, grouped
 by treatytrack.core.regions); `--party` then chooses the states drawn. The page's per-state tables
 (`state_rows`) hold the same rows as `parties TREATY --format json` on the same day.
 """
@@ -168,7 +168,8 @@ def export_states(
     PNG or PDF; exit 2 without the charts extra, without a per-state table, or past MAX_STATES."""
     _refuse_terminal(fmt, destination)
     try:
-        from treatytrack.render.figures import StateGroup, participation_chart
+        from treatytrack.render.figure_layout import StateGroup
+        from treatytrack.render.state_figure import participation_chart
     except ImportError as err:
         if not _charts_missing(err):
             raise
