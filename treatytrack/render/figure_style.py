@@ -99,10 +99,12 @@ MARK_STYLE = {
 STANDING_STYLE: dict[str, BarStyle] = {
     "signatory": BarStyle("signatory", "#FFFFFF", SKY_BLUE, "////"),
     "ratified": BarStyle("ratified, not yet bound", SKY_BLUE, SKY_BLUE, None),
+    "consented": BarStyle("consented (day in force not recorded)", "#FFFFFF", BLUE, "oo"),
     "party": BarStyle("party", BLUE, BLUE, None),
     "suspended": BarStyle("party, suspended", ORANGE, "#FFFFFF", "xxx"),
     "suspension-claimed": BarStyle("party, suspension claimed", BLUE, ORANGE, "+++"),
     "withdrawn": BarStyle("withdrawn", VERMILLION, "#FFFFFF", "\\\\\\"),
+    "withdrawal-conditional": BarStyle("withdrawal subject to a condition", "#FFFFFF", VERMILLION, ".."),
     "deratified": BarStyle("deratified (signature stands)", "#FFFFFF", PURPLE, "---"),
     "signature-withdrawn": BarStyle("signature withdrawn", PURPLE, "#FFFFFF", "|||"),
     "treaty-ended": BarStyle("former party (the treaty ended)", "#BFBFBF", "#BFBFBF", None),
