@@ -175,3 +175,60 @@ def test_never_bound_before_consent_or_the_rules_day_and_never_unrecorded(
             assert found.bound_from is not None and found.bound_from >= day
         if probe < day:
             assert found.status is PartyStatus.NOT_PARTY
+
+
+def _regime(rows: str, members_are: str = "member") -> Dataset:
+    text = f"""\
+    version: 1
+    reviewed: 2026-11-28
+    treaties:
+      - id: regime
+        name: A regime
+        short_name: Regime
+        kind: multilateral
+        instrument: regime
+        categories: [missile]
+        entry_into_force: {{date: 1987-04-16, source: "{SRC}"}}
+        participation:
+          coverage: partial
+          members_are: {members_are}
+          states:
+    """
+    body = textwrap.dedent(text) + textwrap.indent(textwrap.dedent(rows), " " * 8)
+    return parse_dataset(body.encode(), "regime.yaml")
+
+
+def test_a_regimes_members_are_members_and_a_month_is_not_a_day() -> None:
+    rows = (
+        f'USA: {{joined: {{date: 1987-04-16, source: "{SRC}"}}}}\n'
+        f'ARG: {{joined: {{date: 1993-03-01, precision: month, source: "{SRC}"}}}}\n'
+        f'IND: {{joined: {{date: 2016-01-01, precision: year, source: "{SRC}"}}}}\n'
+    )
+    world = _regime(rows)
+    regime = world.treaties[0]
+    usa = standing_on(regime, "USA", D("2000-01-01"))
+    assert (usa.status, usa.since) == (PartyStatus.MEMBER, D("1987-04-16"))
+    assert usa.status.bound
+    assert standing_on(regime, "ARG", D("1993-02-28")).status is PartyStatus.NOT_PARTY
+    inside = standing_on(regime, "ARG", D("1993-03-15"))
+    assert inside.status is PartyStatus.DAY_NOT_RECORDED
+    assert "joined in 1993-03 (day not recorded)" in inside.why
+    after = standing_on(regime, "ARG", D("1993-04-01"))
+    assert (after.status, after.since) == (PartyStatus.MEMBER, None)
+    assert "in 1993-03" in after.why
+    assert standing_on(regime, "IND", D("2016-12-31")).status is PartyStatus.DAY_NOT_RECORDED
+    assert standing_on(regime, "IND", D("2017-01-01")).status is PartyStatus.MEMBER
+
+
+def test_a_period_must_start_on_its_first_day() -> None:
+    import pytest
+
+    from treatytrack.store.problems import LoadError
+
+    with pytest.raises(LoadError, match="the month's first day"):
+        _regime(f'ARG: {{joined: {{date: 1993-03-05, precision: month, source: "{SRC}"}}}}\n')
+
+
+def test_endorsing_and_subscribing_states() -> None:
+    world = _regime(f'POL: {{joined: {{date: 2003-05-31, source: "{SRC}"}}}}\n', "endorsing")
+    assert standing_on(world.treaties[0], "POL", D("2010-01-01")).status is PartyStatus.ENDORSING

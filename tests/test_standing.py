@@ -90,7 +90,7 @@ def test_withdrawals_take_effect_on_their_day_and_a_conditional_one_is_not_guess
     assert (before.status, before.withdrawal_effective) == (PartyStatus.PARTY, D("2026-02-20"))
     assert "subject to a condition" in before.why
     after = standing(world, "mine-ban", "POL", "2026-02-20")
-    assert after.status is PartyStatus.NOT_RECORDED
+    assert after.status is PartyStatus.WITHDRAWAL_CONDITIONAL
     assert "whether it did is not recorded" in after.why
 
 
@@ -266,7 +266,7 @@ def test_parties_lists_every_state_in_every_format() -> None:
     assert code == 0
     rows = {r["code"]: r for r in json.loads(out)}
     assert rows["UKR"]["status"] == "suspension-claimed" and rows["UKR"]["in_force_for_state"] == "2006-06-01"
-    assert rows["POL"]["status"] == "not-recorded"
+    assert rows["POL"]["status"] == "withdrawal-conditional"
     assert (rows["EST"]["withdrawal_notice"], rows["EST"]["since"]) == ("2025-06-27", "2025-12-27")
     code, out, _ = run("parties", "ban", "--as-of", "2026-11-28", "--standing", "signed", "--format", "csv")
     assert code == 0 and [line.split(",")[1] for line in out.splitlines()[1:]] == ["DZA", "KGZ"]
@@ -297,7 +297,7 @@ def test_diff_reports_states_joining_and_leaving() -> None:
     assert ("mine-ban", "EST", "withdrawn") in changes
     assert ("mine-ban", "UKR", "suspension-claimed") in changes
     assert ("ban-treaty", "GHA", "party") in changes
-    assert ("mine-ban", "POL", "not-recorded") in changes
+    assert ("mine-ban", "POL", "withdrawal-conditional") in changes
 
 
 def test_an_unknown_party_is_a_usage_error_with_suggestions() -> None:
@@ -325,7 +325,7 @@ def test_standings_panel_by_change_and_by_year() -> None:
     ]
     _, out, _ = run("standings", "--by", "year", "mine ban", "--party", "EST", "--as-of", "2026-06-30")
     lines = out.splitlines()
-    assert lines[0] == "treaty_id,treaty,code,name,year,status,since,bound,signed_only"
+    assert lines[0] == "treaty_id,treaty,code,name,year,status,since,bound,consented,signed_only"
     years = {line.split(",")[4]: line.split(",")[5] for line in lines[1:]}
     assert (years["2003"], years["2004"], years["2025"], years["2026"]) == (
         "not-party",

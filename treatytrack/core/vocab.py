@@ -81,6 +81,11 @@ class PartyStatus(enum.StrEnum):
     """A state's standing under one treaty on one day."""
 
     PARTY = "party"
+    # A party by another name: a regime's member, a code's subscribing state, an initiative's
+    # endorsing state (`participation.members_are`).
+    MEMBER = "member"
+    SUBSCRIBING = "subscribing"
+    ENDORSING = "endorsing"
     SUSPENDED = "suspended"  # a party whose obligations are suspended
     SUSPENSION_CLAIMED = "suspension-claimed"  # a party that declared a suspension the treaty does not provide for
     RATIFIED = "ratified"  # consented to be bound; the treaty not yet in force for it
@@ -98,6 +103,9 @@ class PartyStatus(enum.StrEnum):
     TREATY_ENDED = "treaty-ended"
     NOT_PARTY = "not-party"  # neither party nor signatory
     NOT_RECORDED = "not-recorded"  # the record's list of states is partial and does not name this state
+    # An act known only to its month or year falls in a period that holds the day asked about:
+    # the standing before and after the period is known, on the day itself it is not.
+    DAY_NOT_RECORDED = "day-not-recorded"
     NOT_YET_EXISTING = "not-yet-existing"  # the state did not exist yet on the day
     CEASED_TO_EXIST = "ceased-to-exist"  # the state no longer existed on the day
 
@@ -112,7 +120,16 @@ class PartyStatus(enum.StrEnum):
         return self in _SIGNED_ONLY
 
 
-_BOUND = frozenset({PartyStatus.PARTY, PartyStatus.SUSPENDED, PartyStatus.SUSPENSION_CLAIMED})
+_BOUND = frozenset(
+    {
+        PartyStatus.PARTY,
+        PartyStatus.MEMBER,
+        PartyStatus.SUBSCRIBING,
+        PartyStatus.ENDORSING,
+        PartyStatus.SUSPENDED,
+        PartyStatus.SUSPENSION_CLAIMED,
+    }
+)
 _SIGNED_ONLY = frozenset({PartyStatus.SIGNATORY, PartyStatus.RATIFIED, PartyStatus.DERATIFIED})
 
 
@@ -164,6 +181,7 @@ class ActKind(enum.StrEnum):
     ACCEPTED = "accepted"
     APPROVED = "approved"
     CONSENTED = "consented"  # a notification of consent to be bound (a CCW protocol: UNTC suffix P)
+    JOINED = "joined"  # admitted to a regime, or subscribed to or endorsed a political commitment
     ORIGINAL = "original"  # an original party: bound from the treaty's entry into force
     IN_FORCE = "in_force"  # the day the treaty entered into force for the state, as recorded
     WITHDRAWAL_NOTICE = "withdrawal_notice"
@@ -181,7 +199,15 @@ class ActKind(enum.StrEnum):
 
 
 CONSENTS = frozenset(
-    {ActKind.RATIFIED, ActKind.ACCEDED, ActKind.SUCCEEDED, ActKind.ACCEPTED, ActKind.APPROVED, ActKind.CONSENTED}
+    {
+        ActKind.RATIFIED,
+        ActKind.ACCEDED,
+        ActKind.SUCCEEDED,
+        ActKind.ACCEPTED,
+        ActKind.APPROVED,
+        ActKind.CONSENTED,
+        ActKind.JOINED,
+    }
 )
 
 

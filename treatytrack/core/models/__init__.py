@@ -29,6 +29,7 @@ from treatytrack.core.models.participation import (
     Span,
     StateLife,
     StateRow,
+    period_end,
 )
 from treatytrack.core.models.treaty import (
     ENDING_EVENTS,
@@ -75,5 +76,6 @@ __all__ = [
     "Text",
     "Treaty",
     "_Strict",
+    "period_end",
     "rebuild",
 ]

@@ -32,10 +32,36 @@ class Act(_Strict):
     """
 
     date: Day
+    # A day known only to its month or year: `date` is then that period's first day (1987-04-01
+    # with `precision: month`), and no answer pretends to know the day (see `last_day`).
+    precision: Literal["day", "month", "year"] = "day"
     at: Line | None = None
     source: Line | None = None
     note: Text | None = None
     also: tuple[DepositElsewhere, ...] = ()
+
+    @model_validator(mode="after")
+    def _period_starts_on_its_first_day(self) -> "Act":
+        if self.precision == "month" and self.date.day != 1:
+            raise ValueError("with `precision: month`, `date` is the month's first day (YYYY-MM-01)")
+        if self.precision == "year" and (self.date.month, self.date.day) != (1, 1):
+            raise ValueError("with `precision: year`, `date` is the year's first day (YYYY-01-01)")
+        return self
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the act may have happened on: `date` itself, or its month's or year's end."""
+        return period_end(self.date, self.precision)
+
+
+def period_end(first: dt.date, precision: str) -> dt.date:
+    """The last day of the day, month or year that begins on `first`."""
+    if precision == "year":
+        return dt.date(first.year, 12, 31)
+    if precision == "month":
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return first
 
 
 def _act_tag(value: Any) -> str:
@@ -61,6 +87,7 @@ class StateRow(_Strict):
     accepted: ActValue | None = None
     approved: ActValue | None = None
     consented: ActValue | None = None  # consent to be bound notified (CCW protocols, Convention art. 4)
+    joined: ActValue | None = None  # admitted to a regime, subscribed to or endorsed a commitment
     original: Annotated[bool, Field(strict=True)] = False
     in_force: ActValue | None = None
     withdrawal_notice: ActValue | None = None
@@ -106,6 +133,7 @@ ROW_ACTS = (
     ActKind.ACCEPTED,
     ActKind.APPROVED,
     ActKind.CONSENTED,
+    ActKind.JOINED,
     ActKind.IN_FORCE,
     ActKind.SUSPENDED,
     ActKind.SUSPENSION_CLAIMED,
@@ -216,6 +244,9 @@ class Participation(_Strict):
     source: Line | None = None
     list_name: Line | None = None
     in_force_for_state: DepositRule | None = None
+    # What a bound state is called: a regime's `member`, a code's `subscribing` state, an
+    # initiative's `endorsing` state (default: `party`).
+    members_are: Literal["member", "subscribing", "endorsing"] | None = None
     entry_into_force_condition: EntryCondition | None = None
     states: dict[PartyCode, StateRow] = Field(default_factory=dict)
     note: Text | None = None

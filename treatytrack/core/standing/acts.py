@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from treatytrack.core.models import Event, StateRow, Treaty
+from treatytrack.core.models import Event, StateRow, Treaty, period_end
 from treatytrack.core.standing.lives import NO_HISTORY, StateHistory
 from treatytrack.core.vocab import ActKind, EventType
 
@@ -40,6 +40,7 @@ VERB = {
     ActKind.ACCEPTED: "accepted",
     ActKind.APPROVED: "approved",
     ActKind.CONSENTED: "notified its consent to be bound",
+    ActKind.JOINED: "joined",
     ActKind.ORIGINAL: "an original party",
     ActKind.IN_FORCE: "in force for it",
     ActKind.WITHDRAWAL_NOTICE: "gave notice of withdrawal",
@@ -64,9 +65,23 @@ class StateAct(NamedTuple):
     effective: dt.date | None = None  # a withdrawal notice's recorded effective day
     condition: str | None = None  # a withdrawal notice's condition
     from_treaty: bool = False  # an original party's signature and entry into force: the treaty's own dates
+    precision: str = "day"  # "month" or "year": `day` is the period's first day, the day itself unknown
+
+    @property
+    def last_day(self) -> dt.date:
+        return period_end(self.day, self.precision)
+
+    @property
+    def when(self) -> str:
+        """The act's day, or its month or year where only that is recorded ("in 1987-04")."""
+        if self.precision == "month":
+            return f"in {self.day:%Y-%m} (day not recorded)"
+        if self.precision == "year":
+            return f"in {self.day.year} (day not recorded)"
+        return f"on {self.day}"
 
     def describe(self) -> str:
-        text = f"{VERB[self.kind]} on {self.day}"
+        text = f"{VERB[self.kind]} {self.when}"
         return text + (f" (as {self.via})" if self.via else "")
 
 
@@ -79,7 +94,15 @@ def _row_acts(treaty: Treaty, row: StateRow, via: str | None) -> list[StateAct]:
         source = (written.source if written is not None else None) or row.source or table_source
         note = written.note if written is not None else None
         acts.append(
-            StateAct(day, kind, source, note, via, condition=condition if kind is ActKind.WITHDRAWAL_NOTICE else None)
+            StateAct(
+                day,
+                kind,
+                source,
+                note,
+                via,
+                condition=condition if kind is ActKind.WITHDRAWAL_NOTICE else None,
+                precision=written.precision if written is not None else "day",
+            )
         )
     if row.original:
         if treaty.signed is not None and row.signed is None:

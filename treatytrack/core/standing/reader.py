@@ -83,13 +83,20 @@ class StandingReader:
         self.bound: dt.date | None = None
         self._bound_why = ""
         self.pending: tuple[dt.date | None, StateAct] | None = None
+        self.undated: StateAct | None = None
 
     def advance(self, day: dt.date) -> StandingReader:
         if self.day is not None and day < self.day:
             raise ValueError(f"a reader only moves forward: {day} is before {self.day}")
         acts = self.acts
+        self.undated = None
         while self._read < len(acts) and acts[self._read].day <= day:
             act = acts[self._read]
+            if act.precision != "day" and day <= act.last_day:
+                # Known only to a month or year that holds `day`: whether it had happened by
+                # then is not recorded. Read no further; a later day reads on from here.
+                self.undated = act
+                break
             self._read += 1
             self._due(act.day)
             self._apply(act)
@@ -100,7 +107,8 @@ class StandingReader:
     def _due(self, until: dt.date) -> None:
         """What takes effect by `until` without an act of its own: being bound, a withdrawal."""
         if self.status is PartyStatus.RATIFIED and self.bound is not None and self.bound <= until:
-            self.status, self.since = PartyStatus.PARTY, self.bound
+            precise = self.consent is None or self.consent.precision == "day"
+            self.status, self.since = PartyStatus.PARTY, self.bound if precise else None
             self.why = f"{self.why}; {self._bound_why}"
         eif = self.treaty.in_force_from
         if self.status is PartyStatus.RATIFIED and self.bound is None and eif is not None and eif <= until:
@@ -121,7 +129,8 @@ class StandingReader:
                 self.why = f"withdrew: notice on {notice.day}, effective {effective}"
 
     def _set(self, status: PartyStatus, act: StateAct) -> None:
-        self.status, self.since, self.why = status, act.day, act.describe()
+        since = act.day if act.precision == "day" else None  # never a pretended day
+        self.status, self.since, self.why = status, since, act.describe()
 
     def _apply(self, act: StateAct) -> None:
         kind, status = act.kind, self.status
@@ -219,6 +228,15 @@ class StandingReader:
             return Standing(state, PartyStatus.NOT_RECORDED, None, _not_recorded_why(treaty, state))
         seen = tuple(self.acts[: self._read])
         status, since, why = self.status, self.since, self.why
+        if self.undated is not None:
+            before = f"; before it: {status.value}" if status is not None else ""
+            return Standing(
+                state,
+                PartyStatus.DAY_NOT_RECORDED,
+                None,
+                f"{self.undated.describe()}: whether by {day} is not recorded{before}",
+                seen,
+            )
         if status is None:
             return Standing(state, PartyStatus.NOT_PARTY, None, "no signature or consent by this day", seen)
         if status.bound or status in (PartyStatus.RATIFIED, PartyStatus.CONSENTED):
@@ -226,6 +244,9 @@ class StandingReader:
             if now.status.ended:
                 status, since = PartyStatus.TREATY_ENDED, now.since
                 why = f"{why}; the treaty {now.why}"
+        called = treaty.participation.members_are if treaty.participation is not None else None
+        if status is PartyStatus.PARTY and called is not None:
+            status = PartyStatus(called)  # a regime's member, a code's subscribing state...
         effective: dt.date | None = None
         if self.pending is not None:
             effective, notice = self.pending

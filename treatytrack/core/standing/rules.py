@@ -13,7 +13,7 @@ from typing import Protocol
 
 from treatytrack.core.engine import Spanned, add_period
 from treatytrack.core.models import DepositRule, Treaty
-from treatytrack.core.standing.acts import StateAct, deposits
+from treatytrack.core.standing.acts import StateAct
 from treatytrack.core.vocab import ActKind, DepositRuleKind, Instrument
 
 
@@ -33,26 +33,6 @@ def took_effect(rule: _Rule, deposit: dt.date) -> dt.date:
     return add_period(deposit, rule)
 
 
-# Each treaty's day of the deposit its rule counts from (`after_deposits`), found once: the
-# table's deposits are read in full to find it. Keyed by the table's identity (it is frozen, and
-# kept in the value so that the key cannot be reused by another object).
-_COUNTED_FROM: dict[int, tuple[object, dt.date | None]] = {}
-
-
-def rule_counts_from(treaty: Treaty, rule: DepositRule) -> dt.date | None:
-    """The day of the deposit after which `rule` applies: the treaty's entry into force, or the
-    Nth deposit where the text counts from it (None while fewer than N are recorded)."""
-    if rule.after_deposits is None:
-        return treaty.in_force_from
-    participation = treaty.participation
-    memo = _COUNTED_FROM.get(id(participation))
-    if memo is None or memo[0] is not participation:
-        made = deposits(treaty)
-        day = made[rule.after_deposits - 1].act.day if len(made) >= rule.after_deposits else None
-        memo = _COUNTED_FROM[id(participation)] = (participation, day)
-    return memo[1]
-
-
 def bound_day(treaty: Treaty, consent: StateAct) -> tuple[dt.date | None, str]:
     """The day a consent makes the state a party under the treaty's rules, and the rule that gives
     it (None: the day is not recorded, with the reason)."""
@@ -62,16 +42,19 @@ def bound_day(treaty: Treaty, consent: StateAct) -> tuple[dt.date | None, str]:
     rule = treaty.participation.in_force_for_state if treaty.participation is not None else None
     if rule is not None and rule.rule is DepositRuleKind.PER_STATE and treaty.instrument not in _UNRATIFIED:
         return None, f"the treaty takes effect for each state on a day of its own ({_cited(rule)}), not recorded for it"
-    cut: dt.date | None = eif
-    if rule is not None and rule.after_deposits is not None:
-        cut = rule_counts_from(treaty, rule)
-        if cut is None:
-            return (
-                None,
-                f"the {_nth(rule.after_deposits)} deposit, which the treaty's rule counts from, is not recorded",
-            )
-    assert cut is not None
-    if consent.day <= min(cut, eif):
+    if rule is not None and rule.after_deposits is not None and consent.day <= eif and rule.governs(consent.kind):
+        # The rule counts from the Nth deposit, and entry into force came the same span after that
+        # deposit: so a consent before the Nth binds from entry into force, and one between the
+        # Nth deposit and entry into force the rule's span after it. Both are the later of the two
+        # days, which needs no count of deposits (and so holds for a partial table too).
+        day = max(took_effect(rule, consent.day), eif)
+        if day == eif:
+            return eif, f"bound from the treaty's entry into force on {eif}"
+        return (
+            day,
+            f"in force for it {rule.describe()} (deposited after the {_nth(rule.after_deposits)} instrument), on {day}",
+        )
+    if consent.day <= eif:
         return eif, f"bound from the treaty's entry into force on {eif}"
     if consent.kind is ActKind.SUCCEEDED:
         return consent.day, "bound from its notification of succession"
@@ -85,12 +68,7 @@ def bound_day(treaty: Treaty, consent: StateAct) -> tuple[dt.date | None, str]:
     if not rule.governs(consent.kind):
         kinds = " and ".join(rule.applies_to)
         return None, f"the treaty's rule ({_cited(rule)}) covers {kinds} only; the day for this consent is not recorded"
-    day = max(took_effect(rule, consent.day), eif)
-    if rule.after_deposits is not None and consent.day <= eif:
-        return (
-            day,
-            f"in force for it {rule.describe()} (deposited after the {_nth(rule.after_deposits)} instrument), on {day}",
-        )
+    day = took_effect(rule, consent.day)
     return day, f"in force for it {rule.describe()}, on {day}"
 
 
