@@ -232,3 +232,32 @@ def test_a_period_must_start_on_its_first_day() -> None:
 def test_endorsing_and_subscribing_states() -> None:
     world = _regime(f'POL: {{joined: {{date: 2003-05-31, source: "{SRC}"}}}}\n', "endorsing")
     assert standing_on(world.treaties[0], "POL", D("2010-01-01")).status is PartyStatus.ENDORSING
+
+
+def test_a_state_known_only_to_have_ended_by_a_day_has_no_standing_after_it() -> None:
+    text = f"""\
+    version: 1
+    reviewed: 2026-11-28
+    state_history:
+      YUG: {{ended_by: 1992-09-19, source: "{SRC}"}}
+    treaties:
+      - id: ccw
+        name: A convention
+        short_name: Conv
+        kind: multilateral
+        instrument: convention
+        categories: [conventional]
+        opened_for_signature: {{date: 1981-04-10, source: "{SRC}"}}
+        entry_into_force: {{date: 1983-12-02, source: "{SRC}"}}
+        participation:
+          coverage: partial
+          source: "{SRC}"
+          states:
+            YUG: {{signed: 1981-05-05, ratified: 1983-05-24}}
+    """
+    world = parse_dataset(textwrap.dedent(text).encode(), "t.yaml")
+    history = StateHistory(world.state_history)
+    assert standing_on(world.treaties[0], "YUG", D("1990-01-01"), history).status is PartyStatus.PARTY
+    gone = standing_on(world.treaties[0], "YUG", D("2026-01-01"), history)
+    assert (gone.status, gone.since) == (PartyStatus.CEASED_TO_EXIST, None)
+    assert "by 1992-09-19" in gone.why

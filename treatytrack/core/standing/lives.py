@@ -27,6 +27,11 @@ class StateHistory:
         life = self.lives.get(code)
         return life.ended if life is not None else None
 
+    def ended_by(self, code: str) -> dt.date | None:
+        """The day by which a source says the state had ended, where none gives the day itself."""
+        life = self.lives.get(code)
+        return life.ended_by if life is not None else None
+
     def exists_on(self, code: str, day: dt.date) -> bool:
         began, ended = self.began(code), self.ended(code)
         return (began is None or began <= day) and (ended is None or day < ended)

@@ -207,6 +207,11 @@ class StandingReader:
             successor = history.successor(state)
             why = f"{state} ceased to exist on {ended}" + (f"; continued by {successor}" if successor else "")
             return Standing(state, PartyStatus.CEASED_TO_EXIST, ended, why)
+        ended_by = history.ended_by(state)
+        if ended_by is not None and day >= ended_by:
+            # A source says the state had ended by this day, and none gives the day itself.
+            why = f"{state} had ceased to exist by {ended_by} (the day it ended is not recorded)"
+            return Standing(state, PartyStatus.CEASED_TO_EXIST, None, why)
         if not self.acts:
             rows = treaty.participation.states if treaty.participation is not None else {}
             if state in rows:
