@@ -1,0 +1,208 @@
+"""`TreatyData`: one loaded dataset and the questions asked of it, by name and by day.
+
+A thin layer over the core (the same functions the commands call), so a notebook gets the
+answers the command line gives: treaties and states are found by the names people use, days
+are given explicitly (`on=`), and tidy tables come as rows of plain values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal, NamedTuple, overload
+
+from treatytrack.core.engine import assess
+from treatytrack.core.models import Dataset, Treaty
+from treatytrack.core.panel import panel_states, spells, years
+from treatytrack.core.parties import party_names, resolve_party
+from treatytrack.core.query import find_treaty, select_treaties, treaty_rows
+from treatytrack.core.standing import Standing, StateHistory, standing_on
+from treatytrack.core.vocab import Category, Kind, StandingFilter, Status
+
+
+class TreatyStatus(NamedTuple):
+    """A treaty's status on a day: what `treatytrack list` and `show` say of it."""
+
+    treaty: str  # the treaty's id
+    name: str  # its short name
+    status: Status
+    since: dt.date | None
+    expires: dt.date | None
+    why: str
+
+
+Row = dict[str, Any]
+
+
+class Table(Sequence[Row]):
+    """Rows of plain values (str, int, bool, date, None) with named columns, for a data frame."""
+
+    def __init__(self, columns: Sequence[str], rows: Sequence[Row]) -> None:
+        self.columns = list(columns)
+        self._rows = list(rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        return self._rows[index]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self._rows)
+
+    def to_pandas(self) -> Any:  # pandas.DataFrame: pandas is an optional extra
+        """A pandas DataFrame (`pip install 'treatytrack[frames]'`); imported only when asked for."""
+        import pandas  # type: ignore[import-untyped, unused-ignore]
+
+        return pandas.DataFrame(self._rows, columns=self.columns)
+
+    def to_polars(self) -> Any:  # polars.DataFrame: polars is an optional extra
+        """A polars DataFrame (`pip install 'treatytrack[frames]'`); imported only when asked for."""
+        import polars  # type: ignore[import-not-found, unused-ignore]
+
+        return polars.DataFrame(self._rows, schema=self.columns, orient="row")
+
+
+YEAR_COLUMNS = ("treaty_id", "treaty", "code", "name", "year", "status", "since", "bound", "consented", "signed_only")
+CHANGE_COLUMNS = (
+    "treaty_id",
+    "treaty",
+    "code",
+    "name",
+    "start",
+    "until",
+    "status",
+    "since",
+    "bound",
+    "consented",
+    "signed_only",
+    "why",
+)
+
+
+class TreatyData:
+    """A loaded dataset: ask it about treaties and states on any day."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.history = StateHistory(dataset.state_history)
+        self._names = party_names(dataset)
+
+    @property
+    def reviewed(self) -> dt.date:
+        """The day the dataset was last reviewed: answers after it are projections."""
+        return self.dataset.reviewed
+
+    def treaty(self, name: str) -> Treaty:
+        """The treaty record called `name` (id, short name, alias or full name)."""
+        return find_treaty(self.dataset, name)
+
+    def state(self, name: str) -> str:
+        """The code of the state or organisation called `name` (`Russia`, `RUS`, `ru`)."""
+        return resolve_party(self.dataset, name)
+
+    def status(self, treaty: str, *, on: dt.date) -> TreatyStatus:
+        """The treaty's status on `on`, with the day it began, its expiry and why."""
+        return _status(self.treaty(treaty), on)
+
+    def standing(self, state: str, treaty: str, *, on: dt.date) -> Standing:
+        """The state's standing under the treaty on `on` (status, since, bound_from, why, acts)."""
+        return standing_on(self.treaty(treaty), self.state(state), on, self.history)
+
+    def treaties(
+        self,
+        *,
+        on: dt.date,
+        party: Iterable[str] = (),
+        status: Iterable[str] | str = (),
+        category: Iterable[str] | str = (),
+        kind: Iterable[str] | str = (),
+        standing: str = "bound",
+    ) -> list[TreatyStatus]:
+        """The treaties that existed on `on`, oldest first; with `party`, those where every one of
+        the states has the `standing` asked for (bound, signed, any, or one standing exactly)."""
+        rows = treaty_rows(
+            self.dataset,
+            on,
+            statuses=[Status(s) for s in _many(status)],
+            categories=[Category(c) for c in _many(category)],
+            parties=[self.state(p) for p in _many(party)],
+            standing=StandingFilter(standing),
+            kinds=[Kind(k) for k in _many(kind)],
+        )
+        return [_status(row.treaty, on, row.assessment) for row in rows]
+
+    def standings(
+        self,
+        *,
+        on: dt.date,
+        by: Literal["year", "change"] = "year",
+        treaty: Iterable[str] | str = (),
+        party: Iterable[str] | str = (),
+        first_year: int | None = None,
+    ) -> Table:
+        """Long, tidy standings: per state, treaty and year (the standing on 31 December, and on
+        `on` in its own year), or per state, treaty and change; as `treatytrack standings`."""
+        ids = [self.treaty(t).id for t in _many(treaty)]
+        wanted = [self.state(p) for p in _many(party)]
+        rows: list[Row] = []
+        for record in select_treaties(self.dataset, ids=ids):
+            start = record.began
+            if start is None or start > on:
+                continue
+            for code in panel_states(record, self.history, wanted):
+                base = {"treaty_id": record.id, "treaty": record.short_name, "code": code}
+                base["name"] = self._names.get(code, code)
+                if by == "year":
+                    since_year = max(first_year or start.year, start.year)
+                    for row in years(record, code, since_year, on, self.history):
+                        rows.append(base | {"year": row.year} | _flags(row.standing))
+                else:
+                    for spell in spells(record, code, on, self.history):
+                        extra = {"start": spell.start, "until": spell.until}
+                        rows.append(base | extra | _flags(spell.standing) | {"why": spell.standing.why})
+        return Table(YEAR_COLUMNS if by == "year" else CHANGE_COLUMNS, rows)
+
+
+def _status(treaty: Treaty, on: dt.date, now: Any = None) -> TreatyStatus:
+    now = now if now is not None else assess(treaty, on)
+    return TreatyStatus(treaty.id, treaty.short_name, now.status, now.since, now.expires, now.why)
+
+
+def _flags(standing: Standing) -> Row:
+    status = standing.status
+    return {
+        "status": status.value,
+        "since": standing.since,
+        "bound": status.bound,
+        "consented": status.value == "consented",
+        "signed_only": status.signed_only,
+    }
+
+
+def _many(value: Iterable[str] | str) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def load(path: str | os.PathLike[str] | None = None, *, extra: Iterable[str | os.PathLike[str]] = ()) -> TreatyData:
+    """The bundled dataset, or the file at `path`, with `extra` files on top (as `--extra`).
+
+    Raises `LoadError`, whose `problems` each name a file, line and column (what `validate`
+    prints)."""
+    from treatytrack.store.load import load_dataset
+    from treatytrack.store.paths import bundled_path
+
+    file = Path(path) if path is not None else bundled_path()
+    dataset = load_dataset(file)
+    extras = [Path(e) for e in extra]
+    if extras:
+        from treatytrack.store.overlay import apply_extras
+
+        dataset = apply_extras(dataset, os.fspath(file), extras)
+    return TreatyData(dataset)
