@@ -89,6 +89,7 @@ class _Ending(NamedTuple):
 # Bound once: these run for every treaty of a listing.
 _EXTENDED = EventType.EXTENDED
 _EXPIRED_EVENT = EventType.EXPIRED
+_ABANDONED = EventType.ABANDONED
 _WITHDRAWN = EventType.WITHDRAWN
 _NOTICE = EventType.WITHDRAWAL_NOTICE
 _RESCINDED = EventType.WITHDRAWAL_RESCINDED
@@ -158,6 +159,10 @@ def _term_why(treaty: Treaty, on: dt.date) -> Callable[[], str]:
     return lambda: f"{sized(term, 'term')} from entry into force on {start}, ending {on}"
 
 
+def _announced_why(event: Event) -> Callable[[], str]:
+    return lambda: f"{event.type.value} on {event.date}, fixed in advance on {event.announced}"
+
+
 def _event_why(event: Event) -> Callable[[], str]:
     return lambda: f"{event.type.value} on {event.date}"
 
@@ -203,6 +208,9 @@ class Chronicle:
         self.day: dt.date | None = None
         self._extension: Event | None = None
         self._first_ending: Event | None = None
+        self._abandoned: Event | None = None
+        # Endings fixed in advance (`announced`): deadlines from the day they were fixed.
+        self._announced = [e for e in self._events if e.announced is not None and e.type in ENDING_EVENTS]
         self._withdrawals: dict[str, tuple[dt.date, Event]] = {}  # as `withdrawals_known`
         self._suspensions: dict[str, Event] = {}  # as `_active_suspensions`
 
@@ -220,6 +228,9 @@ class Chronicle:
             elif kind in ENDING_EVENTS:
                 if self._first_ending is None:
                     self._first_ending = event
+            elif kind is _ABANDONED:
+                if self._abandoned is None:
+                    self._abandoned = event
             elif kind is _NOTICE:
                 party = event.party or ""
                 effective = withdrawal_effective(treaty, event)
@@ -253,6 +264,12 @@ class Chronicle:
         if event is not None:
             status = _EXPIRED if event.type is _EXPIRED_EVENT else _TERMINATED
             endings.append(_Ending(event.date, status, event.type.value, _event_why(event), (event,)))
+        elif self.day is not None:
+            for fixed in self._announced:  # not yet read: still ahead, but known since `announced`
+                if fixed.announced is not None and fixed.announced <= self.day < fixed.date:
+                    status = _EXPIRED if fixed.type is _EXPIRED_EVENT else _TERMINATED
+                    endings.append(_Ending(fixed.date, status, fixed.type.value, _announced_why(fixed), (fixed,)))
+                    break
         if treaty.kind is _BILATERAL:
             for effective, notice in sorted(self._withdrawals.values(), key=_first):
                 endings.append(
@@ -277,6 +294,10 @@ class Chronicle:
         eif = treaty.in_force_from
 
         if eif is None or day < eif:
+            abandoned = self._abandoned
+            if abandoned is not None:
+                why = f"abandoned: never in force; {abandoned.party} declared on {abandoned.date} that it would not be bound"
+                return Assessment(Status.ABANDONED, abandoned.date, why, (abandoned,))
             why = (
                 "signed or open for signature; never entered into force"
                 if eif is None

@@ -224,6 +224,8 @@ def deadlines_within(dataset: Dataset, day: dt.date, until: dt.date) -> list[Dea
             if now.expires_by == "withdrawal":
                 party = next((e.party for e in reversed(now.evidence) if e.party), None)
                 found.append(Deadline(treaty, now.expires, "terminates", party, why, day))
+            elif now.expires_by in ("terminated", "superseded"):  # an end fixed in advance
+                found.append(Deadline(treaty, now.expires, "terminates", None, why, day))
             else:
                 found.append(Deadline(treaty, now.expires, "expires", None, why, day))
         if treaty.kind is not Kind.BILATERAL:

@@ -57,6 +57,9 @@ class EventType(enum.StrEnum):
     TERMINATED = "terminated"
     EXPIRED = "expired"
     STATEMENT = "statement"
+    # A signatory of a treaty not in force declares it will not become, or no longer considers
+    # itself, bound, so that the treaty cannot enter into force (START II: Russia, 2002-06-14).
+    ABANDONED = "abandoned"
     # Per-state acts that the participation table also records (see `ActKind`).
     SUCCEEDED = "succeeded"
     ACCEPTED = "accepted"
@@ -71,10 +74,11 @@ class Status(enum.StrEnum):
     SUSPENDED = "suspended"
     EXPIRED = "expired"
     TERMINATED = "terminated"
+    ABANDONED = "abandoned"  # never in force, and a recorded act made sure it never will be
 
     @property
     def ended(self) -> bool:
-        return self in (Status.EXPIRED, Status.TERMINATED)
+        return self in (Status.EXPIRED, Status.TERMINATED, Status.ABANDONED)
 
 
 class PartyStatus(enum.StrEnum):

@@ -30,6 +30,7 @@ PARTY_EVENTS = frozenset(
         EventType.APPROVED,
         EventType.SIGNATURE_WITHDRAWN,
         EventType.SUSPENSION_CLAIMED,
+        EventType.ABANDONED,
     }
 )
 # Event types that end the treaty itself.
@@ -87,6 +88,9 @@ class Event(_Strict):
     effective_differs: Text | None = None
     # Why a `withdrawn` event has no `withdrawal-notice` before it: no source gives the notice.
     notice_unknown: Text | None = None
+    # The day an ending was fixed in advance (the JCPOA's Termination Day, set by resolution 2231
+    # on 2015-07-20): from then on it is a deadline that `expiring` lists.
+    announced: Day | None = None
 
     @model_validator(mode="after")
     def _fields_fit_type(self) -> "Event":
@@ -100,6 +104,10 @@ class Event(_Strict):
             raise ValueError("`effective_differs` explains a recorded `effective`; this event has none")
         if self.notice_unknown is not None and self.type is not EventType.WITHDRAWN:
             raise ValueError("`notice_unknown` belongs only on a `withdrawn` event")
+        if self.announced is not None and self.type not in ENDING_EVENTS:
+            raise ValueError("`announced` belongs only on an ending event (`terminated`, `expired`, `superseded`)")
+        if self.announced is not None and self.announced > self.date:
+            raise ValueError("`announced` is the day the ending was fixed: on or before the event's own date")
         if self.effective is not None and self.effective < self.date:
             raise ValueError("`effective` is before the notice's own date")
         if self.new_expiry is not None and self.new_expiry <= self.date:
