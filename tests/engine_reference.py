@@ -56,12 +56,21 @@ def _endings(treaty: Treaty, day: dt.date) -> list[_Ending]:
             assert treaty.entry_into_force is not None and treaty.duration is not None
             why = f"{_sized(treaty.duration, 'term')} from entry into force on {treaty.entry_into_force.date}, ending {on}"
             endings.append(_Ending(on, Status.EXPIRED, "term", why))
-    for event in events_until(treaty, day):
+    read = events_until(treaty, day)
+    for event in read:
         if event.type in ENDING_EVENTS:
             status = Status.EXPIRED if event.type is EventType.EXPIRED else Status.TERMINATED
             endings.append(
                 _Ending(event.date, status, event.type.value, f"{event.type.value} on {event.date}", (event,))
             )
+    if not any(e.type in ENDING_EVENTS for e in read):
+        # An ending fixed in advance is known from the day it was fixed (`announced`).
+        for event in treaty.events:
+            if event.type in ENDING_EVENTS and event.announced is not None and event.announced <= day < event.date:
+                status = Status.EXPIRED if event.type is EventType.EXPIRED else Status.TERMINATED
+                why = f"{event.type.value} on {event.date}, fixed in advance on {event.announced}"
+                endings.append(_Ending(event.date, status, event.type.value, why, (event,)))
+                break
     if treaty.kind is Kind.BILATERAL:
         for effective, event in withdrawals_known(treaty, day):
             if event.type is EventType.WITHDRAWN:
@@ -89,6 +98,12 @@ def assess(treaty: Treaty, day: dt.date) -> Assessment:
     eif = treaty.in_force_from
 
     if eif is None or day < eif:
+        abandoned = next((e for e in events_until(treaty, day) if e.type is EventType.ABANDONED), None)
+        if abandoned is not None:
+            why = (
+                f"abandoned: never in force; {abandoned.party} declared on {abandoned.date} that it would not be bound"
+            )
+            return Assessment(Status.ABANDONED, abandoned.date, why, (abandoned,))
         why = "signed or open for signature; never entered into force" if eif is None else f"enters into force on {eif}"
         return Assessment(Status.NOT_IN_FORCE, treaty.opened, why)
     if ended is not None and ended.day >= eif:
