@@ -450,7 +450,7 @@ def test_per_state_table_caption_counts_and_coverage_and_folding() -> None:
     caption = tables["mine-ban"].find(f"{HTML}caption")
     assert caption is not None
     assert text_of(caption) == (
-        "States on 2026-11-28: 4 parties, 1 suspension claimed, 2 withdrawn, 1 not recorded "
+        "States on 2026-11-28: 4 parties, 1 suspension claimed, 2 withdrawn, 1 withdrawal subject to a condition "
         "· complete list as of 2026-02-03"
     )
     folded = {d.get("id") for d in document.iter(f"{HTML}details")}

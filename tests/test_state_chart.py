@@ -222,7 +222,7 @@ def test_png_standings_read_apart_in_grayscale() -> None:
         "party": "spell-AUT-3-party",
         "withdrawn": "spell-EST-3-withdrawn",
         "suspension-claimed": "spell-UKR-4-suspension-claimed",
-        "not-recorded": "spell-POL-4-not-recorded",
+        "withdrawal-conditional": "spell-POL-4-withdrawal-conditional",
     }
     found = {}
     with Image.open(io.BytesIO(out)) as image:
@@ -242,7 +242,7 @@ def test_png_standings_read_apart_in_grayscale() -> None:
     hatches = [style.hatch for style in STANDING_STYLE.values() if style.hatch]
     assert len(hatches) == len(set(hatches))  # no two hatched standings share a pattern
     assert found["party"][1] < 5 and found["ratified"][1] < 5  # solid
-    assert all(found[n][1] > 10 for n in ("signatory", "withdrawn", "suspension-claimed", "not-recorded"))
+    assert all(found[n][1] > 10 for n in ("signatory", "withdrawn", "suspension-claimed", "withdrawal-conditional"))
 
 
 @pytest.mark.parametrize("width", ["4", "6.5", "10"])
