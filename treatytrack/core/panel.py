@@ -69,15 +69,26 @@ class YearRow(NamedTuple):
     standing: Standing
 
 
+def year_ends(treaty: Treaty, first: int, last: dt.date) -> dict[dt.date, Assessment]:
+    """The treaty's own assessment on 31 December of each year from `first`, and on `last`, in
+    date order. It is the same for every state, so a panel of many states makes it once."""
+    return _assessments(treaty, [dt.date(year, 12, 31) for year in range(first, last.year)] + [last])
+
+
 def years(
-    treaty: Treaty, state: str, first: int, last: dt.date, history: StateHistory = NO_HISTORY
+    treaty: Treaty,
+    state: str,
+    first: int,
+    last: dt.date,
+    history: StateHistory = NO_HISTORY,
+    ends: dict[dt.date, Assessment] | None = None,
 ) -> Iterator[YearRow]:
-    """`state`'s standing on 31 December of each year from `first`, and on `last` in its own year."""
-    ends = [dt.date(year, 12, 31) for year in range(first, last.year)] + [last]
-    known = _assessments(treaty, ends)
+    """`state`'s standing on 31 December of each year from `first`, and on `last` in its own year
+    (`ends`: the treaty's `year_ends` for them, when the caller has them already)."""
+    known = year_ends(treaty, first, last) if ends is None else ends
     reader = StandingReader(treaty, state, history)
-    for day in ends:
-        yield YearRow(treaty, day.year, reader.advance(day).standing(known[day]))
+    for day, treaty_then in known.items():
+        yield YearRow(treaty, day.year, reader.advance(day).standing(treaty_then))
 
 
 def panel_states(treaty: Treaty, history: StateHistory, wanted: Sequence[str] = ()) -> list[str]:
