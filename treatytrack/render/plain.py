@@ -5,7 +5,8 @@ Rich draws a table row by row through its general machinery (padding, segments, 
 most of a long view's time (1,679 rows of `timeline`: about half the command). The columns of a
 `LaidOutTable` already have their widths, so each cell that fits its column on one line is
 padded here; only a cell wider than its column, or with a line break, tab or justification of
-its own, is wrapped by Rich itself (`Console.render_lines`, as Rich's table wraps it). Anything
+its own, is wrapped by Rich itself (`Text.wrap`, as Rich's table wraps it; headers are rendered
+by Rich whole). Anything
 else in a view (titles, captions, notes) is rendered by Rich as before. A table Rich would lay out
 differently (too wide for the width, a column of no width) is left to Rich whole.
 
@@ -15,8 +16,10 @@ README examples check that.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from rich.cells import set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.segment import Segment
 from rich.text import Text
@@ -93,18 +96,61 @@ def _cell_lines(console: Console, options: ConsoleOptions, cell: Text, column: C
     """A cell's lines, each exactly its column's width: padded here when it fits on one line as
     it is (what Rich's wrapping would leave of it), else wrapped by Rich."""
     text, width = cell.plain, column.width
-    if (
-        cell.justify is None
-        and len(text) <= width
-        and "\n" not in text
-        and "\t" not in text
-        and (text.isascii() or width_of(text) <= width)
-    ):
+    plain = cell.justify is None and "\n" not in text and "\t" not in text
+    if plain and len(text) <= width and (text.isascii() or width_of(text) <= width):
         if column.justify == "right":
             text = text.rstrip()
             return [" " * (width - width_of(text)) + text]
         return [text + " " * (width - width_of(text))]
-    return _rendered(console, options, fitted(cell, column), column)
+    if plain and text.isascii() and column.justify == "left" and column.fit != "fixed" and cell.no_wrap is None:
+        wrapped = _wrapped_at_words(text, width)
+        if wrapped is not None:
+            return wrapped
+    # What Rich's Text.__rich_console__ does in the column: wrap, then pad or crop each line.
+    text_in_column = fitted(cell, column)
+    lines = text_in_column.wrap(
+        console,
+        width,
+        justify=text_in_column.justify or column.justify,
+        overflow=text_in_column.overflow or "fold",
+        tab_size=(console.tab_size if text_in_column.tab_size is None else text_in_column.tab_size) or 8,
+        no_wrap=column.fit == "fixed" if text_in_column.no_wrap is None else text_in_column.no_wrap,
+    )
+    return [set_cell_size(line.plain, width) for line in lines]
+
+
+_WORD = re.compile(r"\s*\S+\s*")  # Rich's word: leading spaces, the word, trailing spaces
+_TRAILING = re.compile(r"\s+$")
+
+
+def _wrapped_at_words(text: str, width: int) -> list[str] | None:
+    """ASCII text wrapped at spaces into lines of `width`, left-justified, as Rich's `Text.wrap`
+    wraps it (`rich._wrap.divide_line`: a word goes to the next line when, without its trailing
+    spaces, it does not fit; a line loses the trailing spaces beyond the width, then is padded).
+    None when a word is wider than the line: Rich folds it."""
+    lines: list[str] = []
+    start = offset = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        length = len(word.rstrip())
+        if length > width:
+            return None
+        if width - offset >= length:
+            offset += len(word)
+        else:
+            lines.append(text[start : match.start()])
+            start, offset = match.start(), len(word)
+    lines.append(text[start:])
+    out = []
+    for piece in lines:
+        line = piece
+        if len(line) > width:
+            spaces = _TRAILING.search(line)
+            if spaces is not None:
+                line = line[: len(line) - min(len(spaces.group()), len(line) - width)]
+            line = line[:width]
+        out.append(line + " " * (width - len(line)))
+    return out
 
 
 def _rendered(console: Console, options: ConsoleOptions, cell: str | Text, column: Column) -> list[str]:
