@@ -62,8 +62,10 @@ def csv_chunks(records: Iterable[Mapping[str, Any]], columns: Sequence[str], bat
     empty cells, which never need either, are written as they are."""
     rows = [",".join(field(c) for c in columns) + "\n"]
     text = _Fields()
+    seen = text.seen
     for count, record in enumerate(records, 1):
-        rows.append(",".join([text(record.get(c)) for c in columns]) + "\n")
+        values = map(record.get, columns)
+        rows.append(",".join([seen[v] if v.__class__ is str and v in seen else text(v) for v in values]) + "\n")
         if count % batch == 0:
             yield "".join(rows)
             rows.clear()
