@@ -17,6 +17,7 @@ from treatytrack.core.standing import (
     NO_HISTORY,
     Standing,
     StandingReader,
+    StateAct,
     StateHistory,
     acts_of,
     change_days,
@@ -34,8 +35,8 @@ class Spell(NamedTuple):
     until: dt.date | None
 
 
-def _days(treaty: Treaty, state: str, last: dt.date, history: StateHistory) -> list[dt.date]:
-    days = {d for d in change_days(treaty, state, history) if d <= last}
+def _days(treaty: Treaty, state: str, last: dt.date, history: StateHistory, acts: Sequence[StateAct]) -> list[dt.date]:
+    days = {d for d in change_days(treaty, state, history, acts) if d <= last}
     end = Chronicle(treaty).advance(last).assessment()
     if end.status.ended and end.since is not None and end.since <= last:
         days.add(end.since)
@@ -49,9 +50,10 @@ def _assessments(treaty: Treaty, days: Sequence[dt.date]) -> dict[dt.date, Asses
 
 def spells(treaty: Treaty, state: str, last: dt.date, history: StateHistory = NO_HISTORY) -> list[Spell]:
     """Each standing `state` had under `treaty` up to `last`, from its first recorded act on."""
-    days = _days(treaty, state, last, history)
+    acts = acts_of(treaty, state, history)  # read once, for the days and for the reader
+    days = _days(treaty, state, last, history, acts)
     known = _assessments(treaty, days)
-    reader = StandingReader(treaty, state, history)
+    reader = StandingReader(treaty, state, history, acts)
     found: list[Spell] = []
     for day in days:
         standing = reader.advance(day).standing(known[day])
