@@ -45,11 +45,24 @@ def print_renderable(build: Callable[[int], RenderableType]) -> None:
     Line by line as Rich lays it out, a few hundred lines at a time: `Console.print` would lay
     out a whole table before writing its first row (seconds, for thousands of rows). Lines are
     not cut at the width (a source's URL is printed whole), and lose their trailing spaces.
-    Hyperlinks are kept only on a terminal: a file or a pipe gets the text.
+    Hyperlinks are kept only on a terminal: a file or a pipe gets the text. Output with no
+    colour that is not a terminal is all text: `render.plain` writes it, the same characters
+    without Rich drawing the tables.
     """
     from rich.segment import Segment, Segments
 
+    from treatytrack.render.plain import view_lines, writes_plain
+
     out = console()
+    if writes_plain(out):
+        lines: list[str] = []
+        for text in view_lines(out, build(out.width)):
+            lines.append(text)
+            if len(lines) == 200:
+                write("\n".join(lines) + "\n")
+                lines.clear()
+        write("".join(f"{text}\n" for text in lines))
+        return
     links = out.color_system is not None and interactive(sys.stdout)
     segments = out.render(build(out.width), out.options)
     batch: list[Segment] = []

@@ -256,7 +256,7 @@ def standings_command(
     day = today(as_of)
     first = day_option(start, "--from")
     dataset = load(data, extra, no_cache)
-    from treatytrack.core.panel import panel_states, spells, years
+    from treatytrack.core.panel import panel_states, spells, year_ends, years
     from treatytrack.core.parties import party_names
     from treatytrack.core.query import select_treaties
     from treatytrack.core.standing import StateHistory
@@ -272,10 +272,11 @@ def standings_command(
         began = treaty.began
         if began is None or began > day:
             continue
+        since_year = max(began.year, first.year if first else began.year)
+        ends = year_ends(treaty, since_year, day) if by is PanelBy.YEAR else None
         for state in panel_states(treaty, history, wanted):
-            if by is PanelBy.YEAR:
-                since_year = max(began.year, first.year if first else began.year)
-                records += [year_record(row, codes) for row in years(treaty, state, since_year, day, history)]
+            if ends is not None:
+                records += [year_record(row, codes) for row in years(treaty, state, since_year, day, history, ends)]
             else:
                 held = spells(treaty, state, day, history)
                 records += [spell_record(s, codes) for s in held if first is None or s.until is None or s.until > first]

@@ -273,15 +273,15 @@ def changes_between(
 ) -> list[Change]:
     """Every change of a treaty's status, or of a state's standing, after `start` up to and including `end`.
 
-    Linear in a treaty's events: its events are read once (`engine.Chronicle`), and each state's
-    standing is asked only on the days its own acts can change it.
+    Linear in a treaty's events: its events are read once (`engine.Chronicle`), each state's acts
+    are gathered once, and its standing is asked only on the days its own acts can change it.
     """
     found: list[Change] = []
     for treaty in treaties:
         treaty_days = _turning_points(treaty, start, end)
+        acts = {code: acts_of(treaty, code, history) for code in states_of(treaty, history)}
         state_days = {
-            code: {d for d in change_days(treaty, code, history) if start < d <= end}
-            for code in states_of(treaty, history)
+            code: {d for d in change_days(treaty, code, history, acts[code]) if start < d <= end} for code in acts
         }
         every_day = treaty_days.union(*state_days.values())
         if not every_day:
@@ -295,7 +295,7 @@ def changes_between(
             if exists_on(treaty, day):
                 found.extend(_treaty_changes(treaty, day, known, events_on.get(day, []), extensions))
         for code, days in state_days.items():
-            reader = StandingReader(treaty, code, history)
+            reader = StandingReader(treaty, code, history, acts[code])
             for day in sorted(days):
                 before_day = day - dt.timedelta(days=1)
                 was = reader.advance(before_day).standing(known[before_day])

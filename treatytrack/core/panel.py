@@ -17,6 +17,7 @@ from treatytrack.core.standing import (
     NO_HISTORY,
     Standing,
     StandingReader,
+    StateAct,
     StateHistory,
     acts_of,
     change_days,
@@ -34,8 +35,8 @@ class Spell(NamedTuple):
     until: dt.date | None
 
 
-def _days(treaty: Treaty, state: str, last: dt.date, history: StateHistory) -> list[dt.date]:
-    days = {d for d in change_days(treaty, state, history) if d <= last}
+def _days(treaty: Treaty, state: str, last: dt.date, history: StateHistory, acts: Sequence[StateAct]) -> list[dt.date]:
+    days = {d for d in change_days(treaty, state, history, acts) if d <= last}
     end = Chronicle(treaty).advance(last).assessment()
     if end.status.ended and end.since is not None and end.since <= last:
         days.add(end.since)
@@ -49,9 +50,10 @@ def _assessments(treaty: Treaty, days: Sequence[dt.date]) -> dict[dt.date, Asses
 
 def spells(treaty: Treaty, state: str, last: dt.date, history: StateHistory = NO_HISTORY) -> list[Spell]:
     """Each standing `state` had under `treaty` up to `last`, from its first recorded act on."""
-    days = _days(treaty, state, last, history)
+    acts = acts_of(treaty, state, history)  # read once, for the days and for the reader
+    days = _days(treaty, state, last, history, acts)
     known = _assessments(treaty, days)
-    reader = StandingReader(treaty, state, history)
+    reader = StandingReader(treaty, state, history, acts)
     found: list[Spell] = []
     for day in days:
         standing = reader.advance(day).standing(known[day])
@@ -69,15 +71,26 @@ class YearRow(NamedTuple):
     standing: Standing
 
 
+def year_ends(treaty: Treaty, first: int, last: dt.date) -> dict[dt.date, Assessment]:
+    """The treaty's own assessment on 31 December of each year from `first`, and on `last`, in
+    date order. It is the same for every state, so a panel of many states makes it once."""
+    return _assessments(treaty, [dt.date(year, 12, 31) for year in range(first, last.year)] + [last])
+
+
 def years(
-    treaty: Treaty, state: str, first: int, last: dt.date, history: StateHistory = NO_HISTORY
+    treaty: Treaty,
+    state: str,
+    first: int,
+    last: dt.date,
+    history: StateHistory = NO_HISTORY,
+    ends: dict[dt.date, Assessment] | None = None,
 ) -> Iterator[YearRow]:
-    """`state`'s standing on 31 December of each year from `first`, and on `last` in its own year."""
-    ends = [dt.date(year, 12, 31) for year in range(first, last.year)] + [last]
-    known = _assessments(treaty, ends)
+    """`state`'s standing on 31 December of each year from `first`, and on `last` in its own year
+    (`ends`: the treaty's `year_ends` for them, when the caller has them already)."""
+    known = year_ends(treaty, first, last) if ends is None else ends
     reader = StandingReader(treaty, state, history)
-    for day in ends:
-        yield YearRow(treaty, day.year, reader.advance(day).standing(known[day]))
+    for day, treaty_then in known.items():
+        yield YearRow(treaty, day.year, reader.advance(day).standing(treaty_then))
 
 
 def panel_states(treaty: Treaty, history: StateHistory, wanted: Sequence[str] = ()) -> list[str]:

@@ -55,11 +55,44 @@ def render_csv(records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> 
 
 
 def csv_chunks(records: Iterable[Mapping[str, Any]], columns: Sequence[str], batch: int = 256) -> Iterator[str]:
-    """`render_csv`, `batch` rows at a time: a long listing is never held whole."""
+    """`render_csv`, `batch` rows at a time: a long listing is never held whole.
+
+    A long listing repeats the same few values (a treaty's name, a status, a year) thousands of
+    times: each distinct string is defused and quoted once (`_Fields`), and numbers, booleans and
+    empty cells, which never need either, are written as they are."""
     rows = [",".join(field(c) for c in columns) + "\n"]
+    text = _Fields()
+    seen = text.seen
     for count, record in enumerate(records, 1):
-        rows.append(",".join([field(cell(record.get(c))) for c in columns]) + "\n")
+        values = map(record.get, columns)
+        rows.append(",".join([seen[v] if v.__class__ is str and v in seen else text(v) for v in values]) + "\n")
         if count % batch == 0:
             yield "".join(rows)
             rows.clear()
     yield "".join(rows)
+
+
+class _Fields:
+    """`field(cell(value))`, remembered for strings (up to `LIMIT` of them, then started afresh)."""
+
+    LIMIT = 50_000
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
+
+    def __call__(self, value: Any) -> str:
+        kind = type(value)
+        if kind is str:
+            found = self.seen.get(value)
+            if found is None:
+                if len(self.seen) >= self.LIMIT:
+                    self.seen.clear()
+                found = self.seen[value] = field(cell(value))
+            return found
+        if value is None:
+            return ""
+        if kind is bool:
+            return "true" if value else "false"
+        if kind is int:  # digits and a sign: never quoted, and a number is not defused
+            return str(value)
+        return field(cell(value))

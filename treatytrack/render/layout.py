@@ -30,6 +30,8 @@ from typing import Literal, NamedTuple
 
 from rich import box
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -243,21 +245,47 @@ def _merge(going: Column, shown: list[Column]) -> Column | None:
     return target
 
 
-def build_table(columns: Sequence[Column], width: int, *, show_header: bool = True) -> Table:
-    """A Rich table of the columns that fit in `width`, each at its decided width, in the one
-    table style every command uses: a rule under the header, two spaces between columns."""
-    shown = lay_out(columns, width)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), show_header=show_header)
-    for column in shown:
-        table.add_column(
-            column.header, width=column.width, no_wrap=column.fit == "fixed", overflow="fold", justify=column.justify
-        )
-    for index in range(len(shown[0].cells) if shown else 0):
-        table.add_row(*(_fitted(c.cells[index], c) for c in shown))
-    return table
+class LaidOutTable:
+    """A table whose columns are laid out: Rich draws it (the Rich `Table` is built only then),
+    or `render.plain` writes it as plain text, the same characters without Rich's machinery."""
+
+    def __init__(self, columns: list[Column], width: int, show_header: bool) -> None:
+        self.columns, self.width, self.show_header = columns, width, show_header
+        self._table: Table | None = None
+
+    def rich_table(self) -> Table:
+        if self._table is None:
+            table = Table(
+                box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), show_header=self.show_header
+            )
+            for column in self.columns:
+                table.add_column(
+                    column.header,
+                    width=column.width,
+                    no_wrap=column.fit == "fixed",
+                    overflow="fold",
+                    justify=column.justify,
+                )
+            for index in range(len(self.columns[0].cells) if self.columns else 0):
+                table.add_row(*(fitted(c.cells[index], c) for c in self.columns))
+            self._table = table
+        return self._table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.rich_table()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.rich_table())
 
 
-def _fitted(cell: Text, column: Column) -> Text:
+def build_table(columns: Sequence[Column], width: int, *, show_header: bool = True) -> LaidOutTable:
+    """The columns that fit in `width`, each at its decided width, in the one table style every
+    command uses: a rule under the header, two spaces between columns."""
+    return LaidOutTable(lay_out(columns, width), width, show_header)
+
+
+def fitted(cell: Text, column: Column) -> Text:
+    """The cell as its column draws it: a word wider than the column broken where `word_pieces` breaks it."""
     if column.fit == "fixed" or column.longest_word <= column.width:
         return cell
     return break_long_words(cell, column.width)

@@ -289,12 +289,15 @@ def tally(standings: Iterable[Standing]) -> dict[PartyStatus, int]:
     return counts
 
 
-def change_days(treaty: Treaty, state: str, history: StateHistory = NO_HISTORY) -> set[dt.date]:
+def change_days(
+    treaty: Treaty, state: str, history: StateHistory = NO_HISTORY, acts: Sequence[StateAct] | None = None
+) -> set[dt.date]:
     """Days on which `state`'s standing may change: its acts, the days they take effect, the
-    treaty's own entry into force and end, and the state's beginning and end."""
+    treaty's own entry into force and end, and the state's beginning and end (`acts`: the
+    state's `acts_of`, when the caller has them already, as for a `StandingReader`)."""
     days: set[dt.date] = set()
     withdrawn_day = None
-    acts = acts_of(treaty, state, history)
+    acts = acts_of(treaty, state, history) if acts is None else acts
     for act in acts:
         days.add(act.day)
         if act.kind is ActKind.WITHDRAWN:
