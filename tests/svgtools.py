@@ -105,3 +105,22 @@ def bar_box(root: ET.Element, ident: str) -> tuple[float, float, float, float]:
 def marker_x(root: ET.Element, ident: str) -> float:
     element = by_id(root)[ident]
     return float(next(element.iter(f"{SVG}use")).get("x", "nan"))
+
+
+def marker_boxes(root: ET.Element, prefix: str = "mark-") -> list[tuple[str, float, float, float, float]]:
+    """The box (id, left, top, right, bottom, in the SVG's units) of each marker whose id starts
+    with `prefix`: where its <use> puts the shape it refers to (matplotlib draws a marker once,
+    in <defs>, and places copies of it)."""
+    shapes = {e.get("id"): e for e in root.iter() if e.get("id")}
+    boxes = []
+    for group in root.iter():
+        ident = group.get("id", "")
+        if not ident.startswith(prefix):
+            continue
+        for use in group.iter(f"{SVG}use"):
+            shape = shapes[use.get(f"{XLINK}href", "").lstrip("#")]
+            numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", shape.get("d", ""))]
+            xs, ys = numbers[0::2], numbers[1::2]
+            x, y = float(use.get("x", "0")), float(use.get("y", "0"))
+            boxes.append((ident, x + min(xs), y + min(ys), x + max(xs), y + max(ys)))
+    return boxes

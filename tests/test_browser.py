@@ -7,7 +7,9 @@ Skipped, with the reason, where Chromium is not installed; with TREATYTRACK_REQU
 
 from __future__ import annotations
 
+import base64
 import io
+import itertools
 import json
 import os
 from collections.abc import Iterator
@@ -275,3 +277,100 @@ def test_per_state_tables_load_quietly_sort_and_filter(chromium: cdp.Browser, tm
     overflow = chromium.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, overflow
     assert chromium.problems() == []
+
+
+NARROW = 760  # a window beside another on a laptop; the issue's width
+
+
+def test_a_760_pixel_window_never_scrolls_sideways_and_the_contents_do_not_overlap(
+    chromium: cdp.Browser, tmp_path: Path
+) -> None:
+    """The whole bundled dataset (the longest contents list, the widest per-state tables) in a
+    760-pixel window: the page fits its width (a wide table scrolls in its own box) and in the
+    contents' columns each number stands clear of the column before it."""
+    page = export(tmp_path, "narrow.html")
+    chromium.call(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": NARROW, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+    )
+    try:
+        chromium.open(page.as_uri())
+        shot = Image.open(io.BytesIO(chromium.screenshot(NARROW, 900))).convert("RGB")
+        found = chromium.evaluate(
+            """(() => {
+            const items = Array.from(document.querySelectorAll('nav.toc ol ol > li'));
+            const probe = document.createElement('canvas').getContext('2d');
+            probe.font = getComputedStyle(items[0]).font;
+            return {
+                scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth,
+                marker: probe.measureText(items.length + '. ').width,
+                items: items.map(li => { const l = li.getBoundingClientRect(), a = li.querySelector('a').getBoundingClientRect();
+                    return [l.left, l.top, l.bottom, a.right]; }),
+            }; })()"""
+        )
+    finally:
+        chromium.call(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": WIDTH, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+        )
+    assert shot.size == (NARROW, 900) and len(shot.getcolors(maxcolors=1 << 24) or []) > 20
+    assert found["scroll"] <= found["inner"] == NARROW, found["scroll"]
+    columns: dict[float, list[list[float]]] = {}
+    for left, top, bottom, right in found["items"]:
+        columns.setdefault(round(left), []).append([top, bottom, right])
+    lefts = sorted(columns)
+    assert len(found["items"]) > 50 and len(lefts) >= 2  # the list is laid out in columns
+    for before, after in itertools.pairwise(lefts):
+        widest = max(right for _, _, right in columns[before])
+        assert after - found["marker"] >= widest, (before, after, widest, found["marker"])
+    assert chromium.problems() == []
+
+
+def _pdf_pages(pdf: bytes, tmp_path: Path) -> list[list[str]]:
+    """The PDF's pages as their non-blank lines of text (pdftotext, from poppler-utils)."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        reason = "pdftotext is not installed (apt-get install poppler-utils)"
+        if os.environ.get("TREATYTRACK_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"TREATYTRACK_REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    (tmp_path / "page.pdf").write_bytes(pdf)
+    subprocess.run([tool, str(tmp_path / "page.pdf"), str(tmp_path / "page.txt")], check=True)
+    pages = (tmp_path / "page.txt").read_text(encoding="utf-8").split("\f")
+    return [[line.strip() for line in page.splitlines() if line.strip()] for page in pages[:-1]]
+
+
+@pytest.mark.parametrize(("paper", "size"), [("letter", (8.5, 11.0)), ("a4", (8.27, 11.69))])
+@pytest.mark.parametrize("args", [(), ("--kind", "bilateral", "--category", "nuclear")], ids=["all", "bilateral"])
+def test_printing_keeps_each_heading_with_what_follows_and_the_chart_whole(
+    chromium: cdp.Browser, tmp_path: Path, paper: str, size: tuple[float, float], args: tuple[str, ...]
+) -> None:
+    """Print to PDF: no page holds only a heading, no heading ends a page, the chart is on the
+    page of its heading with its caption under it (not split across two pages), the contents
+    list is not printed, and the page count is sensible."""
+
+    page = export(tmp_path, "print.html", *args)
+    chromium.open(page.as_uri())
+    headings = set(
+        chromium.evaluate(
+            "Array.from(document.querySelectorAll('main h2, main h3, main h4')).map(h => h.textContent.trim())"
+        )
+    )
+    treaties = chromium.evaluate("document.querySelectorAll('section.treaty').length")
+    printed = chromium.call(
+        "Page.printToPDF", {"paperWidth": size[0], "paperHeight": size[1], "preferCSSPageSize": False}
+    )
+    pages = _pdf_pages(base64.b64decode(printed["data"]), tmp_path)
+    assert all(pages), [i + 1 for i, p in enumerate(pages) if not p]  # no blank page
+    alone = [(i + 1, p) for i, p in enumerate(pages) if all(line in headings for line in p)]
+    assert alone == []
+    at_foot = [(i + 1, p[-1]) for i, p in enumerate(pages[:-1]) if p[-1] in headings]
+    assert at_foot == []
+    (chart_page,) = [p for p in pages if "Lifespans" in p]
+    caption = "Each agreement from signature"
+    assert any(line.startswith(caption) for line in chart_page), chart_page
+    assert not any(line == "Contents" for p in pages for line in p)  # the navigation is not printed
+    assert len(pages) <= treaties + 8, (paper, len(pages), treaties)

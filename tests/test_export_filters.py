@@ -22,7 +22,7 @@ from treatytrack.cli import app
 
 runner = CliRunner()
 AS_OF = "2026-11-28"
-FORMATS = ["ics", "json", "csv", "markdown", "svg", "html"]
+FORMATS = ["ics", "json", "csv", "markdown", "svg", "html", "atom"]
 NAMES = {  # short name -> id, in the small fixture
     "INF Treaty": "inf-treaty",
     "New START": "new-start",
@@ -86,6 +86,21 @@ def read(fmt: str, text: str) -> Covered:
             [dt.date.fromisoformat(row[0].removeprefix("| ")) for row in event_rows],
             {row[3].removesuffix(" (derived)") for row in event_rows},
             {row[2] or None for row in event_rows},
+        )
+    if fmt == "atom":
+        from xml.etree import ElementTree as ET
+
+        found = [
+            re.fullmatch(r"tag:treatytrack,2026:event/([^/]+)/([^/]+)/([^/]+)/([^/]+)/\d+", e.text or "")
+            for e in ET.fromstring(text).iter("{http://www.w3.org/2005/Atom}id")
+        ][1:]  # the feed's own id first
+        assert all(found), text
+        parts = [m.groups() for m in found if m]
+        return Covered(
+            {p[0] for p in parts},
+            [dt.date.fromisoformat(p[1]) for p in parts],
+            {p[2] for p in parts},
+            {None if p[3] == "treaty" else p[3] for p in parts},
         )
     return Covered(_chart_names(text))  # svg, html: the lifespan chart names its treaties
 

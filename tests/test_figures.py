@@ -301,7 +301,8 @@ def test_png_reads_in_grayscale() -> None:
             ("suspended", "bar-new-start-suspended-1"),
         ):
             left, top, right, bottom = (round(v * scale) for v in svgtools.bar_box(root, ident))
-            pixels = list(gray.crop((left + 3, top + 3, right - 3, bottom - 3)).tobytes())  # one byte a pixel
+            inset = (bottom - top) // 3  # the bar's middle: markers above and below it may touch its edges
+            pixels = list(gray.crop((left + 3, top + inset, right - 3, bottom - inset)).tobytes())  # one byte a pixel
             found[name] = (statistics.mean(pixels), statistics.pstdev(pixels))
     means = [m for m, _ in found.values()]
     assert min(abs(a - b) for i, a in enumerate(means) for b in means[i + 1 :]) > 40, found
@@ -327,3 +328,36 @@ def test_nothing_runs_off_the_page_at_any_width(width: str) -> None:
             assert min(gray.crop(box).tobytes()) > 250, (width, box)
         assert min(gray.crop((0, 0, gray.size[0], 20)).tobytes()) > 250  # top
         assert min(gray.crop((0, gray.size[1] - 20, gray.size[0], gray.size[1])).tobytes()) > 250  # bottom
+
+
+def test_event_markers_on_the_bundled_data_never_cover_each_other() -> None:
+    """The full chart's 2020s markers (withdrawals, statements, extensions months apart) piled on
+    one another: each now sits above or below its bar clear of its neighbours, and those with no
+    room are left out, counted in the footer."""
+    import itertools
+
+    from treatytrack.core.history import lifespans
+
+    page = svg(data=REPO / "data" / "treaties.yaml")
+    root = svgtools.parse(page)
+    boxes = svgtools.marker_boxes(root)
+    assert len(boxes) > 50
+    covered = [
+        (a[0], b[0])
+        for a, b in itertools.combinations(boxes, 2)
+        if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+    ]
+    assert covered == []
+    dataset = load_dataset(REPO / "data" / "treaties.yaml")
+    marks = sum(len(s.marks) for s in lifespans(dataset.treaties, dt.date(2026, 11, 28)))
+    footer = " ".join(svgtools.comments(svgtools.by_id(root)["footer-reviewed"]))
+    left_out = marks - len(boxes)
+    assert left_out > 0 and f"{left_out} event markers left out" in footer
+
+
+def test_mark_lanes_keep_markers_apart_or_leave_them_out() -> None:
+    from treatytrack.render.figure_layout import mark_lanes
+
+    assert mark_lanes([0.0, 1.0, 2.0], 0.1, 2) == [0, 0, 0]
+    assert mark_lanes([1.0, 1.05, 1.08, 1.3], 0.1, 2) == [0, 1, None, 0]
+    assert mark_lanes([2.0, 1.0, 1.05], 0.1, 2) == [0, 0, 1]  # by date, whatever the order given

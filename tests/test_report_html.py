@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import html5lib
 import pytest
@@ -133,6 +134,26 @@ def test_every_source_is_a_link_and_only_http_urls_are() -> None:
     wanted |= {s["url"] for s in new_start.get("sources", [])}
     section = next(s for s in document.iter(f"{HTML}section") if s.get("id") == "treaty-new-start")
     assert wanted <= {a.get("href") for a in section.iter(f"{HTML}a")}
+
+
+def test_a_source_is_a_short_link_its_host_with_the_address_as_its_title() -> None:
+    """A raw URL in a table's source column wrapped over twenty lines: each source link in a table
+    reads as its host, the whole address in its title; a reference reads as its title."""
+    _, page, _ = export_html("--kind", "bilateral", data=REPO / "data" / "treaties.yaml")
+    document = parse_strict(page)
+    cells = [td for td in document.iter(f"{HTML}td") if td.get("class") == "src"]
+    links = [a for td in cells for a in td.iter(f"{HTML}a")]
+    assert len(links) > 100
+    for link in links:
+        href = link.get("href", "")
+        assert link.get("title") == href and text_of(link) == urlsplit(href).netloc
+        assert len(text_of(link)) <= 40
+    references = [li for ul in document.iter(f"{HTML}ul") if ul.get("class") == "references" for li in ul]
+    titled = [(li.find(f"{HTML}a"), text_of(li)) for li in references if li.find(f"{HTML}a") is not None]
+    assert len(titled) > 20
+    for link, text in titled:
+        assert link is not None and not text_of(link).startswith("http")
+        assert text.endswith(f"({urlsplit(link.get('href', '')).netloc})")
 
 
 def test_page_loads_nothing_from_anywhere() -> None:
@@ -468,7 +489,7 @@ def test_a_long_per_state_table_is_folded_with_its_counts_in_view() -> None:
     assert " ".join(text_of(summary).split()) == (
         "States on 2026-11-28: 160 parties, 1 suspension claimed, 5 withdrawn · complete list as of 2026-02-03 (167 states)"
     )
-    table = details.find(f"{HTML}table")
+    table = details.find(f".//{HTML}table")
     assert table is not None and len(table_rows(table)) == 167
     assert "filterable" in (table.get("class") or "") and table.get("data-filter-placeholder")
 

@@ -56,6 +56,7 @@ class ExportFormat(enum.StrEnum):
     PNG = "png"
     PDF = "pdf"
     HTML = "html"
+    ATOM = "atom"
 
 
 @command(
@@ -66,6 +67,7 @@ class ExportFormat(enum.StrEnum):
     ),
     ("a publishable report on nuclear agreements", "treatytrack export markdown --category nuclear -o nuclear.md"),
     ("New START's events, for a spreadsheet", "treatytrack export csv --treaty 'New START'"),
+    ("a feed of New START's events, to subscribe to", "treatytrack export atom --treaty 'New START' -o new-start.atom"),
 )
 def export_command(
     fmt: Annotated[
@@ -75,7 +77,8 @@ def export_command(
             parser=choice(ExportFormat, "an export format"),
             autocompletion=completer(f.value for f in ExportFormat),
             help=join_or(f.value for f in ExportFormat)
-            + ": svg, png and pdf draw the lifespan chart (pip install 'treatytrack[charts]'), html a self-contained page.",
+            + ": svg, png and pdf draw the lifespan chart (pip install 'treatytrack[charts]'), html a self-contained "
+            "page, atom a feed of the events.",
         ),
     ],
     destination: Annotated[
@@ -112,7 +115,8 @@ def export_command(
         ),
     ] = 10.0,
     title: Annotated[
-        str | None, typer.Option("--title", metavar="TEXT", help="svg/png/pdf/html: the chart's and page's title.")
+        str | None,
+        typer.Option("--title", metavar="TEXT", help="svg/png/pdf/html/atom: the chart's, page's or feed's title."),
     ] = None,
     by_state: Annotated[
         bool,
@@ -134,7 +138,8 @@ def export_command(
     color: ColorOpt = None,
 ) -> None:
     """Write a report: Markdown (with a Mermaid chart), CSV, JSON, iCalendar, the lifespan chart as
-    SVG, PNG or PDF (pip install 'treatytrack[charts]'), or a self-contained HTML page.
+    SVG, PNG or PDF (pip install 'treatytrack[charts]'), a self-contained HTML page, or an Atom feed
+    of the events (newest first; with --party, also those states' acts from the per-state tables).
 
     Every format takes every filter. --treaty, --party, --category and --kind choose treaties.
     --from and --to choose a window: the events dated in it (CSV, and the Markdown and JSON event
@@ -179,6 +184,12 @@ def export_command(
         text: str | bytes = export_published(
             fmt.value, dataset, kept, day, first, last, party, types, title, width, destination
         )
+    elif fmt is ExportFormat.ATOM:
+        selected = [("treaty", t.id) for t in (find_or_fail(dataset, n) for n in treaty or [])]
+        selected += [("party", p) for p in party] + [("category", c.value) for c in category or []]
+        selected += [("kind", k.value) for k in kind or []] + [("type", t) for t in types]
+        selected += [(key, d.isoformat()) for key, d in (("from", first), ("to", last)) if d is not None]
+        text = _export_atom(dataset, treaties, day, first, last, party, types, selected, title)
     else:
         text = _export_text(fmt, dataset, treaties, day, first, last, party, types, not no_chart, alarms)
     if destination is None:
@@ -225,6 +236,39 @@ def _check_by_state(
                 "(--party chooses the states, --from/--to the years)",
                 param_hint=f"'{name}'",
             )
+
+
+def _export_atom(
+    dataset: Dataset,
+    treaties: list[Treaty],
+    day: dt.date,
+    first: dt.date | None,
+    last: dt.date | None,
+    parties: list[str],
+    types: list[str],
+    selected: list[tuple[str, str]],
+    title: str | None,
+) -> str:
+    """The events the CSV export lists, as an Atom feed whose id names the selection."""
+    from urllib.parse import urlencode
+
+    from treatytrack.core.history import report
+    from treatytrack.core.parties import party_names
+    from treatytrack.render.atom import TAG, render_atom
+
+    _, found = report(
+        treaties, day, start=first, end=last, parties=parties, types=types, history=state_history(dataset)
+    )
+    names = party_names(dataset)
+    if title is None:
+        named = [t.short_name for t in treaties] if any(key == "treaty" for key, _ in selected) else []
+        subject = ", ".join(named) or "Arms-control agreements"
+        if parties:
+            subject += " — " + ", ".join(names.get(p, p) for p in parties)
+        title = f"{subject}: events (treatytrack)"
+    query = urlencode(selected)
+    feed_id = f"{TAG}feed/events" + (f"?{query}" if query else "")
+    return render_atom(found, names=names, title=title, feed_id=feed_id, reviewed=dataset.reviewed, version=__version__)
 
 
 def _export_text(

@@ -79,6 +79,21 @@ def year_axis(
     return YearAxis(step, left, last, left_x, right_x)
 
 
+def mark_lanes(xs: Sequence[float], room: float, lanes: int) -> list[int | None]:
+    """Each marker's lane on its row, given its x (inches along the axis): in date order, the
+    first lane (0: above the bar, 1: below it) where it stands at least `room` inches from every
+    marker already there; None where no lane has room (the marker is left out)."""
+    occupied: list[list[float]] = [[] for _ in range(lanes)]
+    found: list[int | None] = [None] * len(xs)
+    for index in sorted(range(len(xs)), key=lambda i: xs[i]):
+        for lane in range(lanes):
+            if all(abs(xs[index] - other) >= room for other in occupied[lane]):
+                found[index] = lane
+                occupied[lane].append(xs[index])
+                break
+    return found
+
+
 class StateGroup(NamedTuple):
     """States drawn under one heading: a region and a sub-region (None: no heading)."""
 

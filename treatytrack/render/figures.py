@@ -50,7 +50,7 @@ from treatytrack.render.figure_draw import (
     text_size,
     wrap_text,
 )
-from treatytrack.render.figure_layout import x_of, year_axis
+from treatytrack.render.figure_layout import mark_lanes, x_of, year_axis
 from treatytrack.render.figure_style import (
     BAND,
     BLACK,
@@ -117,6 +117,18 @@ def _lifespan_figure(
     axis = year_axis(first, last, start, end, day, axis_w)
     left, left_x, right_x = axis.left, axis.left_x, axis.right_x
 
+    # Each event marker in a lane of its row, above the bar or below it, clear of its neighbours
+    # (events months apart sit a marker's width apart or less); one with no room is left out.
+    order = list(MARK_STYLE)
+    room = max(style.size for style in MARK_STYLE.values()) / 72 + 0.015
+    placed: list[list[tuple[Any, int]]] = []
+    for span in spans:
+        marks = sorted(span.marks, key=lambda m: (order.index(m.type), m.date))
+        xs = [(x_of(m.date) - left_x) / (right_x - left_x) * axis_w for m in marks]
+        lanes = mark_lanes(xs, room, 2)  # above the bar, below it
+        placed.append([(m, lane) for m, lane in zip(marks, lanes, strict=True) if lane is not None])
+    left_out = sum(len(s.marks) for s in spans) - sum(len(p) for p in placed)
+
     # Title, subtitle, legend and footer in inches from the top; the figure's height follows.
     inner = width - 2 * pad
     title = wrap_text(canvas, title, 15, inner, "bold")
@@ -127,6 +139,12 @@ def _lifespan_figure(
     if day > reviewed:
         note += " After that date, statuses are projected from the treaties' own rules (terms, notice periods)."
     note += " Every date comes from a source named in the data."
+    if left_out:
+        many = left_out > 1
+        note += (
+            f" {left_out} event marker{'s' if many else ''} left out where {'they' if many else 'it'} would cover"
+            " others on the same row; treatytrack timeline lists every event."
+        )
     credit = "source: treatytrack"
     note = wrap_text(canvas, note, 7.5, inner - text_size(canvas, credit, 7.5)[0] - 0.3)
     note_h = text_size(canvas, note, 7.5)[1]
@@ -201,11 +219,9 @@ def _lifespan_figure(
             bar(axes, in_force, stop, row, bar_h, IN_FORCE, f"bar-{ident}-in-force")
         for number, (begin, until) in enumerate(span.suspensions, 1):
             bar(axes, begin, until, row, bar_h, SUSPENDED, f"bar-{ident}-suspended-{number}")
-        order = list(MARK_STYLE)
-        marks = sorted(span.marks, key=lambda m: (order.index(m.type), m.date))
-        for number, mark in enumerate(marks, 1):
-            style = MARK_STYLE[mark.type]
-            marker(axes, mark.date, row - bar_h / 2 - 0.08, style, f"mark-{ident}-{number}-{mark.type}", zorder=5)
+        for number, (mark, lane) in enumerate(placed[row], 1):
+            y = row - bar_h / 2 - 0.08 if lane == 0 else row + bar_h / 2 + 0.08
+            marker(axes, mark.date, y, MARK_STYLE[mark.type], f"mark-{ident}-{number}-{mark.type}", zorder=5)
         if span.end is not None and span.ended_by in END_KIND:
             kind = END_KIND[span.ended_by]
             marker(axes, span.end, row, END_STYLE[kind], f"end-{ident}-{kind}", zorder=6)
