@@ -3,9 +3,12 @@
 A cell is quoted when it holds the delimiter, a quote, or a line break of any kind (LF, and a
 bare CR too, which the standard library's writer leaves unquoted when rows end in LF; a reader
 that takes CR for a row break would then see a new row there). Spreadsheets run a cell that
-starts with `=`, `+`, `-`, `@`, a tab or a CR as a formula: such a cell, and any line inside a
-cell that starts so (a naive reader splitting on line breaks sees it start a row), is defused
-with a leading apostrophe. Numbers such as `-5` are left as they are.
+starts with `=`, `+`, `-`, `@`, a tab or a CR as a formula, and one that reads a file with `;`
+between cells (as many locales do) starts a cell after every `;`: a cell that starts with any
+of these or with `;`, any line inside a cell that starts so (a naive reader splitting on line
+breaks sees it start a row), and any part after a `;` that starts with a formula's character, is
+defused with an apostrophe before it. A number such as `-5` is left as it is. Every CSV that
+treatytrack writes goes through `cell`.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", ";")
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]')
-_LINE_INSIDE = re.compile(r"(\r\n|\r|\n)(?=[=+\-@\t\r])")  # a line break followed by a formula's start
+# A line break followed by a formula's start (or a `;`), or a `;` followed by a formula's start.
+_STARTS_INSIDE = re.compile(r"(?:\r\n|\r|\n)(?=[=+\-@\t\r;])|;(?=[=+\-@\t])")
 
 
 def cell(value: Any) -> str:
@@ -30,8 +34,8 @@ def cell(value: Any) -> str:
     text = str(value)
     if text.startswith(_FORMULA_START) and not _is_number(text):
         text = "'" + text
-    if "\r" in text or "\n" in text:
-        text = _LINE_INSIDE.sub(r"\1'", text)
+    if "\r" in text or "\n" in text or ";" in text:
+        text = _STARTS_INSIDE.sub(r"\g<0>'", text)
     return text
 
 

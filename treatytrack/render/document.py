@@ -11,12 +11,35 @@ from treatytrack.core.history import Lifespan
 from treatytrack.core.vocab import Status
 from treatytrack.render.markdown import escape_cell, list_markdown, timeline_markdown
 
-_MERMAID_UNSAFE = re.compile(r"[:;#`\n\r]+")
+# What a gantt's lexer (mermaid's gantt.jison: case-insensitive, the first rule that matches
+# wins) does not read as a task's text: `:` starts the task's data, `#` and `;` end the text (`#`
+# also starts a comment), `%` starts a comment or a directive (`%%{`), and a line break ends the
+# line; a backtick would end the Markdown fence around the chart. Every line break a Markdown
+# reader, an editor or JavaScript may see is one (`\u2028`, `\x85`...), and a control character
+# has no place in a label.
+_MERMAID_UNSAFE = re.compile("[:;#`\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# JavaScript's `\s`, which the lexer skips before a token: a name is read from its first other
+# character, so these go from its ends.
+_JS_SPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# The tokens the lexer tries before a task's text: a name starting with one (in any case) would
+# be read as that statement (a section, a title, the date format...), a date, or a click.
+_MERMAID_STATEMENT = re.compile(
+    "(gantt|inclusiveEndDates|topAxis|accTitle|accDescr|[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    f"|(dateFormat|axisFormat|tickInterval|includes|excludes|todayMarker|weekday|title|section|href|call|click)[{_JS_SPACE}])",
+    re.IGNORECASE,
+)
 
 
-def mermaid_text(text: str) -> str:
-    """Mermaid task names end at `:` and comments start at `#`/`%%`: keep names to plain words."""
-    return _MERMAID_UNSAFE.sub(" ", text).replace("%%", "%").strip() or "untitled"
+def mermaid_text(text: str, after: str = "") -> str:
+    """A gantt task's name, `text` then `after` (plain words), that mermaid reads as exactly that,
+    the text of one task, whatever `text` holds: the characters that end or comment out a task's
+    text become a space (`%` the full-width `％`), JavaScript's spaces at either end go, and a
+    name that starts like a statement (`section`, `title`, `dateFormat`, a date...) has `text`
+    put in quotes: “section 2” (in-force)."""
+    text = _MERMAID_UNSAFE.sub(" ", text.replace("%", "％")).strip(_JS_SPACE) or "untitled"
+    if _MERMAID_STATEMENT.match(text + after):
+        text = f"“{text}”"
+    return text + after
 
 
 def gantt(spans: Sequence[Lifespan], day: dt.date) -> str:
@@ -41,7 +64,7 @@ def gantt(spans: Sequence[Lifespan], day: dt.date) -> str:
             if end <= span.in_force:
                 end = span.in_force + dt.timedelta(days=1)
             state = "done" if span.status.ended else ("crit" if span.status is Status.SUSPENDED else "active")
-            name = mermaid_text(f"{span.treaty.short_name} ({span.status.value})")
+            name = mermaid_text(span.treaty.short_name, f" ({span.status.value})")
             lines.append(f"    {name} :{state}, {span.in_force.isoformat()}, {end.isoformat()}")
     return "\n".join(lines)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import textwrap
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -49,19 +48,29 @@ def wrap_text(
     weight: str = "normal",
     measure: Callable[[str, float, str], float] | None = None,
 ) -> str:
-    """`text` broken between words into as few lines as fit `limit` inches (never cut); `measure`
-    gives a text's width (default: as drawn on `canvas`)."""
+    """`text` broken between words into as few lines as fit `limit` inches (never cut: a word
+    wider than the limit has a line of its own); `measure` gives a text's width (default: as
+    drawn on `canvas`).
+
+    Greedy, word by word: each word is measured once with the line it may join, and a line
+    holds at most `limit` inches of text, so the work grows linearly with the text's length."""
 
     def width(line: str) -> float:
         return measure(line, size, weight) if measure is not None else text_size(canvas, line, size, weight)[0]
 
     if not text or width(text) <= limit:
         return text
-    for chars in range(len(text) - 1, 8, -1):
-        lines = textwrap.wrap(text, chars, break_long_words=False, break_on_hyphens=False)
-        if all(width(line) <= limit for line in lines):
-            return "\n".join(lines)
-    return "\n".join(textwrap.wrap(text, 9, break_long_words=False, break_on_hyphens=False))
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if not current or width(candidate) <= limit:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    lines.append(current)
+    return "\n".join(lines)
 
 
 @cache

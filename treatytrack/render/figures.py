@@ -66,6 +66,7 @@ from treatytrack.render.figure_style import (
     SIGNED,
     SUSPENDED,
 )
+from treatytrack.render.xmlchars import xml_safe
 
 
 def lifespan_chart(
@@ -88,7 +89,8 @@ def lifespan_chart(
     """
     with matplotlib.rc_context(cast(Any, RC_PARAMS)):  # a plain dict: matplotlib types keys as literals
         figure = _lifespan_figure(spans, day, reviewed, title, subtitle, start, end, width)
-        return save(figure, fmt, title, generator)
+        drawn = save(figure, fmt, title, generator)
+    return xml_safe(drawn) if fmt == "svg" else drawn
 
 
 def _lifespan_figure(

@@ -1,16 +1,21 @@
 """iCalendar: all-day events for expiries, withdrawals taking effect and limit deadlines.
 
 UIDs name what an event is (treaty, kind, party), not when, so a calendar subscribed to the
-file updates an event whose date moved instead of duplicating it. DTSTAMP is the dataset's
-review date, so the same data gives byte-identical files.
+file updates an event whose date moved instead of duplicating it. Two events that would share a
+UID (a party that withdrew twice, two limits whose items read alike once made a slug) each add a
+digest of what they say (summary and description, not the date), and a number if that too is
+shared: every UID in a file is unique, and the same data gives the same UIDs. DTSTAMP is the
+dataset's review date, so the same data gives byte-identical files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import relativedelta
 
@@ -74,8 +79,28 @@ def calendar_deadlines(treaties: Sequence[Treaty], day: dt.date) -> list[Deadlin
                         limit.source,
                     )
                 )
-    found.sort(key=lambda d: (d.date, d.uid))
-    return found
+    found.sort(key=lambda d: (d.date, d.uid, d.summary, d.description))
+    return _unique_uids(found)
+
+
+def _unique_uids(deadlines: list[Deadline]) -> list[Deadline]:
+    """`deadlines` with no UID twice: a shared one gains a digest of the event's text, and a number
+    after the first when the text is the same too."""
+    shared = Counter(d.uid for d in deadlines)
+    seen: set[str] = set()
+    unique = []
+    for deadline in deadlines:
+        base = deadline.uid.removesuffix("@treatytrack")
+        if shared[deadline.uid] > 1:
+            text = f"{deadline.summary}\n{deadline.description}".encode()
+            base += "-" + hashlib.sha256(text).hexdigest()[:10]
+        uid, number = f"{base}@treatytrack", 1
+        while uid in seen:
+            number += 1
+            uid = f"{base}-{number}@treatytrack"
+        seen.add(uid)
+        unique.append(deadline if uid == deadline.uid else replace(deadline, uid=uid))
+    return unique
 
 
 def select_deadlines(

@@ -32,6 +32,28 @@ def escape_cell(value: Any) -> str:
     return text or ""
 
 
+# Where a line of Markdown text may start a block: a heading (`#`), a setext underline or a
+# thematic break (`===`, `---`), a list item (`-`, `+`, `1.`, `1)`); `*`, `_`, `>` and the fences'
+# backticks and tildes are escaped wherever they stand (`escape_cell`).
+_BLOCK_START = re.compile(r"[#=+\-]|[0-9]+(?=[.)])")
+
+
+def escape_block(value: Any) -> str:
+    """Text (a note) as Markdown paragraphs that add no structure: escaped as a cell is, its lines
+    kept, each line's indentation (an indented code block) dropped, and a line that could start a
+    heading, a rule or a list escaped at its start (`\\#`, `\\---`, `1\\.`)."""
+    lines = []
+    for written in escape_cell(value).split("<br>"):
+        line = written.lstrip(" \t")
+        start = _BLOCK_START.match(line)
+        if start is not None and start.group()[0].isdigit():
+            line = f"{line[: start.end()]}\\{line[start.end() :]}"
+        elif start is not None:
+            line = f"\\{line}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: Sequence[str] = ()) -> str:
     lines = ["| " + " | ".join(escape_cell(h) for h in headers) + " |"]
     marks = []
@@ -143,7 +165,7 @@ def show_markdown(record: dict[str, Any]) -> str:
     if record["notes"]:
         out.append("### Notes")
         out.append("")
-        out.append(escape_cell(record["notes"]).replace("<br>", "\n") + "\n")
+        out.append(escape_block(record["notes"]) + "\n")
     return "\n".join(out)
 
 

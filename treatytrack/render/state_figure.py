@@ -54,6 +54,7 @@ from treatytrack.render.figure_layout import (
     year_axis,
 )
 from treatytrack.render.figure_style import BAND, BLACK, GRID, INK, MUTED, NOTICE_MARK, RC_PARAMS, STANDING_STYLE
+from treatytrack.render.xmlchars import xml_safe
 
 if TYPE_CHECKING:
     from treatytrack.core.panel import StateLine
@@ -84,7 +85,8 @@ def participation_chart(
     """
     with matplotlib.rc_context(cast(Any, RC_PARAMS)):  # a plain dict: matplotlib types keys as literals
         figure = _participation_figure(groups, day, reviewed, title, subtitle, coverage, start, end, width)
-        return save(figure, fmt, title, generator)
+        drawn = save(figure, fmt, title, generator)
+    return xml_safe(drawn) if fmt == "svg" else drawn
 
 
 def _participation_figure(

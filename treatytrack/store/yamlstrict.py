@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from treatytrack.core.controls import FORBIDDEN_IN_FILE, FORBIDDEN_IN_TEXT, describe
+from treatytrack.core.controls import FORBIDDEN_IN_FILE, FORBIDDEN_IN_TEXT, describe, kind
 from treatytrack.store.paths import MAX_BYTES
 
 try:  # libyaml's C parser: several times faster than the pure-Python one
@@ -91,7 +91,7 @@ def decode(data: bytes) -> str:
     bad = FORBIDDEN_IN_FILE.search(text)
     if bad is not None:
         line, column = _position(text, bad.start())
-        raise YamlProblem(line, column, f"control character {describe(bad.group())} is not allowed; delete it")
+        raise YamlProblem(line, column, f"{kind(bad.group())} {describe(bad.group())} is not allowed; delete it")
     return text
 
 
@@ -167,7 +167,7 @@ class _Builder:
                 if bad is not None:
                     raise _located(
                         node,
-                        f"control character {describe(bad.group())} (an escape such as \\e or \\x1b) "
+                        f"{kind(bad.group())} {describe(bad.group())} (an escape such as \\e or \\x1b) "
                         "is not allowed in text; delete it",
                     )
             return self.strings.setdefault(value, value) if isinstance(value, str) else value

@@ -7,6 +7,7 @@ when the classes are defined, which is on every run (about a fifth of the models
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -64,8 +65,35 @@ def _no_blank(value: str) -> str:
     return value
 
 
+def _at_most(limit: int) -> Callable[[str], str]:
+    """A check that text is at most `limit` characters long (checked first: every other check
+    reads the whole text, and a renderer that lays text out should never see an unbounded one)."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(f"is {len(value):,} characters long; at most {limit:,} are allowed here: shorten it")
+        return value
+
+    return check
+
+
+# The most characters each kind of text may hold: several times the longest the bundled data
+# gives (a short name 47, an alias 98, a unit 17, a name 339, a URL 850, a note 3,835), and far
+# below what would slow a chart's or a table's layout down.
+SHORT_NAME_MAX = 100  # a chart's label and a table's first column
+ALIAS_MAX = 200
+UNIT_MAX = 80
+NAME_MAX = 500  # a treaty's, a state's or a limit's full name, a depositary
+LINE_MAX = 2_000  # any other one-line text: a source, a URL, a title
+TEXT_MAX = 20_000  # a note
+
 # Text that may run over several lines: notes.
-Text = Annotated[str, AfterValidator(_no_blank)]
+Text = Annotated[
+    str,
+    AfterValidator(_at_most(TEXT_MAX)),
+    AfterValidator(_no_blank),
+    WithJsonSchema({"type": "string", "maxLength": TEXT_MAX}),
+]
 
 
 def _one_line(value: str) -> str:
@@ -80,13 +108,19 @@ def _one_line(value: str) -> str:
     return value
 
 
+def _line_schema(limit: int) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "minLength": 1, "maxLength": limit, "pattern": r"^[^\n\t\u2028\u2029]*$"})
+
+
 # Text shown on one line: names, sources, URLs, units (a line break would break a table row, a
-# calendar entry, a Markdown link).
-Line = Annotated[
-    str,
-    AfterValidator(_one_line),
-    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\n\t\u2028\u2029]*$"}),
+# calendar entry, a Markdown link), each kind bounded in length.
+Line = Annotated[str, AfterValidator(_at_most(LINE_MAX)), AfterValidator(_one_line), _line_schema(LINE_MAX)]
+Name = Annotated[str, AfterValidator(_at_most(NAME_MAX)), AfterValidator(_one_line), _line_schema(NAME_MAX)]
+ShortName = Annotated[
+    str, AfterValidator(_at_most(SHORT_NAME_MAX)), AfterValidator(_one_line), _line_schema(SHORT_NAME_MAX)
 ]
+Alias = Annotated[str, AfterValidator(_at_most(ALIAS_MAX)), AfterValidator(_one_line), _line_schema(ALIAS_MAX)]
+Unit = Annotated[str, AfterValidator(_at_most(UNIT_MAX)), AfterValidator(_one_line), _line_schema(UNIT_MAX)]
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 

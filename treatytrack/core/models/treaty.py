@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from treatytrack.core.models.fields import Day, Line, PartyCode, Slug, Text, _Strict
+from treatytrack.core.models.fields import Alias, Day, Line, Name, PartyCode, ShortName, Slug, Text, Unit, _Strict
 from treatytrack.core.models.participation import Participation, StateLife
 from treatytrack.core.vocab import Category, Coverage, EventType, Instrument, Kind
 
@@ -116,9 +116,9 @@ class Event(_Strict):
 
 
 class Limit(_Strict):
-    item: Line
+    item: Name
     value: Annotated[int, Field(ge=0, le=10**12, strict=True)]  # JSON readers hold integers to 2**53
-    unit: Line
+    unit: Unit
     deadline: Day | None = None
     source: Line
     note: Text | None = None
@@ -131,18 +131,18 @@ class Reference(_Strict):
 
 class NonStateParty(_Strict):
     code: PartyCode
-    name: Line
+    name: Name
 
 
 class Treaty(_Strict):
     id: Slug
-    name: Line
-    short_name: Line
-    aliases: tuple[Line, ...] = ()
+    name: Name
+    short_name: ShortName
+    aliases: tuple[Alias, ...] = ()
     kind: Kind
     instrument: Instrument
     categories: Annotated[tuple[Category, ...], Field(min_length=1)]
-    depositary: Line | None = None
+    depositary: Name | None = None
     parent: Slug | None = None  # the treaty this instrument belongs to (a protocol of the CCW)
     party_count: PartyCount | None = None
     signed: SourcedDate | None = None
