@@ -88,13 +88,26 @@ def selection(
     party: list[str] | None,
     category: list[Category] | None,
     kind: list[Kind] | None,
+    any_party: bool = False,
 ) -> list[Treaty]:
-    """The treaties a command's filters choose: those named (each found or exit 1), with every
-    party given, of a category and a kind given."""
+    """The treaties a command's filters choose: those named (each found or exit 1), naming every
+    party given (any of them with `any_party`), of a category and a kind given."""
     from treatytrack.core.query import select_treaties
 
     ids = [find_or_fail(dataset, name).id for name in names or []]
-    return select_treaties(dataset, ids=ids, parties=party or (), categories=category or (), kinds=kind or ())
+    return select_treaties(
+        dataset, ids=ids, parties=party or (), categories=category or (), kinds=kind or (), any_party=any_party
+    )
+
+
+def check_any_party(any_party: bool, party: list[str] | None) -> None:
+    """`--any-party` changes what several `--party` options mean; without two of them it would
+    be accepted and ignored."""
+    if any_party and len(party or []) < 2:
+        raise typer.BadParameter(
+            "--any-party keeps the treaties naming any one of several --party states; give two or more --party",
+            param_hint="'--any-party'",
+        )
 
 
 def state_history(dataset: Dataset) -> StateHistory:

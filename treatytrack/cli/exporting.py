@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from treatytrack import __version__
-from treatytrack.cli.data import find_or_fail, input_files, load, party_codes, selection, state_history
+from treatytrack.cli.data import check_any_party, find_or_fail, input_files, load, party_codes, selection, state_history
 from treatytrack.cli.dates import day_option, span_option, today
 from treatytrack.cli.emit import output_target, write, write_bytes, write_output
 from treatytrack.cli.exits import note, review_note
 from treatytrack.cli.options import (
+    AnyPartyOpt,
     AsOf,
     CategoryOpt,
     ColorOpt,
@@ -24,7 +25,7 @@ from treatytrack.cli.options import (
     FromOpt,
     KindOpt,
     NoCacheOpt,
-    PartyOpt,
+    PartiesOpt,
     QuietOpt,
     ToOpt,
     TypeOpt,
@@ -98,7 +99,8 @@ def export_command(
     ] = None,
     start: FromOpt = None,
     end: ToOpt = None,
-    party: PartyOpt = None,
+    party: PartiesOpt = None,
+    any_party: AnyPartyOpt = False,
     category: CategoryOpt = None,
     kind: KindOpt = None,
     event_type: TypeOpt = None,
@@ -143,12 +145,13 @@ def export_command(
     those types and the treaties that have one in the window; in iCalendar an expiry is `expired`, a
     withdrawal taking effect `withdrawn`, and a limit's deadline has no type (--type leaves it out).
     """
+    check_any_party(any_party, party)
     day = today(as_of)
     first, last = day_option(start, "--from"), day_option(end, "--to")
     types = event_type or []
     alarms = [span_option(a, "--alarm") for a in alarm or []]
     if by_state or order is not None:
-        _check_by_state(fmt, by_state, treaty, kind, category, event_type, alarm, no_chart)
+        _check_by_state(fmt, by_state, treaty, kind, category, event_type, alarm, no_chart, any_party)
     inputs = input_files(data, extra)
     if destination is not None:
         output_target(destination, force, inputs)  # refused before the work, not after it
@@ -166,7 +169,7 @@ def export_command(
         else:
             write_output(destination, force, inputs, picture)
         return
-    treaties = selection(dataset, treaty, party, category, kind)
+    treaties = selection(dataset, treaty, party, category, kind, any_party)
     if fmt in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML):
         from treatytrack.cli.publish import export_published
         from treatytrack.core.history import report
@@ -196,6 +199,7 @@ def _check_by_state(
     event_type: list[str] | None,
     alarm: list[str] | None,
     no_chart: bool,
+    any_party: bool = False,
 ) -> None:
     """`--by-state` draws one treaty's states as svg, png or pdf; nothing else is accepted with it."""
     if not by_state:
@@ -217,6 +221,7 @@ def _check_by_state(
         ("--type", event_type),
         ("--alarm", alarm),
         ("--no-chart", no_chart),
+        ("--any-party", any_party),
     )
     for name, value in others:
         if value:

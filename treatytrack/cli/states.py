@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from treatytrack.cli.completion import complete_treaty
-from treatytrack.cli.data import find_or_fail, load, party_codes
+from treatytrack.cli.data import check_any_party, find_or_fail, load, party_codes
 from treatytrack.cli.dates import day_option, today
 from treatytrack.cli.emit import emit, write
 from treatytrack.cli.exits import note, review_note
 from treatytrack.cli.options import (
+    AnyPartyOpt,
     AsOf,
     CategoryOpt,
     ColorOpt,
@@ -21,7 +22,7 @@ from treatytrack.cli.options import (
     FormatOpt,
     KindOpt,
     NoCacheOpt,
-    PartyOpt,
+    PartiesOpt,
     QuietOpt,
     choice,
     completer,
@@ -228,7 +229,8 @@ def standings_command(
             "year: one row per state, treaty and year (the standing on 31 December).",
         ),
     ] = PanelBy.CHANGE,
-    party: PartyOpt = None,
+    party: PartiesOpt = None,
+    any_party: AnyPartyOpt = False,
     category: CategoryOpt = None,
     kind: KindOpt = None,
     start: Annotated[
@@ -253,6 +255,7 @@ def standings_command(
     color: ColorOpt = None,
 ) -> None:
     """Standings as long, tidy data for pandas or R: every state's standing over time, by change or by year."""
+    check_any_party(any_party, party)
     day = today(as_of)
     first = day_option(start, "--from")
     dataset = load(data, extra, no_cache)
@@ -264,7 +267,9 @@ def standings_command(
 
     wanted = party_codes(dataset, party)
     ids = [find_or_fail(dataset, n).id for n in names or []]
-    treaties = select_treaties(dataset, ids=ids, parties=wanted, categories=category or (), kinds=kind or ())
+    treaties = select_treaties(
+        dataset, ids=ids, parties=wanted, categories=category or (), kinds=kind or (), any_party=any_party
+    )
     history = StateHistory(dataset.state_history)
     codes = party_names(dataset)
     records: list[Record] = []

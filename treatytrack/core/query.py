@@ -37,11 +37,14 @@ def select_treaties(
     parties: Iterable[str] = (),
     categories: Iterable[Category] = (),
     kinds: Iterable[Kind] = (),
+    any_party: bool = False,
 ) -> list[Treaty]:
     """Treaties matching every filter given (an empty filter matches all), in file order.
 
-    `parties` keeps the treaties whose record names any of them (or a state they continue): the
-    treaties a timeline, an export or a diff about those states has something to say about.
+    `parties` keeps the treaties whose record names every one of them (or a state it continues),
+    as repeated `--party` means in `list`: the treaties those states share. With `any_party`, a
+    treaty naming any one of them is kept ("either"), for a timeline or export about several
+    states' separate records.
     """
     wanted_ids, wanted_party = set(ids), set(parties)
     wanted_cat, wanted_kind = set(categories), set(kinds)
@@ -50,10 +53,14 @@ def select_treaties(
         t
         for t in dataset.treaties
         if (not wanted_ids or t.id in wanted_ids)
-        and (not wanted_party or wanted_party.intersection(states_of(t, history)))
+        and (not wanted_party or _names_parties(wanted_party, states_of(t, history), any_party))
         and (not wanted_cat or wanted_cat.intersection(t.categories))
         and (not wanted_kind or t.kind in wanted_kind)
     ]
+
+
+def _names_parties(wanted: set[str], named: list[str], any_party: bool) -> bool:
+    return bool(wanted.intersection(named)) if any_party else wanted.issubset(named)
 
 
 def treaty_rows(
