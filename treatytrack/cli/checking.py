@@ -65,7 +65,7 @@ def validate_command(
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
     from treatytrack.core.controls import escape
-    from treatytrack.store.load import LoadError, NotATreatyFile, load_dataset, source_problems
+    from treatytrack.store.load import LoadError, NotATreatyFile, load_dataset, name_problems, source_problems
     from treatytrack.store.paths import bundled_path
 
     targets = files or [data if data is not None else bundled_path()]
@@ -85,6 +85,7 @@ def validate_command(
         except LoadError as err:
             problems.extend(err.problems)
             continue
+        problems.extend(name_problems(target, loaded))
         if strict_sources:
             problems.extend(source_problems(target, loaded))
     if output is ValidateFormat.JSON:

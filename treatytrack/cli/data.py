@@ -71,12 +71,21 @@ def party_codes(dataset: Dataset, queries: Iterable[str] | None, option: str = "
     return list(dict.fromkeys(codes))
 
 
-def find_or_fail(dataset: Dataset, name: str) -> Treaty:
-    """The treaty called `name`, or exit 1 with the closest names."""
-    from treatytrack.core.query import TreatyNotFound, find_treaty
+def find_or_fail(dataset: Dataset, name: str, option: str = "NAME") -> Treaty:
+    """The treaty called `name`, or exit 1 with the closest names; a name several treaties
+    answer to is a usage error (exit 2) listing them with their ids, to give one of instead."""
+    from treatytrack.core.naming import AmbiguousTreaty, TreatyNotFound, find_treaty
 
     try:
         return find_treaty(dataset, name)
+    except AmbiguousTreaty as many:
+        shown = [f"{t.id} ({t.short_name})" for t in many.candidates[:8]]
+        more = len(many.candidates) - len(shown)
+        listed = ", ".join(shown) + (f" and {more} more" if more else "")
+        raise typer.BadParameter(
+            f"{name!r} names {len(many.candidates)} treaties: {listed}; give one of their ids",
+            param_hint=f"'{option}'",
+        ) from None
     except TreatyNotFound as miss:
         hint = f" Did you mean: {', '.join(miss.suggestions)}?" if miss.suggestions else ""
         fail(f"treatytrack: no treaty named {name!r}.{hint} (`treatytrack list` shows them all)")
@@ -89,12 +98,13 @@ def selection(
     category: list[Category] | None,
     kind: list[Kind] | None,
     any_party: bool = False,
+    option: str = "NAME",
 ) -> list[Treaty]:
     """The treaties a command's filters choose: those named (each found or exit 1), naming every
     party given (any of them with `any_party`), of a category and a kind given."""
     from treatytrack.core.query import select_treaties
 
-    ids = [find_or_fail(dataset, name).id for name in names or []]
+    ids = [find_or_fail(dataset, name, option).id for name in names or []]
     return select_treaties(
         dataset, ids=ids, parties=party or (), categories=category or (), kinds=kind or (), any_party=any_party
     )

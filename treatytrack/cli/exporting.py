@@ -161,7 +161,7 @@ def export_command(
         from treatytrack.cli.publish import export_states
 
         picture = export_states(
-            fmt.value, dataset, find_or_fail(dataset, (treaty or [""])[0]), day, first, last, party,
+            fmt.value, dataset, find_or_fail(dataset, (treaty or [""])[0], "--treaty"), day, first, last, party,
             (order or StateOrder.REGION).value, title, width, destination,
         )  # fmt: skip
         if destination is None:
@@ -169,7 +169,7 @@ def export_command(
         else:
             write_output(destination, force, inputs, picture)
         return
-    treaties = selection(dataset, treaty, party, category, kind, any_party)
+    treaties = selection(dataset, treaty, party, category, kind, any_party, "--treaty")
     if fmt in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML):
         from treatytrack.cli.publish import export_published
         from treatytrack.core.history import report

@@ -102,7 +102,7 @@ def parties_command(
     from treatytrack.core.standing import StateHistory, by_name, standings_on
     from treatytrack.render.records import state_record
 
-    treaty = find_or_fail(dataset, name)
+    treaty = find_or_fail(dataset, name, "TREATY")
     names = party_names(dataset)
     history = StateHistory(dataset.state_history)
     standings = by_name(standings_on(treaty, day, history), names)
@@ -266,7 +266,7 @@ def standings_command(
     from treatytrack.render.records import spell_record, year_record
 
     wanted = party_codes(dataset, party)
-    ids = [find_or_fail(dataset, n).id for n in names or []]
+    ids = [find_or_fail(dataset, n, "TREATY").id for n in names or []]
     treaties = select_treaties(
         dataset, ids=ids, parties=wanted, categories=category or (), kinds=kind or (), any_party=any_party
     )

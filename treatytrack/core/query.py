@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -126,48 +125,6 @@ def undecided_caveats(undecided: Iterable[tuple[Treaty, Standing]]) -> list[str]
         names[treaty.id] = treaty.short_name
         by_treaty.setdefault(treaty.id, []).append(f"{standing.state} {standing.status.value}: {standing.why}")
     return [f"{names[tid]}: " + "; ".join(parts) for tid, parts in by_treaty.items()]
-
-
-class TreatyNotFound(LookupError):
-    def __init__(self, name: str, suggestions: list[str]) -> None:
-        super().__init__(name)
-        self.name = name
-        self.suggestions = suggestions
-
-
-def _normal(text: str) -> str:
-    """Case, accents, punctuation and spacing do not matter when naming a treaty."""
-    text = unicodedata.normalize("NFKD", text).casefold()
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[\W_]+", "", text)
-
-
-def names_of(treaty: Treaty) -> list[str]:
-    return [treaty.id, treaty.short_name, *treaty.aliases, treaty.name]
-
-
-def find_treaty(dataset: Dataset, name: str) -> Treaty:
-    """The treaty whose id, short name, alias or name matches; else suggestions of close names."""
-    wanted = name.casefold()
-    for treaty in dataset.treaties:
-        if any(wanted == n.casefold() for n in names_of(treaty)):
-            return treaty
-    key = _normal(name)
-    if key:
-        matches = [t for t in dataset.treaties if any(key == _normal(n) for n in names_of(t))]
-        if len(matches) == 1:
-            return matches[0]
-        # A unique beginning is enough: "abm" for "ABM Treaty", "tlatelolco" for "Treaty of Tlatelolco".
-        starts = [t for t in dataset.treaties if any(_normal(n).startswith(key) for n in names_of(t))]
-        if not matches and len(starts) == 1:
-            return starts[0]
-    choices = {n: t.short_name for t in dataset.treaties for n in (t.id, t.short_name, *t.aliases)}
-    import difflib  # only when a name is not found
-
-    close = difflib.get_close_matches(name, list(choices), n=8, cutoff=0.5)
-    close += [n for n in choices if wanted and wanted in n.casefold() and n not in close]
-    suggestions = list(dict.fromkeys(choices[n] for n in close))[:5]
-    raise TreatyNotFound(name, suggestions)
 
 
 _WINDOW = re.compile(r"([0-9]+)\s*([ymwd])", re.IGNORECASE)
