@@ -55,7 +55,9 @@ def shared(tmp_path: Path) -> Path:
 
 
 def _show(data: Path, name: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["show", name, "--as-of", "2026-11-28", "--data", str(data), "--no-cache", "-f", "json"])
+    result = runner.invoke(
+        app, ["show", name, "--as-of", "2026-11-28", "--data", str(data), "--no-cache", "-f", "json"]
+    )
     return result.exit_code, result.stdout, result.stderr
 
 
