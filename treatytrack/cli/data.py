@@ -56,12 +56,16 @@ def load(data: Path | None, extra: list[Path] | None = None, no_cache: bool = Fa
 def party_codes(dataset: Dataset, queries: Iterable[str] | None, option: str = "--party") -> list[str]:
     """Each state or organisation named (a code or a name: `RUS`, `Russia`, `russian federation`),
     as its code; an unknown one is a usage error with the closest names."""
-    from treatytrack.core.parties import PartyNotFound, resolve_party
+    from treatytrack.core.parties import AmbiguousParty, PartyNotFound, resolve_party
 
     codes = []
     for query in queries or ():
         try:
             codes.append(resolve_party(dataset, query))
+        except AmbiguousParty as many:
+            raise typer.BadParameter(
+                f"{query!r} may name {', '.join(many.candidates)}; give the code", param_hint=f"'{option}'"
+            ) from None
         except PartyNotFound as miss:
             hint = f"; did you mean {', '.join(miss.suggestions)}?" if miss.suggestions else ""
             raise typer.BadParameter(
