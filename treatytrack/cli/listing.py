@@ -63,12 +63,21 @@ def list_command(
     why: WhyOpt = False,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", metavar="N", parser=positive, help="Show at most N treaties (the oldest first)."),
+        typer.Option(
+            "--limit",
+            metavar="N",
+            parser=positive,
+            help="Show at most N treaties: the N oldest (the first N of the listing's order).",
+        ),
     ] = None,
     quiet: QuietOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    """Treaties and their status on a date, with entry into force, expiry and days left."""
+    """Treaties and their status on a date, with entry into force, expiry and days left.
+
+    Oldest first: in the order of the day each treaty began (signed or opened for signature, or
+    else entered into force), then by id.
+    """
     day = today(as_of)
     dataset = load(data, extra, no_cache)
     from treatytrack.core.query import projected, treaty_rows
