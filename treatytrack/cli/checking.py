@@ -68,6 +68,8 @@ def validate_command(
     from treatytrack.store.load import LoadError, NotATreatyFile, load_dataset, name_problems, source_problems
     from treatytrack.store.paths import bundled_path
 
+    if files and data is not None:
+        raise typer.BadParameter("give FILEs to check or --data (the dataset in use), not both", param_hint="'--data'")
     targets = files or [data if data is not None else bundled_path()]
     problems = []
     skipped = 0

@@ -67,7 +67,7 @@ def diff_command(
     if first is None:
         raise typer.BadParameter("give FROM (YYYY-MM-DD) or --since SPAN", param_hint="'FROM'")
     last = last or day
-    if last < first:
+    if last < first:  # as window_options says it, for a window given as arguments
         raise typer.BadParameter(f"TO ({last}) is before FROM ({first})", param_hint="'TO'")
     dataset = load(data, extra, no_cache)
     from treatytrack.core.history import changes_between

@@ -157,7 +157,7 @@ AnyPartyOpt = Annotated[
     ),
 ]
 StandingOpt = Annotated[
-    StandingFilter,
+    StandingFilter | None,
     typer.Option(
         "--standing",
         metavar="STANDING",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -61,6 +61,12 @@ def show_command(
     of all their events, and in JSON an array of the records (one NAME: the record itself).
     """
     day = today(as_of)
+    if why and output is OutputFormat.CSV:
+        raise typer.BadParameter(
+            "the CSV of show is the treaty's events; --why adds the evidence to the table and Markdown "
+            "(JSON always has it)",
+            param_hint="'--why'",
+        )
     dataset = load(data, extra, no_cache)
     from treatytrack.core.engine import assess
     from treatytrack.core.parties import party_names
@@ -98,11 +104,18 @@ def show_command(
     elif output is OutputFormat.MARKDOWN:
         from treatytrack.render.markdown import show_markdown
 
-        write("\n".join(show_markdown(r) for r in records))
+        write("\n".join(show_markdown(r, why=why) for r in records))
     else:
+        from functools import partial
+
         from treatytrack.render.detail import show_view
 
         for number, record in enumerate(records):
             if number:
                 write("\n")  # a blank line between one treaty's view and the next
-            print_renderable(lambda width, record=record: show_view(record, dataset.reviewed, width, why=why))
+            print_renderable(partial(_view, show_view, record, dataset.reviewed, why))
+
+
+def _view(show_view: Any, record: Any, reviewed: Any, why: bool, width: int) -> Any:
+    """One treaty's view at the terminal's width (a function, not a lambda in a loop)."""
+    return show_view(record, reviewed, width, why=why)

@@ -258,6 +258,10 @@ def standings_command(
     check_any_party(any_party, party)
     day = today(as_of)
     first = day_option(start, "--from")
+    if first is not None and first > day:
+        raise typer.BadParameter(
+            f"--from ({first}) is after the as-of date ({day}), where the standings end", param_hint="'--from'"
+        )
     dataset = load(data, extra, no_cache)
     from treatytrack.core.panel import panel_states, spells, years
     from treatytrack.core.parties import party_names

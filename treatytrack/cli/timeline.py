@@ -10,7 +10,7 @@ import typer
 
 from treatytrack.cli.completion import complete_treaty
 from treatytrack.cli.data import check_any_party, load, party_codes, selection, state_history
-from treatytrack.cli.dates import day_option, today
+from treatytrack.cli.dates import today, window_options
 from treatytrack.cli.emit import emit, print_renderable
 from treatytrack.cli.exits import note, review_note
 from treatytrack.cli.options import (
@@ -80,7 +80,7 @@ def timeline_command(
     """
     check_any_party(any_party, party)
     day = today(as_of)
-    first, last = day_option(start, "--from"), day_option(end, "--to")
+    first, last = window_options(start, end)
     types = event_type or []
     dataset = load(data, extra, no_cache)
     from treatytrack.core.history import lifespans, report
