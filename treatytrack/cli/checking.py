@@ -69,8 +69,9 @@ def validate_command(
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
     from treatytrack.core.controls import escape
-    from treatytrack.store.load import LoadError, NotATreatyFile, load_dataset, name_problems, source_problems
+    from treatytrack.store.load import load_dataset, name_problems, source_problems
     from treatytrack.store.paths import bundled_path
+    from treatytrack.store.problems import LoadError, NotATreatyFile
 
     if files and data is not None:
         raise typer.BadParameter("give FILEs to check or --data (the dataset in use), not both", param_hint="'--data'")
@@ -137,8 +138,8 @@ def validate_command(
 
 def _overlay_problems(dataset: Dataset, base: Path, extra: list[Path]) -> list[Problem]:
     """The problems of each --extra file applied over `dataset`, as every command would apply it."""
-    from treatytrack.store.load import LoadError
     from treatytrack.store.overlay import apply_extras
+    from treatytrack.store.problems import LoadError
 
     try:
         apply_extras(dataset, os.fspath(base), extra)

@@ -34,8 +34,9 @@ def input_files(data: Path | None, extra: list[Path] | None) -> list[Path]:
 
 
 def load(data: Path | None, extra: list[Path] | None = None, no_cache: bool = False) -> Dataset:
-    from treatytrack.store.load import LoadError, load_dataset
+    from treatytrack.store.load import load_dataset
     from treatytrack.store.paths import bundled_path
+    from treatytrack.store.problems import LoadError
 
     path = data if data is not None else bundled_path()
     try:
