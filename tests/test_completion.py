@@ -19,5 +19,13 @@ def test_treaty_names_complete_ids_and_short_names() -> None:
 
 
 def test_party_codes_complete() -> None:
-    assert complete_party("r") == ["RUS"]
+    assert complete_party("r") == ["RUS", "Russia", "'Russian Federation'"]
     assert "PRK" in complete_party("")
+    assert all(len(c) == 3 for c in complete_party(""))  # names once something is typed
+
+
+def test_party_names_complete_quoted_for_the_shell() -> None:
+    assert complete_party("north") == ["'North Korea'"]
+    assert complete_party("'North K") == ["'North Korea'"]  # the word as the shell gives it, quote and all
+    assert complete_party("dp") == ["DPRK"]
+    assert complete_party("sov") == ["'Soviet Union'"]

@@ -107,7 +107,7 @@ def test_help_shows_no_typer_internals(command: str | None) -> None:
 
 def test_usage_lines_name_arguments_as_click_does() -> None:
     usage = {c: run(c, "--help")[1].splitlines()[0] for c in COMMANDS}
-    assert usage["show"] == "Usage: treatytrack show [OPTIONS] NAME"
+    assert usage["show"] == "Usage: treatytrack show [OPTIONS] NAME..."
     assert usage["validate"] == "Usage: treatytrack validate [OPTIONS] [FILE]..."
     assert usage["timeline"] == "Usage: treatytrack timeline [OPTIONS] [NAME]..."
     assert usage["diff"] == "Usage: treatytrack diff [OPTIONS] [FROM] [TO]"

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from treatytrack.cli.data import extra_paths
 from treatytrack.cli.emit import write
 from treatytrack.cli.exits import EXIT_FINDING, interactive, note
 from treatytrack.cli.options import (
     ColorOpt,
     DataOpt,
+    ExtraOpt,
     QuietOpt,
     choice,
     completer,
@@ -23,7 +25,8 @@ from treatytrack.cli.program import command
 from treatytrack.render import counted
 
 if TYPE_CHECKING:
-    pass
+    from treatytrack.core.models import Dataset
+    from treatytrack.store.problems import Problem
 
 
 class ValidateFormat(enum.StrEnum):
@@ -52,6 +55,7 @@ def validate_command(
         ),
     ] = ValidateFormat.TABLE,
     data: DataOpt = None,
+    extra: ExtraOpt = None,
     strict_sources: Annotated[
         bool,
         typer.Option(
@@ -65,10 +69,18 @@ def validate_command(
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
     from treatytrack.core.controls import escape
-    from treatytrack.store.load import load_dataset, source_problems
+    from treatytrack.store.load import load_dataset, name_problems, source_problems
     from treatytrack.store.paths import bundled_path
     from treatytrack.store.problems import LoadError, NotATreatyFile
 
+    if files and data is not None:
+        raise typer.BadParameter("give FILEs to check or --data (the dataset in use), not both", param_hint="'--data'")
+    if files and extra:
+        raise typer.BadParameter(
+            "--extra checks an overlay against the dataset in use (--data or the bundled one), not against FILEs",
+            param_hint="'--extra'",
+        )
+    extra = [] if files else extra_paths(extra)  # as every command reads them (TREATYTRACK_EXTRA too)
     targets = files or [data if data is not None else bundled_path()]
     problems = []
     skipped = 0
@@ -86,8 +98,11 @@ def validate_command(
         except LoadError as err:
             problems.extend(err.problems)
             continue
+        problems.extend(name_problems(target, loaded))
         if strict_sources:
             problems.extend(source_problems(target, loaded))
+        if extra:
+            problems.extend(_overlay_problems(loaded, target, extra))
     if output is ValidateFormat.JSON:
         from treatytrack.render.jsonout import render_json
 
@@ -106,18 +121,31 @@ def validate_command(
         write("".join(f"{p}\n" for p in problems))
     if problems:
         files_with = len({p.file for p in problems})
-        where = counted(len(targets), "file")
-        if files_with != len(targets):
+        read = len(targets) + len(extra)
+        where = counted(read, "file")
+        if files_with != read:
             where = f"{files_with} of {where}"
         typer.echo(f"treatytrack: {counted(len(problems), 'problem')} in {where}.", err=True)
         raise typer.Exit(EXIT_FINDING)
-    checked = len(targets) - skipped
+    checked = len(targets) + len(extra) - skipped
     aside = f" ({counted(skipped, 'other YAML file')} skipped)" if skipped else ""
     note(
         f"treatytrack: {counted(checked, 'file')} valid{aside}."
         if checked
         else f"treatytrack: no treaty file to check{aside}."
     )
+
+
+def _overlay_problems(dataset: Dataset, base: Path, extra: list[Path]) -> list[Problem]:
+    """The problems of each --extra file applied over `dataset`, as every command would apply it."""
+    from treatytrack.store.overlay import apply_extras
+    from treatytrack.store.problems import LoadError
+
+    try:
+        apply_extras(dataset, os.fspath(base), extra)
+    except LoadError as err:
+        return list(err.problems)
+    return []
 
 
 @command("schema", ("the JSON Schema of treaty files, for an editor's YAML support", "treatytrack schema"))

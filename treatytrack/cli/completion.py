@@ -37,5 +37,17 @@ def complete_treaty(incomplete: str) -> list[str]:
 
 
 def complete_party(incomplete: str) -> list[str]:
+    """The data's party codes, and (once something is typed) their names: ISO's and customary
+    ones, any case or accents; a name with a space or a quote comes quoted for the shell."""
+    import shlex
+
+    from treatytrack.core.statenames import fold, names_for
+
     codes = sorted({row or party for row, party in _STATES.findall(_text())})
-    return [c for c in codes if c.startswith(incomplete.upper())]
+    typed = incomplete.lstrip("'\"")
+    found = [c for c in codes if c.startswith(typed.upper())]
+    if typed:
+        wanted = fold(typed)
+        names = [n for c in codes for n in names_for(c) if n != c and fold(n).startswith(wanted)]
+        found += [shlex.quote(n) for n in sorted(set(names), key=str.casefold)]
+    return found

@@ -57,12 +57,16 @@ def load(data: Path | None, extra: list[Path] | None = None, no_cache: bool = Fa
 def party_codes(dataset: Dataset, queries: Iterable[str] | None, option: str = "--party") -> list[str]:
     """Each state or organisation named (a code or a name: `RUS`, `Russia`, `russian federation`),
     as its code; an unknown one is a usage error with the closest names."""
-    from treatytrack.core.parties import PartyNotFound, resolve_party
+    from treatytrack.core.parties import AmbiguousParty, PartyNotFound, resolve_party
 
     codes = []
     for query in queries or ():
         try:
             codes.append(resolve_party(dataset, query))
+        except AmbiguousParty as many:
+            raise typer.BadParameter(
+                f"{query!r} may name {', '.join(many.candidates)}; give the code", param_hint=f"'{option}'"
+            ) from None
         except PartyNotFound as miss:
             hint = f"; did you mean {', '.join(miss.suggestions)}?" if miss.suggestions else ""
             raise typer.BadParameter(
@@ -72,12 +76,21 @@ def party_codes(dataset: Dataset, queries: Iterable[str] | None, option: str = "
     return list(dict.fromkeys(codes))
 
 
-def find_or_fail(dataset: Dataset, name: str) -> Treaty:
-    """The treaty called `name`, or exit 1 with the closest names."""
-    from treatytrack.core.query import TreatyNotFound, find_treaty
+def find_or_fail(dataset: Dataset, name: str, option: str = "NAME") -> Treaty:
+    """The treaty called `name`, or exit 1 with the closest names; a name several treaties
+    answer to is a usage error (exit 2) listing them with their ids, to give one of instead."""
+    from treatytrack.core.naming import AmbiguousTreaty, TreatyNotFound, find_treaty
 
     try:
         return find_treaty(dataset, name)
+    except AmbiguousTreaty as many:
+        shown = [f"{t.id} ({t.short_name})" for t in many.candidates[:8]]
+        more = len(many.candidates) - len(shown)
+        listed = ", ".join(shown) + (f" and {more} more" if more else "")
+        raise typer.BadParameter(
+            f"{name!r} names {len(many.candidates)} treaties: {listed}; give one of their ids",
+            param_hint=f"'{option}'",
+        ) from None
     except TreatyNotFound as miss:
         hint = f" Did you mean: {', '.join(miss.suggestions)}?" if miss.suggestions else ""
         fail(f"treatytrack: no treaty named {name!r}.{hint} (`treatytrack list` shows them all)")
@@ -89,13 +102,27 @@ def selection(
     party: list[str] | None,
     category: list[Category] | None,
     kind: list[Kind] | None,
+    any_party: bool = False,
+    option: str = "NAME",
 ) -> list[Treaty]:
-    """The treaties a command's filters choose: those named (each found or exit 1), with every
-    party given, of a category and a kind given."""
+    """The treaties a command's filters choose: those named (each found or exit 1), naming every
+    party given (any of them with `any_party`), of a category and a kind given."""
     from treatytrack.core.query import select_treaties
 
-    ids = [find_or_fail(dataset, name).id for name in names or []]
-    return select_treaties(dataset, ids=ids, parties=party or (), categories=category or (), kinds=kind or ())
+    ids = [find_or_fail(dataset, name, option).id for name in names or []]
+    return select_treaties(
+        dataset, ids=ids, parties=party or (), categories=category or (), kinds=kind or (), any_party=any_party
+    )
+
+
+def check_any_party(any_party: bool, party: list[str] | None) -> None:
+    """`--any-party` changes what several `--party` options mean; without two of them it would
+    be accepted and ignored."""
+    if any_party and len(party or []) < 2:
+        raise typer.BadParameter(
+            "--any-party keeps the treaties naming any one of several --party states; give two or more --party",
+            param_hint="'--any-party'",
+        )
 
 
 def state_history(dataset: Dataset) -> StateHistory:

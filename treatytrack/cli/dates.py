@@ -38,6 +38,17 @@ def day_option(value: str | None, name: str) -> dt.date | None:
         raise
 
 
+def window_options(
+    start: str | None, end: str | None, first_name: str = "--from", last_name: str = "--to"
+) -> tuple[dt.date | None, dt.date | None]:
+    """A date window's two ends; one that ends before it starts is a usage error naming the
+    option, in every command (an empty window would only be a puzzling empty answer)."""
+    first, last = day_option(start, first_name), day_option(end, last_name)
+    if first is not None and last is not None and last < first:
+        raise typer.BadParameter(f"{last_name} ({last}) is before {first_name} ({first})", param_hint=f"'{last_name}'")
+    return first, last
+
+
 def today(as_of: str | None) -> dt.date:
     day = day_option(as_of, "--as-of")
     return day if day is not None else dt.date.today()

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from treatytrack.cli.data import load, party_codes, selection, state_history
+from treatytrack.cli.data import check_any_party, load, party_codes, selection, state_history
 from treatytrack.cli.dates import day_option, shifted, span_option, today
 from treatytrack.cli.emit import emit
 from treatytrack.cli.exits import review_note
 from treatytrack.cli.options import (
+    AnyPartyOpt,
     AsOf,
     CategoryOpt,
     ColorOpt,
@@ -20,7 +21,7 @@ from treatytrack.cli.options import (
     FormatOpt,
     KindOpt,
     NoCacheOpt,
-    PartyOpt,
+    PartiesOpt,
     QuietOpt,
 )
 from treatytrack.cli.program import command
@@ -43,7 +44,8 @@ def diff_command(
     since: Annotated[
         str | None, typer.Option("--since", metavar="SPAN", help="FROM = as-of date minus SPAN (2y, 6m, 90d).")
     ] = None,
-    party: PartyOpt = None,
+    party: PartiesOpt = None,
+    any_party: AnyPartyOpt = False,
     category: CategoryOpt = None,
     kind: KindOpt = None,
     as_of: AsOf = None,
@@ -55,6 +57,7 @@ def diff_command(
     color: ColorOpt = None,
 ) -> None:
     """Every change of a treaty's or a party's status between two dates, in date order."""
+    check_any_party(any_party, party)
     day = today(as_of)
     first, last = day_option(start, "FROM"), day_option(end, "TO")
     if since is not None:
@@ -64,7 +67,7 @@ def diff_command(
     if first is None:
         raise typer.BadParameter("give FROM (YYYY-MM-DD) or --since SPAN", param_hint="'FROM'")
     last = last or day
-    if last < first:
+    if last < first:  # as window_options says it, for a window given as arguments
         raise typer.BadParameter(f"TO ({last}) is before FROM ({first})", param_hint="'TO'")
     dataset = load(data, extra, no_cache)
     from treatytrack.core.history import changes_between
@@ -72,7 +75,7 @@ def diff_command(
 
     party = party_codes(dataset, party)
     history = state_history(dataset)
-    treaties = selection(dataset, None, party, category, kind)
+    treaties = selection(dataset, None, party, category, kind, any_party)
     changes = changes_between(treaties, first, last, history)
     if party:
         wanted = set(party)

@@ -193,15 +193,17 @@ def emit_listing(
     view: str,
     empty: str | None = None,
     caveats: Sequence[str] = (),
+    why: bool = False,
 ) -> None:
     """`emit` for the two listings of treaties, `list` and `expiring` (`view`): their Markdown
-    documents (with the listing's caveats) and their CSV columns."""
+    documents (with the listing's caveats, and with `why` each status's rule) and their CSV
+    columns (CSV and JSON always carry the rule)."""
 
     def document() -> str:
         from treatytrack.render import markdown
 
         rows = list(records)
-        return markdown.list_markdown(rows, caveats) if view == "list" else markdown.expiring_markdown(rows)
+        return markdown.list_markdown(rows, caveats, why=why) if view == "list" else markdown.expiring_markdown(rows)
 
     columns = LIST_COLUMNS if view == "list" else [c for c in LIST_COLUMNS if c != "why"] + EXPIRING_COLUMNS
     emit(output, records, columns, document, table, empty)

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from treatytrack import __version__
-from treatytrack.cli.data import find_or_fail, input_files, load, party_codes, selection, state_history
-from treatytrack.cli.dates import day_option, span_option, today
+from treatytrack.cli.data import check_any_party, find_or_fail, input_files, load, party_codes, selection, state_history
+from treatytrack.cli.dates import span_option, today, window_options
 from treatytrack.cli.emit import output_target, write, write_bytes, write_output
 from treatytrack.cli.exits import note, review_note
 from treatytrack.cli.options import (
+    AnyPartyOpt,
     AsOf,
     CategoryOpt,
     ColorOpt,
@@ -24,7 +25,7 @@ from treatytrack.cli.options import (
     FromOpt,
     KindOpt,
     NoCacheOpt,
-    PartyOpt,
+    PartiesOpt,
     QuietOpt,
     ToOpt,
     TypeOpt,
@@ -101,19 +102,20 @@ def export_command(
     ] = None,
     start: FromOpt = None,
     end: ToOpt = None,
-    party: PartyOpt = None,
+    party: PartiesOpt = None,
+    any_party: AnyPartyOpt = False,
     category: CategoryOpt = None,
     kind: KindOpt = None,
     event_type: TypeOpt = None,
     width: Annotated[
-        float,
+        float | None,
         typer.Option(
             "--width",
             metavar="INCHES",
             parser=between(4, 40, float),
-            help="svg/png/pdf/html: the chart's width in inches (4 to 40).",
+            help="svg/png/pdf/html: the chart's width in inches (4 to 40; default 10).",
         ),
-    ] = 10.0,
+    ] = None,
     title: Annotated[
         str | None,
         typer.Option("--title", metavar="TEXT", help="svg/png/pdf/html/atom: the chart's, page's or feed's title."),
@@ -148,12 +150,14 @@ def export_command(
     those types and the treaties that have one in the window; in iCalendar an expiry is `expired`, a
     withdrawal taking effect `withdrawn`, and a limit's deadline has no type (--type leaves it out).
     """
+    check_any_party(any_party, party)
     day = today(as_of)
-    first, last = day_option(start, "--from"), day_option(end, "--to")
+    first, last = window_options(start, end)
     types = event_type or []
     alarms = [span_option(a, "--alarm") for a in alarm or []]
     if by_state or order is not None:
-        _check_by_state(fmt, by_state, treaty, kind, category, event_type, alarm, no_chart)
+        _check_by_state(fmt, by_state, treaty, kind, category, event_type, alarm, no_chart, any_party)
+    _check_format_options(fmt, destination, force, no_chart, alarm, width, title)
     inputs = input_files(data, extra)
     if destination is not None:
         output_target(destination, force, inputs)  # refused before the work, not after it
@@ -163,15 +167,15 @@ def export_command(
         from treatytrack.cli.publish import export_states
 
         picture = export_states(
-            fmt.value, dataset, find_or_fail(dataset, (treaty or [""])[0]), day, first, last, party,
-            (order or StateOrder.REGION).value, title, width, destination,
+            fmt.value, dataset, find_or_fail(dataset, (treaty or [""])[0], "--treaty"), day, first, last, party,
+            (order or StateOrder.REGION).value, title, width or 10.0, destination,
         )  # fmt: skip
         if destination is None:
             write_bytes([picture])
         else:
             write_output(destination, force, inputs, picture)
         return
-    treaties = selection(dataset, treaty, party, category, kind)
+    treaties = selection(dataset, treaty, party, category, kind, any_party, "--treaty")
     if fmt in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML):
         from treatytrack.cli.publish import export_published
         from treatytrack.core.history import report
@@ -182,7 +186,7 @@ def export_command(
             treaties, day, start=first, end=last, parties=party, types=types, history=state_history(dataset)
         )
         text: str | bytes = export_published(
-            fmt.value, dataset, kept, day, first, last, party, types, title, width, destination
+            fmt.value, dataset, kept, day, first, last, party, types, title, width or 10.0, destination
         )
     elif fmt is ExportFormat.ATOM:
         selected = [("treaty", t.id) for t in (find_or_fail(dataset, n) for n in treaty or [])]
@@ -198,6 +202,30 @@ def export_command(
         write_output(destination, force, inputs, text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
+def _check_format_options(
+    fmt: ExportFormat,
+    destination: Path | None,
+    force: bool,
+    no_chart: bool,
+    alarm: list[str] | None,
+    width: float | None,
+    title: str | None,
+) -> None:
+    """An option that only one format reads is a usage error with another, not silently dropped."""
+    drawn = (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML)
+    only = (
+        ("--no-chart", no_chart, (ExportFormat.MARKDOWN,), "markdown"),
+        ("--alarm", alarm, (ExportFormat.ICS,), "ics"),
+        ("--width", width is not None, drawn, "svg, png, pdf and html"),
+        ("--title", title is not None, drawn, "svg, png, pdf and html"),
+    )
+    for name, given, formats, which in only:
+        if given and fmt not in formats:
+            raise typer.BadParameter(f"{name} applies to {which} only, not {fmt.value}", param_hint=f"'{name}'")
+    if force and destination is None:
+        raise typer.BadParameter("--force replaces an --output file; give --output FILE", param_hint="'--force'")
+
+
 def _check_by_state(
     fmt: ExportFormat,
     by_state: bool,
@@ -207,6 +235,7 @@ def _check_by_state(
     event_type: list[str] | None,
     alarm: list[str] | None,
     no_chart: bool,
+    any_party: bool = False,
 ) -> None:
     """`--by-state` draws one treaty's states as svg, png or pdf; nothing else is accepted with it."""
     if not by_state:
@@ -228,6 +257,7 @@ def _check_by_state(
         ("--type", event_type),
         ("--alarm", alarm),
         ("--no-chart", no_chart),
+        ("--any-party", any_party),
     )
     for name, value in others:
         if value:

@@ -54,7 +54,7 @@ def list_command(
     status: StatusOpt = None,
     category: CategoryOpt = None,
     party: PartyOpt = None,
-    standing: StandingOpt = StandingFilter.BOUND,
+    standing: StandingOpt = None,
     kind: KindOpt = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
@@ -63,13 +63,26 @@ def list_command(
     why: WhyOpt = False,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", metavar="N", parser=positive, help="Show at most N treaties (the oldest first)."),
+        typer.Option(
+            "--limit",
+            metavar="N",
+            parser=positive,
+            help="Show at most N treaties: the N oldest (the first N of the listing's order).",
+        ),
     ] = None,
     quiet: QuietOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    """Treaties and their status on a date, with entry into force, expiry and days left."""
+    """Treaties and their status on a date, with entry into force, expiry and days left.
+
+    Oldest first: in the order of the day each treaty began (signed or opened for signature, or
+    else entered into force), then by id.
+    """
     day = today(as_of)
+    if standing is not None and not party:
+        raise typer.BadParameter(
+            "--standing is the standing each --party must have; give --party CODE", param_hint="'--standing'"
+        )
     dataset = load(data, extra, no_cache)
     from treatytrack.core.query import projected, treaty_rows
     from treatytrack.render.records import treaty_record
@@ -81,7 +94,7 @@ def list_command(
         statuses=status or (),
         categories=category or (),
         parties=parties,
-        standing=standing,
+        standing=standing or StandingFilter.BOUND,
         kinds=kind or (),
     )
     caveats = _left_out(dataset, day, parties, {r.treaty.id for r in rows}) if parties else []
@@ -107,7 +120,7 @@ def list_command(
 
         return list_table(list(records), day, dataset.reviewed, width, why=why, caveats=caveats)
 
-    emit_listing(records, output, table, "list", empty, caveats)
+    emit_listing(records, output, table, "list", empty, caveats, why=why)
 
 
 def _no_treaties(dataset: Dataset, day: dt.date, filters: dict[str, list[str]]) -> str:

@@ -138,8 +138,26 @@ PartyOpt = Annotated[
         help="A state or organisation, by code or name: RUS, Russia (repeatable: all of them).",
     ),
 ]
+# The commands that choose treaties by the states their records name, with --any-party.
+PartiesOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--party",
+        metavar="CODE",
+        autocompletion=complete_party,
+        help="Only treaties whose record names this state or organisation, by code or name: RUS, Russia "
+        "(repeatable: all of them; with --any-party, any of them).",
+    ),
+]
+AnyPartyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--any-party",
+        help="With several --party: the treaties naming any one of them (either), not all of them.",
+    ),
+]
 StandingOpt = Annotated[
-    StandingFilter,
+    StandingFilter | None,
     typer.Option(
         "--standing",
         metavar="STANDING",

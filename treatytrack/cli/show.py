@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -38,10 +38,12 @@ if TYPE_CHECKING:
     ("everything the record says, as JSON", "treatytrack show new-start -f json"),
 )
 def show_command(
-    name: Annotated[
-        str,
+    names: Annotated[
+        list[str],
         typer.Argument(
-            help="Treaty id, short name or alias (any case), e.g. 'New START'.", autocompletion=complete_treaty
+            metavar="NAME",
+            help="Treaty id, short name or alias (any case), e.g. 'New START'; several for several treaties.",
+            autocompletion=complete_treaty,
         ),
     ],
     as_of: AsOf = None,
@@ -53,8 +55,18 @@ def show_command(
     quiet: QuietOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    """One treaty in full: status, key dates, parties, limits and its sourced history."""
+    """One treaty in full: status, key dates, parties, limits and its sourced history.
+
+    Several NAMEs show each in turn: one view after another, a section each in Markdown, one CSV
+    of all their events, and in JSON an array of the records (one NAME: the record itself).
+    """
     day = today(as_of)
+    if why and output is OutputFormat.CSV:
+        raise typer.BadParameter(
+            "the CSV of show is the treaty's events; --why adds the evidence to the table and Markdown "
+            "(JSON always has it)",
+            param_hint="'--why'",
+        )
     dataset = load(data, extra, no_cache)
     from treatytrack.core.engine import assess
     from treatytrack.core.parties import party_names
@@ -62,31 +74,48 @@ def show_command(
     from treatytrack.core.standing import StateHistory
     from treatytrack.render.records import detail_record, event_record
 
-    treaty = find_or_fail(dataset, name)
-    names = party_names(dataset)
+    treaties = list({t.id: t for t in (find_or_fail(dataset, name) for name in names)}.values())
+    party_of = party_names(dataset)
     history = StateHistory(dataset.state_history)
-    row = TreatyRow(treaty, assess(treaty, day), day)
-    record = detail_record(row, names, history)
-    changed = projected([row], dataset.reviewed)
-    if not changed and day > dataset.reviewed:  # or a party's standing
-        then = detail_record(TreatyRow(treaty, assess(treaty, dataset.reviewed), dataset.reviewed), names, history)
-        if [p["status"] for p in then["parties"]] != [p["status"] for p in record["parties"]]:
-            changed = [treaty.short_name]
+    records = []
+    changed: list[str] = []
+    for treaty in treaties:
+        row = TreatyRow(treaty, assess(treaty, day), day)
+        record = detail_record(row, party_of, history)
+        records.append(record)
+        moved = projected([row], dataset.reviewed)
+        if not moved and day > dataset.reviewed:  # or a party's standing
+            then = detail_record(
+                TreatyRow(treaty, assess(treaty, dataset.reviewed), dataset.reviewed), party_of, history
+            )
+            if [p["status"] for p in then["parties"]] != [p["status"] for p in record["parties"]]:
+                moved = [treaty.short_name]
+        changed += moved
     review_note(dataset.reviewed, day, changed)
     if output is OutputFormat.JSON:
         from treatytrack.render.jsonout import render_json
 
-        write(render_json(record))
+        write(render_json(records[0] if len(records) == 1 else records))
     elif output is OutputFormat.CSV:
         from treatytrack.render.csvout import render_csv
 
-        rows = [{"treaty_id": treaty.id, **event_record(e)} for e in treaty.events]
+        rows = [{"treaty_id": t.id, **event_record(e)} for t in treaties for e in t.events]
         write(render_csv(rows, ["treaty_id", "date", "type", "party", "note", "source", "new_expiry", "effective"]))
     elif output is OutputFormat.MARKDOWN:
         from treatytrack.render.markdown import show_markdown
 
-        write(show_markdown(record))
+        write("\n".join(show_markdown(r, why=why) for r in records))
     else:
+        from functools import partial
+
         from treatytrack.render.detail import show_view
 
-        print_renderable(lambda width: show_view(record, dataset.reviewed, width, why=why))
+        for number, record in enumerate(records):
+            if number:
+                write("\n")  # a blank line between one treaty's view and the next
+            print_renderable(partial(_view, show_view, record, dataset.reviewed, why))
+
+
+def _view(show_view: Any, record: Any, reviewed: Any, why: bool, width: int) -> Any:
+    """One treaty's view at the terminal's width (a function, not a lambda in a loop)."""
+    return show_view(record, reviewed, width, why=why)

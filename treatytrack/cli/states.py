@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from treatytrack.cli.completion import complete_treaty
-from treatytrack.cli.data import find_or_fail, load, party_codes
+from treatytrack.cli.data import check_any_party, find_or_fail, load, party_codes
 from treatytrack.cli.dates import day_option, today
 from treatytrack.cli.emit import emit, write
 from treatytrack.cli.exits import note, review_note
 from treatytrack.cli.options import (
+    AnyPartyOpt,
     AsOf,
     CategoryOpt,
     ColorOpt,
@@ -21,7 +22,7 @@ from treatytrack.cli.options import (
     FormatOpt,
     KindOpt,
     NoCacheOpt,
-    PartyOpt,
+    PartiesOpt,
     QuietOpt,
     choice,
     completer,
@@ -101,7 +102,7 @@ def parties_command(
     from treatytrack.core.standing import StateHistory, by_name, standings_on
     from treatytrack.render.records import state_record
 
-    treaty = find_or_fail(dataset, name)
+    treaty = find_or_fail(dataset, name, "TREATY")
     names = party_names(dataset)
     history = StateHistory(dataset.state_history)
     standings = by_name(standings_on(treaty, day, history), names)
@@ -228,7 +229,8 @@ def standings_command(
             "year: one row per state, treaty and year (the standing on 31 December).",
         ),
     ] = PanelBy.CHANGE,
-    party: PartyOpt = None,
+    party: PartiesOpt = None,
+    any_party: AnyPartyOpt = False,
     category: CategoryOpt = None,
     kind: KindOpt = None,
     start: Annotated[
@@ -253,8 +255,13 @@ def standings_command(
     color: ColorOpt = None,
 ) -> None:
     """Standings as long, tidy data for pandas or R: every state's standing over time, by change or by year."""
+    check_any_party(any_party, party)
     day = today(as_of)
     first = day_option(start, "--from")
+    if first is not None and first > day:
+        raise typer.BadParameter(
+            f"--from ({first}) is after the as-of date ({day}), where the standings end", param_hint="'--from'"
+        )
     dataset = load(data, extra, no_cache)
     from treatytrack.core.panel import panel_states, spells, year_ends, years
     from treatytrack.core.parties import party_names
@@ -263,8 +270,10 @@ def standings_command(
     from treatytrack.render.records import spell_record, year_record
 
     wanted = party_codes(dataset, party)
-    ids = [find_or_fail(dataset, n).id for n in names or []]
-    treaties = select_treaties(dataset, ids=ids, parties=wanted, categories=category or (), kinds=kind or ())
+    ids = [find_or_fail(dataset, n, "TREATY").id for n in names or []]
+    treaties = select_treaties(
+        dataset, ids=ids, parties=wanted, categories=category or (), kinds=kind or (), any_party=any_party
+    )
     history = StateHistory(dataset.state_history)
     codes = party_names(dataset)
     records: list[Record] = []

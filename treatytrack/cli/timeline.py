@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from treatytrack.cli.completion import complete_treaty
-from treatytrack.cli.data import load, party_codes, selection, state_history
-from treatytrack.cli.dates import day_option, today
+from treatytrack.cli.data import check_any_party, load, party_codes, selection, state_history
+from treatytrack.cli.dates import today, window_options
 from treatytrack.cli.emit import emit, print_renderable
 from treatytrack.cli.exits import note, review_note
 from treatytrack.cli.options import (
+    AnyPartyOpt,
     AsOf,
     CategoryOpt,
     ColorOpt,
@@ -23,7 +24,7 @@ from treatytrack.cli.options import (
     FromOpt,
     KindOpt,
     NoCacheOpt,
-    PartyOpt,
+    PartiesOpt,
     QuietOpt,
     ToOpt,
     TypeOpt,
@@ -52,7 +53,8 @@ def timeline_command(
     ] = None,
     start: FromOpt = None,
     end: ToOpt = None,
-    party: PartyOpt = None,
+    party: PartiesOpt = None,
+    any_party: AnyPartyOpt = False,
     category: CategoryOpt = None,
     kind: KindOpt = None,
     event_type: TypeOpt = None,
@@ -76,14 +78,15 @@ def timeline_command(
     recorded event. With --chart, --from and --to keep the treaties alive at some point between
     them, and --type those with such an event there.
     """
+    check_any_party(any_party, party)
     day = today(as_of)
-    first, last = day_option(start, "--from"), day_option(end, "--to")
+    first, last = window_options(start, end)
     types = event_type or []
     dataset = load(data, extra, no_cache)
     from treatytrack.core.history import lifespans, report
 
     party = party_codes(dataset, party)
-    treaties = selection(dataset, names, party, category, kind)
+    treaties = selection(dataset, names, party, category, kind, any_party)
     kept, entries = report(
         treaties, day, start=first, end=last, parties=party, types=types, history=state_history(dataset)
     )

@@ -4,35 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import unicodedata
 from dataclasses import dataclass
 
 from treatytrack.core.engine import assess, exists_on
 from treatytrack.core.models import Dataset, Treaty
 from treatytrack.core.standing import Standing, StateHistory, standing_on
-
-# Short names people type that ISO's names do not contain.
-COMMON_NAMES = {
-    "us": "USA",
-    "u.s.": "USA",
-    "america": "USA",
-    "united states": "USA",
-    "uk": "GBR",
-    "britain": "GBR",
-    "great britain": "GBR",
-    "united kingdom": "GBR",
-    "russia": "RUS",
-    "ussr": "SUN",
-    "soviet union": "SUN",
-    "north korea": "PRK",
-    "dprk": "PRK",
-    "south korea": "KOR",
-    "iran": "IRN",
-    "syria": "SYR",
-    "china": "CHN",
-    "prc": "CHN",
-    "european union": "EU",
-}
 
 
 class PartyNotFound(LookupError):
@@ -42,9 +18,14 @@ class PartyNotFound(LookupError):
         self.suggestions = suggestions
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).casefold()
-    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+class AmbiguousParty(LookupError):
+    """A name customarily used for several states ("Congo"): guessing one would answer about a
+    state the user may not have meant."""
+
+    def __init__(self, query: str, candidates: list[str]) -> None:
+        super().__init__(query)
+        self.query = query
+        self.candidates = candidates  # "COG (Congo)"
 
 
 def party_names(dataset: Dataset) -> dict[str, str]:
@@ -55,28 +36,27 @@ def party_names(dataset: Dataset) -> dict[str, str]:
 
 
 def resolve_party(dataset: Dataset, query: str) -> str:
-    """A party code from a code (`RUS`, `ru`) or a name (`Russia`, `russian federation`)."""
+    """A party code from a code (`RUS`, `ru`) or a name: ISO's common, official or short name,
+    or a customary one (`Russia`, `Turkey`, `Ivory Coast`), in any case and with or without
+    accents. An unknown name raises PartyNotFound with close names, an ambiguous one
+    AmbiguousParty with the candidates."""
+    from treatytrack.core.statenames import CUSTOMARY, alpha2, codes_named, fold, iso_spellings
+
     names = party_names(dataset)
-    wanted = _fold(query)
     if query.upper() in names:
         return query.upper()
-    if wanted in COMMON_NAMES and COMMON_NAMES[wanted] in names:
-        return COMMON_NAMES[wanted]
-    import pycountry
-
-    for country in pycountry.countries:
-        spellings = [
-            country.alpha_2,
-            country.name,
-            getattr(country, "common_name", ""),
-            getattr(country, "official_name", ""),
-        ]
-        if any(wanted == _fold(s) for s in spellings if s):
-            return str(country.alpha_3)
-    for code, name in names.items():
-        if wanted == _fold(name):
-            return code
-    by_name = {_fold(name): code for code, name in names.items()} | dict(COMMON_NAMES)
+    if query.upper() in alpha2():
+        return alpha2()[query.upper()]
+    organisations = {org.code: org.name for org in dataset.non_state_parties}
+    codes = [c for c in codes_named(query, organisations) if c in names]
+    if len(codes) == 1:
+        return codes[0]
+    if codes:
+        raise AmbiguousParty(query, [f"{c} ({names[c]})" for c in codes])
+    wanted = fold(query)
+    by_name = {fold(name): code for code, name in names.items()}
+    by_name |= {k: v[0] for k, v in iso_spellings().items() if len(v) == 1}
+    by_name |= {fold(k): v for k, v in CUSTOMARY.items()}
     close = difflib.get_close_matches(wanted, list(by_name), n=4, cutoff=0.6)
     contains = [n for n in by_name if len(wanted) >= 3 and wanted in n]
     suggestions = list(dict.fromkeys(f"{by_name[n]} ({names.get(by_name[n], n)})" for n in close + contains))[:5]

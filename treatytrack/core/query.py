@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -37,11 +36,14 @@ def select_treaties(
     parties: Iterable[str] = (),
     categories: Iterable[Category] = (),
     kinds: Iterable[Kind] = (),
+    any_party: bool = False,
 ) -> list[Treaty]:
     """Treaties matching every filter given (an empty filter matches all), in file order.
 
-    `parties` keeps the treaties whose record names any of them (or a state they continue): the
-    treaties a timeline, an export or a diff about those states has something to say about.
+    `parties` keeps the treaties whose record names every one of them (or a state it continues),
+    as repeated `--party` means in `list`: the treaties those states share. With `any_party`, a
+    treaty naming any one of them is kept ("either"), for a timeline or export about several
+    states' separate records.
     """
     wanted_ids, wanted_party = set(ids), set(parties)
     wanted_cat, wanted_kind = set(categories), set(kinds)
@@ -50,10 +52,14 @@ def select_treaties(
         t
         for t in dataset.treaties
         if (not wanted_ids or t.id in wanted_ids)
-        and (not wanted_party or wanted_party.intersection(states_of(t, history)))
+        and (not wanted_party or _names_parties(wanted_party, states_of(t, history), any_party))
         and (not wanted_cat or wanted_cat.intersection(t.categories))
         and (not wanted_kind or t.kind in wanted_kind)
     ]
+
+
+def _names_parties(wanted: set[str], named: list[str], any_party: bool) -> bool:
+    return bool(wanted.intersection(named)) if any_party else wanted.issubset(named)
 
 
 def treaty_rows(
@@ -119,48 +125,6 @@ def undecided_caveats(undecided: Iterable[tuple[Treaty, Standing]]) -> list[str]
         names[treaty.id] = treaty.short_name
         by_treaty.setdefault(treaty.id, []).append(f"{standing.state} {standing.status.value}: {standing.why}")
     return [f"{names[tid]}: " + "; ".join(parts) for tid, parts in by_treaty.items()]
-
-
-class TreatyNotFound(LookupError):
-    def __init__(self, name: str, suggestions: list[str]) -> None:
-        super().__init__(name)
-        self.name = name
-        self.suggestions = suggestions
-
-
-def _normal(text: str) -> str:
-    """Case, accents, punctuation and spacing do not matter when naming a treaty."""
-    text = unicodedata.normalize("NFKD", text).casefold()
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[\W_]+", "", text)
-
-
-def names_of(treaty: Treaty) -> list[str]:
-    return [treaty.id, treaty.short_name, *treaty.aliases, treaty.name]
-
-
-def find_treaty(dataset: Dataset, name: str) -> Treaty:
-    """The treaty whose id, short name, alias or name matches; else suggestions of close names."""
-    wanted = name.casefold()
-    for treaty in dataset.treaties:
-        if any(wanted == n.casefold() for n in names_of(treaty)):
-            return treaty
-    key = _normal(name)
-    if key:
-        matches = [t for t in dataset.treaties if any(key == _normal(n) for n in names_of(t))]
-        if len(matches) == 1:
-            return matches[0]
-        # A unique beginning is enough: "abm" for "ABM Treaty", "tlatelolco" for "Treaty of Tlatelolco".
-        starts = [t for t in dataset.treaties if any(_normal(n).startswith(key) for n in names_of(t))]
-        if not matches and len(starts) == 1:
-            return starts[0]
-    choices = {n: t.short_name for t in dataset.treaties for n in (t.id, t.short_name, *t.aliases)}
-    import difflib  # only when a name is not found
-
-    close = difflib.get_close_matches(name, list(choices), n=8, cutoff=0.5)
-    close += [n for n in choices if wanted and wanted in n.casefold() and n not in close]
-    suggestions = list(dict.fromkeys(choices[n] for n in close))[:5]
-    raise TreatyNotFound(name, suggestions)
 
 
 _WINDOW = re.compile(r"([0-9]+)\s*([ymwd])", re.IGNORECASE)

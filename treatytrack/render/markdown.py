@@ -82,15 +82,17 @@ def _expires(record: dict[str, Any]) -> str | None:
     return expires
 
 
-def list_markdown(records: Sequence[dict[str, Any]], caveats: Sequence[str] = ()) -> str:
-    """The listing as a Markdown table; `caveats` (treaties a standing filter left out, and why)
-    follow it as a list, so that the document a reader publishes carries them."""
-    headers = ["Treaty", "Kind", "Status", "Since", "In force", "Expires", "Days left"]
+def list_markdown(records: Sequence[dict[str, Any]], caveats: Sequence[str] = (), *, why: bool = False) -> str:
+    """The listing as a Markdown table (with `why`, a column of each status's rule); `caveats`
+    (treaties a standing filter left out, and why) follow it as a list, so that the document a
+    reader publishes carries them."""
+    headers = ["Treaty", "Kind", "Status", "Since", "In force", "Expires", "Days left"] + (["Why"] if why else [])
     rows = [
         [r["short_name"], r["kind"], r["status"], r["status_since"], r["entry_into_force"], _expires(r), r["days_left"]]
+        + ([r["why"]] if why else [])
         for r in records
     ]
-    table = render_table(headers, rows, align="llllllr")
+    table = render_table(headers, rows, align="llllllr" + ("l" if why else ""))
     if not caveats:
         return table
     lines = ["", "Left out because a standing is undecided:", ""]
@@ -104,7 +106,7 @@ def expiring_markdown(records: Sequence[dict[str, Any]]) -> str:
     return render_table(headers, rows, align="lrllll")
 
 
-def show_markdown(record: dict[str, Any]) -> str:
+def show_markdown(record: dict[str, Any], *, why: bool = False) -> str:
     out = [f"## {escape_cell(record['name'])}", ""]
     facts: list[tuple[str, Any]] = [
         ("Status", f"{record['status']} (as of {record['as_of']})"),
@@ -162,6 +164,16 @@ def show_markdown(record: dict[str, Any]) -> str:
                 [[e["date"], e["type"], e["party"], e["note"], link("source", e["source"])] for e in record["events"]],
             )
         )
+    if why:  # the events the status rests on, as `show --why` lists them in the terminal
+        out.append(f"### Evidence for: {escape_cell(record['why'])}")
+        out.append("")
+        evidence = [
+            f"- {escape_cell(e['date'])} {escape_cell(e['type'])}"
+            + (f" by {escape_cell(e['party'])}" if e["party"] else "")
+            + f" ({link('source', e['source'])})"
+            for e in record["evidence"]
+        ]
+        out.append("\n".join(evidence or ["- derived from the key dates and the treaty's term, listed above"]) + "\n")
     if record["notes"]:
         out.append("### Notes")
         out.append("")

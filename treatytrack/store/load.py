@@ -169,3 +169,17 @@ def source_problems(path: Path | str, dataset: Dataset) -> list[Problem]:
         return []
     root = yamlstrict.compose(yamlstrict.decode(read_bytes(Path(path))))
     return sorted_problems(located(os.fspath(path), root, findings))
+
+
+def name_problems(path: Path | str, dataset: Dataset) -> list[Problem]:
+    """`validate`: each short name, alias or full name two records share (a lookup by it picks
+    neither), located in its file. Not a load error: commands refuse the ambiguous name itself."""
+    from treatytrack.core.checks import Finding
+    from treatytrack.core.naming import shared_names
+    from treatytrack.store import yamlstrict
+
+    findings = [Finding(("treaties", *where), message) for where, message in shared_names(dataset)]
+    if not findings:
+        return []
+    root = yamlstrict.compose(yamlstrict.decode(read_bytes(Path(path))))
+    return sorted_problems(located(os.fspath(path), root, findings))

@@ -2,8 +2,12 @@
 
 An extra file has the dataset's shape (`version: 1`, `treaties: [...]`; `reviewed` optional). An
 entry whose `id` is new adds a treaty. An entry whose `id` is already loaded may add `events`,
-`aliases`, `limits` and `sources`; any other key it sets must agree with the loaded record. A
-disagreement, or a treaty defined in full twice, is a located error naming both files.
+`aliases`, `limits` and `sources`, and rows to its participation table (`participation: {states:
+{CODE: row}}`): a state the table already has is replaced only by a row saying `replaces: true`,
+so that a typo cannot silently rewrite a depositary's record. Any other key it sets must agree
+with the loaded record. The dataset's `state_history` is kept (without it, Russia would stop
+continuing the USSR); a file may add states to it, not change those recorded. A disagreement,
+or a treaty defined in full twice, is a located error naming both files.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ if TYPE_CHECKING:
     from treatytrack.core.models import Dataset, Event, Treaty
 
 ADDITIVE = ("events", "aliases", "limits", "sources")
-_TOP_KEYS = {"version", "reviewed", "non_state_parties", "treaties"}
+_TOP_KEYS = {"version", "reviewed", "non_state_parties", "state_history", "treaties"}
+REPLACES = "replaces"  # on a participation row of an extra file: it replaces the loaded row
 
 
 def apply_extras(dataset: Dataset, base_name: str, extras: list[Path]) -> Dataset:
@@ -56,6 +61,7 @@ def _apply_one(dataset: Dataset, data: bytes, filename: str, origins: dict[str, 
 
     from treatytrack.core.checks import Finding, check_treaty, iso_codes
     from treatytrack.core.models import Dataset, Event, NonStateParty, Treaty
+    from treatytrack.core.standing import StateHistory
 
     root, raw = _raw(data, filename)
     problems: list[Problem] = []
@@ -73,6 +79,8 @@ def _apply_one(dataset: Dataset, data: bytes, filename: str, origins: dict[str, 
         except ValidationError as err:
             problems.extend(pydantic_problem(filename, root, e, ("non_state_parties", i)) for e in err.errors())
     known = dict(iso_codes()) | {org.code: org.name for org in orgs}
+    lives = _state_history(dataset, raw, root, filename, known, problems)
+    history = StateHistory(lives)
     by_id = {t.id: t for t in dataset.treaties}
     order = [t.id for t in dataset.treaties]
     for i, entry in enumerate(raw.get("treaties") or []):
@@ -90,6 +98,10 @@ def _apply_one(dataset: Dataset, data: bytes, filename: str, origins: dict[str, 
             if conflict:
                 problems.extend(conflict)
                 continue
+            rows = _participation_rows(base, entry, filename, root, at, origins[treaty_id])
+            if rows:
+                problems.extend(rows)
+                continue
             merged_raw, additions = _merge(base, entry), entry
         try:
             treaty = Treaty.model_validate(merged_raw)
@@ -97,7 +109,12 @@ def _apply_one(dataset: Dataset, data: bytes, filename: str, origins: dict[str, 
             problems.extend(_addition_problems(err, filename, root, at, base, additions))
             continue
         if base is not None:
-            changed = [k for k in entry if k not in ADDITIVE and k != "id" and getattr(treaty, k) != getattr(base, k)]
+            changed = [
+                k
+                for k in entry
+                if k not in ADDITIVE and k not in ("id", "participation") and getattr(treaty, k) != getattr(base, k)
+            ]
+            changed += _table_changed(base, treaty, entry)
             if changed:
                 for key in changed:
                     line, column = yamlstrict.locate(root, (*at, key), at_key=True)
@@ -111,10 +128,13 @@ def _apply_one(dataset: Dataset, data: bytes, filename: str, origins: dict[str, 
                         )
                     )
                 continue
-        findings: list[Finding] = list(check_treaty(treaty, known))
+        findings: list[Finding] = list(check_treaty(treaty, known, history))
         if base is not None:
             added = [Event.model_validate(e) for e in entry.get("events") or []]
-            findings = [f for f in (_finding_in_extra(f, base, treaty, added) for f in findings) if f is not None]
+            rows_added = set((entry.get("participation") or {}).get("states") or {})
+            findings = [
+                f for f in (_finding_in_extra(f, base, treaty, added, rows_added) for f in findings) if f is not None
+            ]
         problems.extend(located(filename, root, [Finding((*at, *f.path), f.message, f.at_key) for f in findings]))
         by_id[treaty_id] = treaty
         if base is None:
@@ -126,7 +146,97 @@ def _apply_one(dataset: Dataset, data: bytes, filename: str, origins: dict[str, 
         version=1,
         reviewed=dataset.reviewed,
         non_state_parties=tuple(orgs),
+        state_history=lives,
         treaties=tuple(by_id[i] for i in order),
+    )
+
+
+def _state_history(
+    dataset: Dataset, raw: dict[str, Any], root: Any, filename: str, known: dict[str, str], problems: list[Problem]
+) -> dict[str, Any]:
+    """The dataset's state history with the states the file adds; changing a recorded one is an
+    error (the loaded record's successions decide every standing before them)."""
+    from pydantic import ValidationError
+
+    from treatytrack.core.models import StateLife
+
+    lives = dict(dataset.state_history)
+    added = raw.get("state_history") or {}
+    if not isinstance(added, dict):
+        line, column = yamlstrict.locate(root, ("state_history",))
+        problems.append(Problem(filename, line, column, "state_history: a mapping of state codes"))
+        return lives
+    for code, item in added.items():
+        at = ("state_history", code)
+        try:
+            life = StateLife.model_validate(item)
+        except ValidationError as err:
+            problems.extend(pydantic_problem(filename, root, e, at) for e in err.errors())
+            continue
+        line, column = yamlstrict.locate(root, at, at_key=True)
+        if code not in known:
+            problems.append(Problem(filename, line, column, f"state_history: unknown party code `{code}`"))
+        elif code in lives and lives[code] != life:
+            problems.append(
+                Problem(
+                    filename,
+                    line,
+                    column,
+                    f"state_history.{code} is already recorded differently; an extra file may add states, "
+                    "not change those recorded",
+                )
+            )
+        else:
+            lives[code] = life
+    return lives
+
+
+def _participation_rows(
+    base: Treaty, entry: dict[str, Any], filename: str, root: Any, at: tuple[Any, ...], origin: str
+) -> list[Problem]:
+    """Problems with the rows an entry adds to a loaded treaty's table: a state already there
+    without `replaces: true`, `replaces: true` on a state that is not, or no table to add to."""
+    table = entry.get("participation")
+    if table is None:
+        return []
+    states = table.get("states") if isinstance(table, dict) else None
+    if not isinstance(states, dict):
+        return []  # the model's own error, located by validation
+    line, column = yamlstrict.locate(root, (*at, "participation"), at_key=True)
+    if base.participation is None:
+        return [
+            Problem(
+                filename,
+                line,
+                column,
+                f"{base.id} has no participation table in {origin}; an extra file may add rows to a table, not add one",
+            )
+        ]
+    problems = []
+    for code, row in states.items():
+        replaces = isinstance(row, dict) and row.get(REPLACES) is True
+        where = yamlstrict.locate(root, (*at, "participation", "states", code), at_key=True)
+        if code in base.participation.states and not replaces:
+            message = (
+                f"{base.id}: {code} already has a row in {origin}; to replace it, say `{REPLACES}: true` on the new row"
+            )
+            problems.append(Problem(filename, *where, message))
+        elif code not in base.participation.states and replaces:
+            message = f"{base.id}: {code} has no row in {origin} to replace; leave `{REPLACES}` out to add one"
+            problems.append(Problem(filename, *where, message))
+    return problems
+
+
+def _table_changed(base: Treaty, merged: Treaty, entry: dict[str, Any]) -> list[str]:
+    """`participation` when the entry sets any key of the table but its rows differently."""
+    table = entry.get("participation")
+    if not isinstance(table, dict) or base.participation is None or merged.participation is None:
+        return []
+    keys = [k for k in table if k != "states"]
+    return (
+        ["participation"]
+        if any(getattr(merged.participation, k) != getattr(base.participation, k) for k in keys)
+        else []
     )
 
 
@@ -151,6 +261,15 @@ def _merge(base: Treaty, entry: dict[str, Any]) -> dict[str, Any]:
     for key, value in entry.items():
         if key in ADDITIVE and isinstance(value, list):
             merged[key] = list(merged.get(key, [])) + value
+        elif key == "participation" and isinstance(value, dict) and isinstance(merged.get(key), dict):
+            given = value.get("states")
+            rows: dict[str, Any] = given if isinstance(given, dict) else {}
+            table = dict(merged[key], **{k: v for k, v in value.items() if k != "states"})
+            table["states"] = dict(table.get("states", {})) | {
+                code: {k: v for k, v in row.items() if k != REPLACES} if isinstance(row, dict) else row
+                for code, row in rows.items()
+            }
+            merged[key] = table
         else:
             merged[key] = value
     if isinstance(entry.get("events"), list):
@@ -176,11 +295,15 @@ def _addition_problems(
     return problems
 
 
-def _finding_in_extra(finding: Finding, base: Treaty, merged: Treaty, added: list[Event]) -> Finding | None:
+def _finding_in_extra(
+    finding: Finding, base: Treaty, merged: Treaty, added: list[Event], rows: set[str]
+) -> Finding | None:
     """Keep a finding only if it is about something the extra file added; re-point it there."""
     from treatytrack.core.checks import Finding
 
     path = finding.path
+    if path[:2] == ("participation", "states") and len(path) > 2:
+        return finding if path[2] in rows else None
     if path and path[0] == "events" and len(path) > 1 and isinstance(path[1], int):
         event = merged.events[path[1]]
         if event not in added:
