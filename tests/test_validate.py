@@ -114,3 +114,86 @@ def test_keys_of_nested_records(tmp_path: Path) -> None:
     out = runner.invoke(app, ["validate", str(path)]).stdout
     assert "treaties[1]: unknown key `new_expiry` here; it belongs in an event (an item of `events`)." in out
     assert "treaties[1].events[1]: unknown key `notee`; did you mean `note`?" in out
+
+
+# Issue #22: a record that does not validate as a whole still has its sound parts checked.
+NEW_START = SMALL.read_text(encoding="utf-8")
+
+
+def _broken_new_start() -> str:
+    text = NEW_START.replace(
+        'signed: {date: 2010-04-08, source: "https://www.state.gov/new-start/"}', "signed: {date: 2010-04-08}", 1
+    )
+    text = text.replace(
+        "        USA: {original: true}\n  - id: open-skies", "        US: {original: true}\n  - id: open-skies"
+    )
+    extension = "      - date: 2026-06-01\n        type: extended\n        new_expiry: 2027-02-05\n        source: x\n"
+    anchor = '        source: "https://www.armscontrol.org/factsheets/new-start-glance"\n'
+    assert text.count(anchor) == 1 and "US: {original" in text
+    return text.replace(anchor, anchor + extension)
+
+
+@pytest.mark.parametrize("whole_file", [False, True])
+def test_a_broken_field_hides_no_other_problem_of_the_record(whole_file: bool, tmp_path: Path) -> None:
+    from treatytrack.store.load import load_dataset
+    from treatytrack.store.problems import LoadError
+
+    path = tmp_path / "treaties.yaml"
+    path.write_text(_broken_new_start())
+    with pytest.raises(LoadError) as caught:
+        load_dataset(path, use_cache=False, whole_file=whole_file)
+    messages = [p.message for p in caught.value.problems]
+    assert messages[0] == "treaties[1].signed: missing required key `source`"
+    assert any(m.startswith("treaties[1].participation.states.US: unknown party code `US`") for m in messages)
+    assert any(
+        m.startswith("treaties[1].events[2].date: an extension on 2026-06-01 of a treaty that had already expired")
+        for m in messages
+    )
+    assert len(messages) == 3  # nothing made up from the missing part: the checks that need it did not run
+    assert caught.value.unrun and {place for _, place in caught.value.unrun} == {"treaties[1].signed"}
+
+
+def test_validate_says_how_many_checks_could_not_run_and_why(tmp_path: Path) -> None:
+    path = tmp_path / "treaties.yaml"
+    path.write_text(_broken_new_start())
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3 and all(
+        re.match(rf"{re.escape(str(path))}:\d+:\d+: treaties\[1\]\.", line) for line in lines
+    )
+    tail = result.stderr.splitlines()
+    assert tail[0] == "treatytrack: 3 problems in 1 file."
+    assert re.fullmatch(
+        rf"treatytrack: (\d+) checks could not run because a field they need has a problem above: "
+        rf"{re.escape(str(path))}: treaties\[1\]\.signed \(\1 checks\); fix those and run validate again\.",
+        tail[1],
+    )
+    assert len(tail) == 2
+    fine = runner.invoke(app, ["validate", str(SMALL)])
+    assert fine.exit_code == 0 and "could not run" not in fine.stderr
+
+
+def test_a_broken_event_or_row_leaves_the_others_checked(tmp_path: Path) -> None:
+    text = NEW_START.replace(
+        "        type: suspended\n        party: RUS\n", "        type: suspended\n        party: RUX\n", 1
+    )  # an unknown code in a sound event
+    text = text.replace("        date: 2021-02-03\n", "        date: 2021-02-30\n", 1)  # a broken event
+    text = text.replace("      - date: 2021-02-03\n", "      - date: 2021-02-30\n", 1)
+    text = text.replace(
+        "        RUS: {original: true}\n        USA: {original: true}\n  - id: open-skies",
+        "        RUS: {original: yes please}\n        USX: {original: true}\n  - id: open-skies",
+    )  # a broken row, and an unknown code in a sound one
+    assert "2021-02-30" in text and "USX" in text and "RUX" in text
+    path = tmp_path / "treaties.yaml"
+    path.write_text(text)
+    result = runner.invoke(app, ["validate", str(path)])
+    out = result.stdout
+    assert result.exit_code == 1
+    assert "treaties[1].events[0].date:" in out
+    assert "treaties[1].participation.states.RUS.original:" in out
+    assert (
+        "treaties[1].events[1].party: unknown party code `RUX`" in out
+    )  # its index in the file, not in the sound ones
+    assert "treaties[1].participation.states.USX: unknown party code `USX`" in out
+    assert "checks could not run" in result.stderr and "treaties[1].events[0]" in result.stderr

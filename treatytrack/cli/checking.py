@@ -65,12 +65,14 @@ def validate_command(
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
     from treatytrack.core.controls import escape
+    from treatytrack.core.soundness import unrun_summary
     from treatytrack.store.load import load_dataset, source_problems
     from treatytrack.store.paths import bundled_path
     from treatytrack.store.problems import LoadError, NotATreatyFile
 
     targets = files or [data if data is not None else bundled_path()]
     problems = []
+    unrun: list[tuple[str, str]] = []  # checks that could not run, for a broken part they need
     skipped = 0
     for number, target in enumerate(targets):
         try:  # problems are located as the file is read, a batch at a time; one note on a slow parser is enough
@@ -85,6 +87,7 @@ def validate_command(
             continue
         except LoadError as err:
             problems.extend(err.problems)
+            unrun.extend((check, f"{os.fspath(target)}: {place}") for check, place in err.unrun)
             continue
         if strict_sources:
             problems.extend(source_problems(target, loaded))
@@ -110,6 +113,9 @@ def validate_command(
         if files_with != len(targets):
             where = f"{files_with} of {where}"
         typer.echo(f"treatytrack: {counted(len(problems), 'problem')} in {where}.", err=True)
+        summary = unrun_summary(unrun)
+        if summary is not None:
+            typer.echo(escape(f"treatytrack: {summary}."), err=True)
         raise typer.Exit(EXIT_FINDING)
     checked = len(targets) - skipped
     aside = f" ({counted(skipped, 'other YAML file')} skipped)" if skipped else ""

@@ -18,6 +18,7 @@ from treatytrack.store.problems import LoadError, NotATreatyFile, Problem, locat
 
 if TYPE_CHECKING:
     from treatytrack.core.models import Dataset
+    from treatytrack.core.soundness import Soundness
 
 
 def read_bytes(path: Path) -> bytes:
@@ -126,20 +127,23 @@ def _parse(data: bytes, filename: str) -> Dataset:
         problems = [pydantic_problem(filename, root, e) for e in err.errors(include_url=False)]
         # Report the cross-record problems of the records that are valid on their own too,
         # so one run shows everything there is to fix.
-        partial, positions = _valid_parts(raw)
-        findings = check_dataset(partial, positions)
-        raise LoadError(sorted_problems(problems + located(filename, root, findings))) from None
+        partial, positions, soundness = _valid_parts(raw)
+        findings = check_dataset(partial, positions, soundness)
+        unrun = [(check, place) for sound in soundness.values() for check, place in sound.skipped.items()]
+        raise LoadError(sorted_problems(problems + located(filename, root, findings)), unrun) from None
     findings = check_dataset(dataset)
     if findings:
         raise LoadError(sorted_problems(located(filename, root, findings)))
     return dataset
 
 
-def _valid_parts(raw: dict[str, Any]) -> tuple[Dataset, list[int]]:
-    """The treaties and organisations of a file that fail as a whole but validate one by one."""
+def _valid_parts(raw: dict[str, Any]) -> tuple[Dataset, list[int], dict[int, Soundness]]:
+    """The treaties and organisations of a file that fails as a whole, validated one by one; a
+    treaty that does not validate rebuilt from its sound parts (`salvage`), with which are broken."""
     from pydantic import ValidationError
 
     from treatytrack.core.models import Dataset, NonStateParty, Treaty
+    from treatytrack.store.salvage import salvage_treaty
 
     def valid(model: Any, items: Any) -> list[tuple[int, Any]]:
         good = []
@@ -150,12 +154,22 @@ def _valid_parts(raw: dict[str, Any]) -> tuple[Dataset, list[int]]:
                 continue
         return good
 
-    treaties = valid(Treaty, raw.get("treaties"))
+    items = raw.get("treaties")
+    treaties: list[tuple[int, Any]] = []
+    soundness: dict[int, Soundness] = {}
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            treaties.append((index, Treaty.model_validate(item)))
+        except ValidationError:
+            rebuilt = salvage_treaty(item, f"treaties[{index}]")
+            if rebuilt is not None:
+                soundness[len(treaties)] = rebuilt[1]
+                treaties.append((index, rebuilt[0]))
     orgs = [org for _, org in valid(NonStateParty, raw.get("non_state_parties"))]
     partial = Dataset.model_construct(
         version=1, reviewed=dt.date.min, non_state_parties=tuple(orgs), treaties=tuple(t for _, t in treaties)
     )
-    return partial, [index for index, _ in treaties]
+    return partial, [index for index, _ in treaties], soundness
 
 
 def source_problems(path: Path | str, dataset: Dataset) -> list[Problem]:

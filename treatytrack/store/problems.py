@@ -26,9 +26,13 @@ class Problem(NamedTuple):
 
 
 class LoadError(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
+    """A file's problems; `unrun` the checks that could not run because a part they need is
+    broken (check, the broken part's place), for `validate` to say how many and why."""
+
+    def __init__(self, problems: list[Problem], unrun: list[tuple[str, str]] | None = None) -> None:
         super().__init__("\n".join(map(str, problems)))
         self.problems = problems
+        self.unrun = unrun or []
 
 
 class NotATreatyFile(LoadError):
