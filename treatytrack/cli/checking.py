@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -23,7 +24,7 @@ from treatytrack.cli.program import command
 from treatytrack.render import counted
 
 if TYPE_CHECKING:
-    pass
+    from treatytrack.store.problems import Problem
 
 
 class ValidateFormat(enum.StrEnum):
@@ -60,13 +61,22 @@ def validate_command(
             "search or redirect URLs, staging servers, bare IP addresses.",
         ),
     ] = False,
+    skip_other_yaml: Annotated[
+        bool,
+        typer.Option(
+            "--skip-other-yaml",
+            help="Skip, with a note, a YAML file that is not a treaty file (a CI workflow) instead of failing; "
+            "a file named like a treaty file (treaties.yaml, *.treaties.yaml) or with misspelt treaty keys "
+            "still fails. The pre-commit hook passes it.",
+        ),
+    ] = False,
     quiet: QuietOpt = False,
     color: ColorOpt = None,
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
     from treatytrack.core.controls import escape
     from treatytrack.core.soundness import unrun_summary
-    from treatytrack.store.load import load_dataset, source_problems
+    from treatytrack.store.load import load_dataset, overlay_shaped, source_problems
     from treatytrack.store.paths import bundled_path
     from treatytrack.store.problems import LoadError, NotATreatyFile
 
@@ -77,15 +87,22 @@ def validate_command(
     for number, target in enumerate(targets):
         try:  # problems are located as the file is read, a batch at a time; one note on a slow parser is enough
             loaded = load_dataset(target, use_cache=False, notify=note if number == 0 else None)
-        except NotATreatyFile:
-            # A YAML file of another kind (a CI workflow, a tool's settings), e.g. from a
-            # pre-commit hook's file pattern: said, not failed.
-            skipped += 1
-            note(
-                f"note: {escape(os.fspath(target))} is not a treaty file (no top-level `version` or `treaties`); skipped."
-            )
+        except NotATreatyFile as err:
+            # A YAML file of another kind (a CI workflow, a tool's settings) from a pre-commit
+            # hook's file pattern is said, not failed; anything else named is a treaty file that is broken.
+            if skip_other_yaml and not err.misspelt and not TREATY_FILE_NAME.search(target.as_posix()):
+                skipped += 1
+                note(
+                    f"note: {escape(os.fspath(target))} is not a treaty file (no top-level `version` or `treaties`); skipped."
+                )
+                continue
+            problems.extend(err.problems)
             continue
         except LoadError as err:
+            no_review = any(p.message == "(top level): missing required key `reviewed`" for p in err.problems)
+            if files and no_review and overlay_shaped(target):  # an extra file: checked on top of the dataset in use
+                problems.extend(_overlay_problems(target, data))
+                continue
             problems.extend(err.problems)
             unrun.extend((check, f"{os.fspath(target)}: {place}") for check, place in err.unrun)
             continue
@@ -124,6 +141,26 @@ def validate_command(
         if checked
         else f"treatytrack: no treaty file to check{aside}."
     )
+
+
+# The names of treaty files, as the pre-commit hook's `files` pattern has them.
+TREATY_FILE_NAME = re.compile(r"(^|/)(treaties|.*\.treaties)\.ya?ml$")
+
+
+def _overlay_problems(target: Path, data: Path | None) -> list[Problem]:
+    """The problems of an extra file (`--extra`: additions to known treaties) applied to the
+    dataset in use (--data, or the bundled one)."""
+    from treatytrack.store.load import load_dataset
+    from treatytrack.store.overlay import apply_extras
+    from treatytrack.store.paths import bundled_path
+    from treatytrack.store.problems import LoadError
+
+    base = data if data is not None else bundled_path()
+    try:
+        apply_extras(load_dataset(base, notify=note), os.fspath(base), [target])
+    except LoadError as err:
+        return err.problems
+    return []
 
 
 @command("schema", ("the JSON Schema of treaty files, for an editor's YAML support", "treatytrack schema"))

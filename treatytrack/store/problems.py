@@ -36,8 +36,14 @@ class LoadError(Exception):
 
 
 class NotATreatyFile(LoadError):
-    """A YAML file that is not a treaty file at all: no top-level `version` or `treaties` (a CI
-    workflow, a tool's configuration). `validate` skips it; loading it as a dataset fails."""
+    """A YAML file that is not a treaty file at all: a list or a single value at the top level, or
+    no top-level `version` or `treaties` (a CI workflow, a tool's configuration). Loading it as a
+    dataset fails, and so does `validate`, unless told to skip other YAML (`--skip-other-yaml`, the
+    pre-commit hook) and the file is not one with misspelt treaty keys (`misspelt`)."""
+
+    def __init__(self, problems: list[Problem], *, misspelt: bool = False) -> None:
+        super().__init__(problems)
+        self.misspelt = misspelt
 
 
 def located(filename: str, root: Any, findings: Iterable[Finding]) -> list[Problem]:
