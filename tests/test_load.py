@@ -46,7 +46,7 @@ def test_good_file_loads() -> None:
         (b"", "f.yaml:1:1: the file is empty; a dataset starts with `version: 1`"),
         (
             b"- a\n- b\n",
-            "f.yaml:1:1: not a treaty file: a treaty file is a mapping with `version`, `reviewed` and `treaties`",
+            "f.yaml:1:1: not a treaty file: the top level is a list; a treaty file is a mapping with `version`, `reviewed` and `treaties`",
         ),
         (
             b"version: 1\n---\nversion: 1\n",

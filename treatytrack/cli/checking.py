@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -64,12 +65,22 @@ def validate_command(
             "search or redirect URLs, staging servers, bare IP addresses.",
         ),
     ] = False,
+    skip_other_yaml: Annotated[
+        bool,
+        typer.Option(
+            "--skip-other-yaml",
+            help="Skip, with a note, a YAML file that is not a treaty file (a CI workflow) instead of failing; "
+            "a file named like a treaty file (treaties.yaml, *.treaties.yaml) or with misspelt treaty keys "
+            "still fails. The pre-commit hook passes it.",
+        ),
+    ] = False,
     quiet: QuietOpt = False,
     color: ColorOpt = None,
 ) -> None:
     """Check treaty files and print every problem, one `FILE:LINE:COL: message` line each."""
     from treatytrack.core.controls import escape
-    from treatytrack.store.load import load_dataset, name_problems, source_problems
+    from treatytrack.core.soundness import unrun_summary
+    from treatytrack.store.load import load_dataset, name_problems, overlay_shaped, source_problems
     from treatytrack.store.paths import bundled_path
     from treatytrack.store.problems import LoadError, NotATreatyFile
 
@@ -83,26 +94,35 @@ def validate_command(
     extra = [] if files else extra_paths(extra)  # as every command reads them (TREATYTRACK_EXTRA too)
     targets = files or [data if data is not None else bundled_path()]
     problems = []
+    unrun: list[tuple[str, str]] = []  # checks that could not run, for a broken part they need
     skipped = 0
     for number, target in enumerate(targets):
         try:  # problems are located as the file is read, a batch at a time; one note on a slow parser is enough
             loaded = load_dataset(target, use_cache=False, notify=note if number == 0 else None)
-        except NotATreatyFile:
-            # A YAML file of another kind (a CI workflow, a tool's settings), e.g. from a
-            # pre-commit hook's file pattern: said, not failed.
-            skipped += 1
-            note(
-                f"note: {escape(os.fspath(target))} is not a treaty file (no top-level `version` or `treaties`); skipped."
-            )
+        except NotATreatyFile as err:
+            # A YAML file of another kind (a CI workflow, a tool's settings) from a pre-commit
+            # hook's file pattern is said, not failed; anything else named is a treaty file that is broken.
+            if skip_other_yaml and not err.misspelt and not TREATY_FILE_NAME.search(target.as_posix()):
+                skipped += 1
+                note(
+                    f"note: {escape(os.fspath(target))} is not a treaty file (no top-level `version` or `treaties`); skipped."
+                )
+                continue
+            problems.extend(err.problems)
             continue
         except LoadError as err:
+            no_review = any(p.message == "(top level): missing required key `reviewed`" for p in err.problems)
+            if files and no_review and overlay_shaped(target):  # an extra file: checked on top of the dataset in use
+                problems.extend(_overlay_problems(target, data))
+                continue
             problems.extend(err.problems)
+            unrun.extend((check, f"{os.fspath(target)}: {place}") for check, place in err.unrun)
             continue
         problems.extend(name_problems(target, loaded))
         if strict_sources:
             problems.extend(source_problems(target, loaded))
         if extra:
-            problems.extend(_overlay_problems(loaded, target, extra))
+            problems.extend(_extra_problems(loaded, target, extra))
     if output is ValidateFormat.JSON:
         from treatytrack.render.jsonout import render_json
 
@@ -126,6 +146,9 @@ def validate_command(
         if files_with != read:
             where = f"{files_with} of {where}"
         typer.echo(f"treatytrack: {counted(len(problems), 'problem')} in {where}.", err=True)
+        summary = unrun_summary(unrun)
+        if summary is not None:
+            typer.echo(escape(f"treatytrack: {summary}."), err=True)
         raise typer.Exit(EXIT_FINDING)
     checked = len(targets) + len(extra) - skipped
     aside = f" ({counted(skipped, 'other YAML file')} skipped)" if skipped else ""
@@ -136,7 +159,7 @@ def validate_command(
     )
 
 
-def _overlay_problems(dataset: Dataset, base: Path, extra: list[Path]) -> list[Problem]:
+def _extra_problems(dataset: Dataset, base: Path, extra: list[Path]) -> list[Problem]:
     """The problems of each --extra file applied over `dataset`, as every command would apply it."""
     from treatytrack.store.overlay import apply_extras
     from treatytrack.store.problems import LoadError
@@ -145,6 +168,26 @@ def _overlay_problems(dataset: Dataset, base: Path, extra: list[Path]) -> list[P
         apply_extras(dataset, os.fspath(base), extra)
     except LoadError as err:
         return list(err.problems)
+    return []
+
+
+# The names of treaty files, as the pre-commit hook's `files` pattern has them.
+TREATY_FILE_NAME = re.compile(r"(^|/)(treaties|.*\.treaties)\.ya?ml$")
+
+
+def _overlay_problems(target: Path, data: Path | None) -> list[Problem]:
+    """The problems of an extra file (`--extra`: additions to known treaties) applied to the
+    dataset in use (--data, or the bundled one)."""
+    from treatytrack.store.load import load_dataset
+    from treatytrack.store.overlay import apply_extras
+    from treatytrack.store.paths import bundled_path
+    from treatytrack.store.problems import LoadError
+
+    base = data if data is not None else bundled_path()
+    try:
+        apply_extras(load_dataset(base, notify=note), os.fspath(base), [target])
+    except LoadError as err:
+        return err.problems
     return []
 
 

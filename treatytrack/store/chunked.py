@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from treatytrack.core.checks import Finding
     from treatytrack.core.models import Dataset, Treaty
+    from treatytrack.core.soundness import Soundness
     from treatytrack.store.problems import Problem
 
 BATCH = 64  # treaties composed at a time
@@ -80,6 +81,7 @@ class _Reader:
         self.positions: list[int] = []  # the index in the file's list of each of them
         self.batches: list[_Batch] = []
         self.problems: list[Problem] = []
+        self.soundness: dict[int, Soundness] = {}  # of the treaties rebuilt from their sound parts, by order
 
     def load(self) -> tuple[Dataset, str]:
         from pydantic import ValidationError
@@ -200,10 +202,11 @@ class _Reader:
             )
         else:
             checked = dataset
-        findings = check_dataset(checked, self.positions)
+        findings = check_dataset(checked, self.positions, self.soundness)
         if findings or self.problems or dataset is None:
             located = self._locate(findings, root, file_line)
-            raise LoadError(sorted_problems(self.problems + located))
+            unrun = [(check, place) for sound in self.soundness.values() for check, place in sound.skipped.items()]
+            raise LoadError(sorted_problems(self.problems + located), unrun)
         return dataset, cache.finish_key(digest)
 
     def _batch(self, data: bytes, where: _Batch, count: int) -> None:
@@ -214,6 +217,7 @@ class _Reader:
         from treatytrack.core.models import Treaty
         from treatytrack.store import yamlstrict
         from treatytrack.store.problems import pydantic_problem
+        from treatytrack.store.salvage import salvage_treaty
 
         text = data.decode("utf-8")  # lines are whole, so no character is cut in two
         if yamlstrict.has_control_character(text) or _odd_line_breaks(text):
@@ -238,6 +242,11 @@ class _Reader:
                     )
                     for e in err.errors(include_url=False)
                 ]
+                rebuilt = salvage_treaty(item, f"treaties[{where.first + k}]")
+                if rebuilt is not None:  # its sound parts are still checked
+                    self.soundness[len(self.treaties)] = rebuilt[1]
+                    self.treaties.append(rebuilt[0])
+                    self.positions.append(where.first + k)
                 continue
             self.treaties.append(treaty)
             self.positions.append(where.first + k)

@@ -18,6 +18,7 @@ from treatytrack.store.problems import LoadError, NotATreatyFile, Problem, locat
 
 if TYPE_CHECKING:
     from treatytrack.core.models import Dataset
+    from treatytrack.core.soundness import Soundness
 
 
 def read_bytes(path: Path) -> bytes:
@@ -117,29 +118,82 @@ def _parse(data: bytes, filename: str) -> Dataset:
         raw = yamlstrict.to_python(root)
     except yamlstrict.YamlProblem as problem:
         raise LoadError([Problem(filename, problem.line, problem.column, problem.message)]) from None
-    if not isinstance(raw, dict) or not {"version", "treaties"} & raw.keys():
-        message = "not a treaty file: a treaty file is a mapping with `version`, `reviewed` and `treaties`"
-        raise NotATreatyFile([Problem(filename, 1, 1, message)])
+    if not isinstance(raw, dict) or not set(_TOP_KEYS) & raw.keys():
+        raise _not_a_treaty_file(filename, root, raw)
     try:
         dataset = Dataset.model_validate(raw)
     except ValidationError as err:
         problems = [pydantic_problem(filename, root, e) for e in err.errors(include_url=False)]
         # Report the cross-record problems of the records that are valid on their own too,
         # so one run shows everything there is to fix.
-        partial, positions = _valid_parts(raw)
-        findings = check_dataset(partial, positions)
-        raise LoadError(sorted_problems(problems + located(filename, root, findings))) from None
+        partial, positions, soundness = _valid_parts(raw)
+        findings = check_dataset(partial, positions, soundness)
+        unrun = [(check, place) for sound in soundness.values() for check, place in sound.skipped.items()]
+        raise LoadError(sorted_problems(problems + located(filename, root, findings)), unrun) from None
     findings = check_dataset(dataset)
     if findings:
         raise LoadError(sorted_problems(located(filename, root, findings)))
     return dataset
 
 
-def _valid_parts(raw: dict[str, Any]) -> tuple[Dataset, list[int]]:
-    """The treaties and organisations of a file that fail as a whole but validate one by one."""
+_TOP_KEYS = ("version", "reviewed", "non_state_parties", "state_history", "treaties")
+
+
+def _not_a_treaty_file(filename: str, root: Any, raw: Any) -> NotATreatyFile:
+    """Why a YAML file is not a treaty file, located: its top level is not a mapping, or none of
+    its keys is `version` or `treaties` (each key that looks like a misspelt one is named)."""
+    import difflib
+
+    from treatytrack.store import yamlstrict
+
+    shape = "a mapping with `version`, `reviewed` and `treaties`"
+    if not isinstance(raw, dict):
+        what = "a list" if isinstance(raw, list) else f"a single value ({type(raw).__name__})"
+        return NotATreatyFile(
+            [Problem(filename, 1, 1, f"not a treaty file: the top level is {what}; a treaty file is {shape}")]
+        )
+    problems = []
+    for key in raw:
+        close = difflib.get_close_matches(str(key), _TOP_KEYS, n=1, cutoff=0.75)
+        if close:
+            line, column = yamlstrict.locate(root, (key,), at_key=True)
+            problems.append(
+                Problem(filename, line, column, f"(top level): unknown key `{key}`; did you mean `{close[0]}`?")
+            )
+    if problems:
+        return NotATreatyFile(problems, misspelt=True)
+    return NotATreatyFile(
+        [Problem(filename, 1, 1, f"not a treaty file (no top-level `version` or `treaties`): a treaty file is {shape}")]
+    )
+
+
+def overlay_shaped(path: Path) -> bool:
+    """Whether a file is an extra file (`--extra`) rather than a dataset: `version` and `treaties`
+    but no `reviewed`, and an entry that adds to a treaty (an `id` without a `name`)."""
+    from treatytrack.store import yamlstrict
+
+    try:
+        root = yamlstrict.compose(yamlstrict.decode(read_bytes(path)))
+        raw = yamlstrict.to_python(root) if root is not None else None
+    except (LoadError, yamlstrict.YamlProblem):
+        return False
+    if (
+        not isinstance(raw, dict)
+        or "version" not in raw
+        or "reviewed" in raw
+        or not isinstance(raw.get("treaties"), list)
+    ):
+        return False
+    return any(isinstance(t, dict) and "id" in t and "name" not in t for t in raw["treaties"])
+
+
+def _valid_parts(raw: dict[str, Any]) -> tuple[Dataset, list[int], dict[int, Soundness]]:
+    """The treaties and organisations of a file that fails as a whole, validated one by one; a
+    treaty that does not validate rebuilt from its sound parts (`salvage`), with which are broken."""
     from pydantic import ValidationError
 
     from treatytrack.core.models import Dataset, NonStateParty, Treaty
+    from treatytrack.store.salvage import salvage_treaty
 
     def valid(model: Any, items: Any) -> list[tuple[int, Any]]:
         good = []
@@ -150,12 +204,22 @@ def _valid_parts(raw: dict[str, Any]) -> tuple[Dataset, list[int]]:
                 continue
         return good
 
-    treaties = valid(Treaty, raw.get("treaties"))
+    items = raw.get("treaties")
+    treaties: list[tuple[int, Any]] = []
+    soundness: dict[int, Soundness] = {}
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            treaties.append((index, Treaty.model_validate(item)))
+        except ValidationError:
+            rebuilt = salvage_treaty(item, f"treaties[{index}]")
+            if rebuilt is not None:
+                soundness[len(treaties)] = rebuilt[1]
+                treaties.append((index, rebuilt[0]))
     orgs = [org for _, org in valid(NonStateParty, raw.get("non_state_parties"))]
     partial = Dataset.model_construct(
         version=1, reviewed=dt.date.min, non_state_parties=tuple(orgs), treaties=tuple(t for _, t in treaties)
     )
-    return partial, [index for index, _ in treaties]
+    return partial, [index for index, _ in treaties], soundness
 
 
 def source_problems(path: Path | str, dataset: Dataset) -> list[Problem]:

@@ -26,14 +26,24 @@ class Problem(NamedTuple):
 
 
 class LoadError(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
+    """A file's problems; `unrun` the checks that could not run because a part they need is
+    broken (check, the broken part's place), for `validate` to say how many and why."""
+
+    def __init__(self, problems: list[Problem], unrun: list[tuple[str, str]] | None = None) -> None:
         super().__init__("\n".join(map(str, problems)))
         self.problems = problems
+        self.unrun = unrun or []
 
 
 class NotATreatyFile(LoadError):
-    """A YAML file that is not a treaty file at all: no top-level `version` or `treaties` (a CI
-    workflow, a tool's configuration). `validate` skips it; loading it as a dataset fails."""
+    """A YAML file that is not a treaty file at all: a list or a single value at the top level, or
+    no top-level `version` or `treaties` (a CI workflow, a tool's configuration). Loading it as a
+    dataset fails, and so does `validate`, unless told to skip other YAML (`--skip-other-yaml`, the
+    pre-commit hook) and the file is not one with misspelt treaty keys (`misspelt`)."""
+
+    def __init__(self, problems: list[Problem], *, misspelt: bool = False) -> None:
+        super().__init__(problems)
+        self.misspelt = misspelt
 
 
 def located(filename: str, root: Any, findings: Iterable[Finding]) -> list[Problem]:
