@@ -11,16 +11,17 @@
 
 Every answer takes its day as `on=`: nothing below `load` reads a file or the clock. Errors are
 exceptions carrying the messages the command line prints (`LoadError`, `TreatyNotFound`,
-`PartyNotFound`).
+`AmbiguousTreaty`, `PartyNotFound`).
 """
 
 from treatytrack.api.data import Table, TreatyData, TreatyStatus, load
+from treatytrack.core.naming import AmbiguousTreaty, TreatyNotFound
 from treatytrack.core.parties import PartyNotFound
-from treatytrack.core.query import TreatyNotFound
 from treatytrack.core.standing import Standing
 from treatytrack.store.problems import LoadError
 
 __all__ = [
+    "AmbiguousTreaty",
     "LoadError",
     "PartyNotFound",
     "Standing",

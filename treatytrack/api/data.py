@@ -15,9 +15,10 @@ from typing import Any, Literal, NamedTuple, overload
 
 from treatytrack.core.engine import assess
 from treatytrack.core.models import Dataset, Treaty
+from treatytrack.core.naming import find_treaty
 from treatytrack.core.panel import panel_states, spells, years
 from treatytrack.core.parties import party_names, resolve_party
-from treatytrack.core.query import find_treaty, select_treaties, treaty_rows
+from treatytrack.core.query import select_treaties, treaty_rows
 from treatytrack.core.standing import Standing, StateHistory, standing_on
 from treatytrack.core.vocab import Category, Kind, StandingFilter, Status
 
