@@ -85,3 +85,36 @@ def test_announced_belongs_on_an_ending_before_it() -> None:
     bad = TEXT.replace("type: terminated, announced: 2015-10-18", "type: statement, announced: 2015-10-18")
     with pytest.raises(LoadError, match="only on an ending event"):
         parse_dataset(textwrap.dedent(bad).encode(), "t.yaml")
+
+
+def test_an_original_party_that_did_not_exist_yet_is_reported() -> None:
+    """Russia listed beside the USSR as an original party of a Soviet-era agreement."""
+    import pytest
+
+    from treatytrack.store.problems import LoadError
+
+    text = f"""\
+version: 1
+reviewed: 2026-11-28
+state_history:
+  SUN: {{ended: 1991-12-26, continued_by: RUS, source: "{SRC}"}}
+treaties:
+  - id: hotline
+    name: A hotline
+    short_name: Hotline
+    kind: bilateral
+    instrument: agreement
+    categories: [risk-reduction]
+    signed: {{date: 1963-06-20, source: "{SRC}"}}
+    entry_into_force: {{date: 1963-06-20, source: "{SRC}"}}
+    participation:
+      coverage: complete
+      source: "{SRC}"
+      as_of: 1963-06-20
+      states:
+        RUS: {{original: true}}
+        SUN: {{original: true}}
+        USA: {{original: true}}
+"""
+    with pytest.raises(LoadError, match="RUS: an original party that did not exist on the treaty's first day"):
+        parse_dataset(text.encode(), "t.yaml")

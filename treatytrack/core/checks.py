@@ -253,6 +253,16 @@ def _check_row(
             ("participation", "states", code, "original"),
             f"{code}: an original party of a treaty with no signature or entry into force",
         )
+    first = treaty.signed.date if treaty.signed is not None else treaty.in_force_from
+    if row.original and first is not None and sound.ok("original parties", "signed", "entry_into_force"):
+        if not history.exists_on(code, first):
+            # A Soviet-era agreement's party is the USSR (SUN), which the Russian Federation
+            # continues: listing RUS as well would make it a party before it existed.
+            yield Finding(
+                ("participation", "states", code, "original"),
+                f"{code}: an original party that did not exist on the treaty's first day ({first}); "
+                "list the state that signed it (its successor continues it through `state_history`)",
+            )
 
 
 def _check_later_consents(treaty: Treaty) -> Iterator[Finding]:
