@@ -81,3 +81,23 @@ def test_depositary_states_are_parties(bundled: Dataset) -> None:
             if standing is None or standing.status in (PartyStatus.NOT_RECORDED, PartyStatus.NOT_PARTY):
                 missing.append(f"{treaty.id}/{code}")
     assert missing == []
+
+
+def test_counts_match_the_depositaries(bundled: Dataset) -> None:
+    """The BWC's bound count on 2025-12-31 is within 2 of its depositaries' (189, after Kiribati's
+    accession of 2025-05-20); ENMOD's on its list's day within 1 of the UN list's 78 parties."""
+    history = StateHistory(bundled.state_history)
+
+    def bound(treaty_id: str, day: str) -> int:
+        return sum(1 for s in standings_on(_treaty(bundled, treaty_id), D(day), history) if s.status.bound)
+
+    bwc = _treaty(bundled, "bwc")
+    assert bwc.party_count is not None and bwc.party_count.count == 189
+    assert abs(bound("bwc", "2025-12-31") - 189) <= 2
+    assert abs(bound("enmod", "2026-02-03") - 78) <= 1
+
+
+def test_the_us_and_russia_are_both_bound_by_the_global_treaties_they_joined() -> None:
+    out = runner.invoke(app, ["list", "--party", "USA", "--party", "RUS", "--as-of", "2026-06-01", "--format", "json"])
+    ids = {r["id"] for r in json.loads(out.stdout)}
+    assert {"geneva-protocol", "seabed-treaty", "enmod", "icsant"} <= ids
