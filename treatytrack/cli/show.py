@@ -60,7 +60,7 @@ def show_command(
     from treatytrack.core.parties import party_names
     from treatytrack.core.query import TreatyRow, projected
     from treatytrack.core.standing import StateHistory
-    from treatytrack.render.records import detail_record, event_record
+    from treatytrack.render.records import detail_record
 
     treaty = find_or_fail(dataset, name)
     names = party_names(dataset)
@@ -78,10 +78,12 @@ def show_command(
 
         write(render_json(record))
     elif output is OutputFormat.CSV:
+        from treatytrack.core.history import event_entry
         from treatytrack.render.csvout import render_csv
+        from treatytrack.render.records import EVENT_COLUMNS, entry_record
 
-        rows = [{"treaty_id": treaty.id, **event_record(e)} for e in treaty.events]
-        write(render_csv(rows, ["treaty_id", "date", "type", "party", "note", "source", "new_expiry", "effective"]))
+        # The treaty's recorded events, in the columns of every CSV of events.
+        write(render_csv([entry_record(event_entry(treaty, e)) for e in treaty.events], EVENT_COLUMNS))
     elif output is OutputFormat.MARKDOWN:
         from treatytrack.render.markdown import show_markdown
 
