@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from tests.conftest import SMALL, check_golden
 from treatytrack.cli import app
 from treatytrack.render.markdown import render_table
+from treatytrack.render.records import EVENT_COLUMNS
 
 runner = CliRunner()
 
@@ -46,7 +47,7 @@ def test_export_markdown_document() -> None:
 def test_export_csv_parses_back_and_defuses_formulas() -> None:
     _, out, _ = run("export", "csv", "--as-of", "2026-11-28")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert rows[0].keys() == {"id", "name", "date", "type", "party", "note", "source", "derived"}
+    assert list(rows[0]) == list(EVENT_COLUMNS)
     new_start = [r for r in rows if r["id"] == "new-start"]
     assert [r["type"] for r in new_start] == ["signed", "entered-into-force", "extended", "suspended", "expired"]
     assert new_start[-1]["derived"] == "true"
@@ -81,7 +82,7 @@ def test_export_output_is_atomic_and_refuses_to_overwrite(tmp_path: Path) -> Non
     code, _, err = run("export", "markdown", "--as-of", "2026-11-28", "--output", str(target))
     assert code == 2 and "add --force" in err and target.read_text() == "keep me"
     code, _, _ = run("export", "csv", "--as-of", "2026-11-28", "--output", str(target), "--force")
-    assert code == 0 and target.read_text().startswith("id,name,date")
+    assert code == 0 and target.read_text().startswith("date,id,short_name,name")
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 
 

@@ -316,7 +316,7 @@ def _export_text(
     from treatytrack.core.engine import assess
     from treatytrack.core.history import lifespans, report
     from treatytrack.core.query import TreatyRow, projected
-    from treatytrack.render.records import entry_record, event_record, treaty_record
+    from treatytrack.render.records import EVENT_COLUMNS, entry_record, event_record, treaty_record
 
     history = state_history(dataset)
     kept, found = report(treaties, day, start=first, end=last, parties=parties, types=types, history=history)
@@ -326,7 +326,7 @@ def _export_text(
     if fmt is ExportFormat.CSV:
         from treatytrack.render.csvout import render_csv
 
-        return render_csv(entries, ["id", "name", "date", "type", "party", "note", "source", "derived"])
+        return render_csv(entries, EVENT_COLUMNS)
     if fmt is ExportFormat.JSON:
         from treatytrack.core.parties import party_names
         from treatytrack.render.jsonout import render_json

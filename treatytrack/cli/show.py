@@ -72,7 +72,7 @@ def show_command(
     from treatytrack.core.parties import party_names
     from treatytrack.core.query import TreatyRow, projected
     from treatytrack.core.standing import StateHistory
-    from treatytrack.render.records import detail_record, event_record
+    from treatytrack.render.records import detail_record
 
     treaties = list({t.id: t for t in (find_or_fail(dataset, name) for name in names)}.values())
     party_of = party_names(dataset)
@@ -97,10 +97,12 @@ def show_command(
 
         write(render_json(records[0] if len(records) == 1 else records))
     elif output is OutputFormat.CSV:
+        from treatytrack.core.history import event_entry
         from treatytrack.render.csvout import render_csv
+        from treatytrack.render.records import EVENT_COLUMNS, entry_record
 
-        rows = [{"treaty_id": t.id, **event_record(e)} for t in treaties for e in t.events]
-        write(render_csv(rows, ["treaty_id", "date", "type", "party", "note", "source", "new_expiry", "effective"]))
+        # The treaties' recorded events, in the columns of every CSV of events.
+        write(render_csv([entry_record(event_entry(t, e)) for t in treaties for e in t.events], EVENT_COLUMNS))
     elif output is OutputFormat.MARKDOWN:
         from treatytrack.render.markdown import show_markdown
 

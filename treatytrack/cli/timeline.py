@@ -108,7 +108,7 @@ def timeline_command(
             return
         print_renderable(draw)
         return
-    from treatytrack.render.records import entry_record
+    from treatytrack.render.records import EVENT_COLUMNS, entry_record
 
     records = [entry_record(e) for e in entries]
     review_note(
@@ -126,8 +126,7 @@ def timeline_command(
         return timeline_table(records, f"Timeline to {day.isoformat()}", width)
 
     empty = None if records else f"note: {_nothing_selected(first, last, types, 'no event', 'is recorded')}"
-    columns = ["date", "id", "short_name", "type", "party", "note", "source", "derived"]
-    emit(output, records, columns, markdown, table, empty)
+    emit(output, records, EVENT_COLUMNS, markdown, table, empty)
 
 
 def _nothing_selected(first: dt.date | None, last: dt.date | None, types: list[str], what: str, verb: str) -> str:

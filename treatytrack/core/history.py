@@ -42,6 +42,23 @@ class Entry:
     note: str | None
     source: str | None
     derived: bool = False  # computed from the treaty's rules, not recorded as an event
+    new_expiry: dt.date | None = None  # an extension's new expiry
+    effective: dt.date | None = None  # the day a withdrawal notice takes effect, as recorded
+
+
+def event_entry(treaty: Treaty, event: Event) -> Entry:
+    """A recorded event as a line of a timeline."""
+    return Entry(
+        treaty,
+        event.date,
+        event.type.value,
+        event.party,
+        event.note,
+        event.source,
+        False,
+        event.new_expiry,
+        event.effective,
+    )
 
 
 def treaty_entries(treaty: Treaty, day: dt.date) -> list[Entry]:
@@ -56,7 +73,7 @@ def treaty_entries(treaty: Treaty, day: dt.date) -> list[Entry]:
         d = treaty.entry_into_force
         entries.append(Entry(treaty, d.date, "entered-into-force", None, d.note, d.source))
     recorded = {(e.date, e.type, e.party) for e in treaty.events}
-    entries.extend(Entry(treaty, e.date, e.type.value, e.party, e.note, e.source) for e in treaty.events)
+    entries.extend(event_entry(treaty, e) for e in treaty.events)
     expiry = scheduled_expiry(treaty, day)
     now = assess(treaty, day)
     ended_by_term = expiry is not None and now.status is Status.EXPIRED and now.since == expiry[0]

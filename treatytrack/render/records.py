@@ -202,7 +202,26 @@ def deadline_record(deadline: Deadline) -> Record:
     return record
 
 
+# The columns of every CSV of events (`timeline`, `export csv`, `show`'s events), in this order:
+# one schema, documented in the README's machine-readable contract.
+EVENT_COLUMNS = (
+    "date",
+    "id",
+    "short_name",
+    "name",
+    "type",
+    "party",
+    "note",
+    "source",
+    "new_expiry",
+    "effective",
+    "derived",
+)
+
+
 def entry_record(entry: Entry) -> Record:
+    """A line of a timeline (a recorded event, a key date, a derived end): the keys of
+    EVENT_COLUMNS, in that order; days as ISO text, `derived` true or false."""
     return {
         "date": iso(entry.date),
         "id": entry.treaty.id,
@@ -212,6 +231,8 @@ def entry_record(entry: Entry) -> Record:
         "party": entry.party,
         "note": entry.note,
         "source": entry.source,
+        "new_expiry": iso(entry.new_expiry),
+        "effective": iso(entry.effective),
         "derived": entry.derived,
     }
 
