@@ -155,7 +155,8 @@ class Lifespan:
     status: Status
     suspensions: tuple[tuple[dt.date, dt.date], ...]
     withdrawals: tuple[tuple[dt.date, str], ...]
-    # How it ended (None while it runs): "term", "extension", "withdrawal" or an ending event type.
+    # How it ended (None while it runs): "term", "extension", "withdrawal", an ending event type,
+    # or "abandoned" (never in force).
     ended_by: str | None = None
     # The dated events a chart marks on the bar (MARKED_TYPES), recorded or derived, in date order.
     marks: tuple[Entry, ...] = ()
@@ -205,7 +206,7 @@ def lifespans(treaties: Sequence[Treaty], day: dt.date) -> list[Lifespan]:
                 now.status,
                 tuple(suspensions),
                 withdrawals,
-                now.expires_by if end is not None else None,
+                ("abandoned" if now.status is Status.ABANDONED else now.expires_by) if end is not None else None,
                 tuple(marks),
             )
         )

@@ -77,11 +77,13 @@ END_KIND = {
     "withdrawal": "terminated",
     "terminated": "terminated",
     "superseded": "superseded",
+    "abandoned": "abandoned",
 }
 END_STYLE = {
     "expired": MarkStyle("expired (term ran out)", "s", BLACK, "#FFFFFF", 7.5, 0.8),
     "terminated": MarkStyle("terminated", "X", VERMILLION, BLACK, 9.0, 0.7),
     "superseded": MarkStyle("superseded", "D", PURPLE, BLACK, 6.5, 0.8),
+    "abandoned": MarkStyle("abandoned, never in force", "h", "#FFFFFF", BLACK, 8.0, 1.2),
 }
 # Events marked on the bars, by entry type (history.MARKED_TYPES); drawn in this order.
 MARK_STYLE = {
