@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import os
 import stat
-import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from treatytrack.cli.exits import EXIT_FINDING, fail, note
+from treatytrack.cli.exits import EXIT_FINDING, EXIT_IOERR, fail, note
 from treatytrack.cli.program import app
+from treatytrack.cli.safewrite import locked, write_atomically
+from treatytrack.core.controls import escape
 
 if TYPE_CHECKING:
     from treatytrack.importers.table import ImportedTable
@@ -25,6 +25,17 @@ import_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(import_app, name="import")
+
+
+def _note(message: str) -> None:
+    """A note quoting page text: every control character written out (a page's ESC sequences
+    would clear the screen or write the clipboard), line by line."""
+    note("\n".join(escape(line) for line in message.split("\n")))
+
+
+def _fail(message: str, code: int = EXIT_FINDING) -> NoReturn:
+    fail(escape(message), code)
+
 
 TreatyOpt = Annotated[
     str, typer.Option("--treaty", metavar="ID", help="The id of the treaty whose table the page gives, e.g. tpnw.")
@@ -70,37 +81,50 @@ def untc_command(
     row has with their own source, rules, notes and comments are kept. A page that cannot be read
     fully changes nothing and exits 1, naming each row, cell or note it could not read.
     """
-    from treatytrack.importers.untc import MTDSG, import_page
+    from treatytrack.importers.untc import MTDSG
+    from treatytrack.importers.untc_page import MAX_PAGE
 
     if mtdsg is not None and not MTDSG.fullmatch(mtdsg):
         raise typer.BadParameter(f"{mtdsg!r} is not an MTDSG number like XXVI-9 or XXVI-2-a", param_hint="'--mtdsg'")
     target = _target(data)
+    html = _read_text(page, "PAGE.html", follow=True, limit=MAX_PAGE)
+    # Read, edit and write under the file's lock: another import's update is read, not lost.
+    with locked(target):
+        _import(page, html, target, treaty, mtdsg, dry_run)
+
+
+def _import(page: Path, html: str, target: Path, treaty: str, mtdsg: str | None, dry_run: bool) -> None:
+    from treatytrack.importers.untc import import_page
+    from treatytrack.importers.untc_page import PageError
+
     text = _read_text(target, "--data")
     plain = _plain(text, target)
     _check_treaty(plain, treaty)
-    html = _read_text(page, "PAGE.html", follow=True)
     names, lives = _context(plain)
-    result = import_page(html, names, lives, mtdsg)
+    try:
+        result = import_page(html, names, lives, mtdsg)
+    except PageError as err:
+        _fail(f"treatytrack: {page}: {err}; {target} not changed.")
     if result.table is None:
         for problem in result.problems:
-            typer.echo(f"{page}: {problem}", err=True)
+            typer.echo(escape(f"{page}: {problem}"), err=True)
         count = len(result.problems)
-        fail(
+        _fail(
             f"treatytrack: {page} could not be read fully ({count} problem{'s' if count != 1 else ''}); {target} not changed."
         )
     table = result.table
     counts = ", ".join(f"{k} {v} (table {_count(table, k)})" for k, v in result.page.counts.items())
-    note(
+    _note(
         f"{page}: {result.page.title or 'status page'}: status as at {table.as_of}, {len(table.states)} states"
         + (f"; header: {counts}" if counts else "")
     )
     for header, count in result.page.counts.items():
         if count != _count(table, header):
-            note(
+            _note(
                 f"note: the page's header counts {count} {header.lower()}, the table {_count(table, header)}: check the page"
             )
     for line in result.notes:
-        note(f"note: {line}")
+        _note(f"note: {line}")
     _apply(target, text, plain, treaty, table, dry_run)
 
 
@@ -119,21 +143,22 @@ def _apply(target: Path, text: str, plain: dict[str, Any], treaty: str, table: I
     try:
         updated, changes = update_participation(text, treaty, table)
     except EditError as err:
-        fail(f"treatytrack: {target}: {err}; not changed.")
+        _fail(f"treatytrack: {target}: {err}; not changed.")
     for line in changes.summary():
-        note(line)
+        _note(line)
     if not changes.changed:
         return
     _verify(target, updated, plain, treaty)
+    _loads(target, text, updated)
     _report_findings(updated, treaty, target)
     if dry_run:
-        note(f"dry run: {target} not changed.")
+        _note(f"dry run: {target} not changed.")
         return
     try:
         write_atomically(target, updated)
-    except OSError as err:
-        fail(f"treatytrack: could not write {target}: {err.strerror or err}")
-    note(f"wrote {target}")
+    except OSError as err:  # a full disk: the original is as it was
+        _fail(f"treatytrack: could not write {target}: {err.strerror or err}; {target} not changed.", EXIT_IOERR)
+    _note(f"wrote {target}")
 
 
 def _target(data: Path | None) -> Path:
@@ -152,9 +177,12 @@ def _target(data: Path | None) -> Path:
     )
 
 
-def _read_text(path: Path, what: str, follow: bool = False) -> str:
+def _read_text(path: Path, what: str, follow: bool = False, limit: int | None = None) -> str:
     """The file's text; `follow`: a link to a regular file will do (the page, never the target)."""
     from treatytrack.store.paths import MAX_BYTES
+
+    if limit is not None and os.stat(path).st_size > limit:
+        _fail(f"treatytrack: {path} is larger than {limit // (1024 * 1024)} MB, more than any status page; not read.")
 
     try:
         info = os.stat(path) if follow else os.lstat(path)
@@ -163,14 +191,14 @@ def _read_text(path: Path, what: str, follow: bool = False) -> str:
     if not stat.S_ISREG(info.st_mode):
         raise typer.BadParameter(f"{path} is not a regular file", param_hint=f"'{what}'")
     if info.st_size > MAX_BYTES:
-        fail(f"treatytrack: {path} is larger than {MAX_BYTES // (1024 * 1024)} MB; not read.")
+        _fail(f"treatytrack: {path} is larger than {MAX_BYTES // (1024 * 1024)} MB; not read.")
     try:
         with open(path, encoding="utf-8", newline="") as handle:
             return handle.read()
     except UnicodeDecodeError as err:
-        fail(f"treatytrack: {path} is not UTF-8 text (byte {err.start}).")
+        _fail(f"treatytrack: {path} is not UTF-8 text (byte {err.start}).")
     except OSError as err:
-        fail(f"treatytrack: cannot read {path}: {err.strerror or err}")
+        _fail(f"treatytrack: cannot read {path}: {err.strerror or err}")
 
 
 def _plain(text: str, path: Path) -> dict[str, Any]:
@@ -180,9 +208,9 @@ def _plain(text: str, path: Path) -> dict[str, Any]:
     try:
         plain = yaml.load(text, Loader=loader)
     except yaml.YAMLError as err:
-        fail(f"treatytrack: {path} is not valid YAML: {err}")
+        _fail(f"treatytrack: {path} is not valid YAML: {err}")
     if not isinstance(plain, dict) or not isinstance(plain.get("treaties"), list):
-        fail(f"treatytrack: {path} is not a treaty file (no `treaties:` list).")
+        _fail(f"treatytrack: {path} is not a treaty file (no `treaties:` list).")
     return plain
 
 
@@ -222,14 +250,48 @@ def _verify(target: Path, updated: str, plain: dict[str, Any], treaty: str) -> N
         return {**data, "treaties": treaties}
 
     if without_table(after) != without_table(plain):
-        fail(f"treatytrack: internal error: the edit would change more than {treaty}'s table; {target} not changed.")
+        _fail(f"treatytrack: internal error: the edit would change more than {treaty}'s table; {target} not changed.")
     table = next(t["participation"] for t in after["treaties"] if t.get("id") == treaty)
     try:
         Participation.model_validate(table)
     except ValidationError as err:
-        fail(
+        _fail(
             f"treatytrack: internal error: the table written would not validate ({err.error_count()} errors); {target} not changed."
         )
+
+
+def _loads(target: Path, before: str, updated: str) -> None:
+    """Refuse to write a file the loader would refuse: the new bytes are read as the loader reads
+    them (strict YAML: no control or bidi character, no duplicate key...) and validated against
+    the data model; a problem the original file did not have stops the import. (Cross-record
+    findings of the treaty are told as notes: `_report_findings`.)"""
+    from pydantic import ValidationError
+
+    from treatytrack.core.models import Dataset
+    from treatytrack.store import yamlstrict
+
+    def errors(text: str) -> set[tuple[Any, ...]] | None:
+        try:
+            root = yamlstrict.compose(yamlstrict.decode(text.encode("utf-8")))
+            raw = yamlstrict.to_python(root) if root is not None else None
+        except yamlstrict.YamlProblem as problem:
+            return {("yaml", problem.line, problem.column, problem.message)}
+        try:
+            Dataset.model_validate(raw)
+        except ValidationError as err:
+            return {(tuple(e["loc"]), e["msg"]) for e in err.errors(include_url=False)}
+        return set()
+
+    new = errors(updated)
+    old = errors(before)
+    if new is None or old is None or not new - old:
+        return
+    first = sorted(new - old, key=str)[0]
+    if first[0] == "yaml":
+        why = f"{target}:{first[1]}:{first[2]}: {first[3]}"
+    else:
+        why = f"{'.'.join(map(str, first[0]))}: {first[1]}"
+    _fail(f"treatytrack: the file written would not load ({why}); {target} not changed.")
 
 
 def _report_findings(updated: str, treaty: str, target: Path) -> None:
@@ -244,33 +306,13 @@ def _report_findings(updated: str, treaty: str, target: Path) -> None:
     try:
         dataset = Dataset.model_validate(yaml.load(updated, Loader=loader))
     except Exception:  # another record's problem: `validate` reports it
-        note(f"note: run `treatytrack validate {target}`: the file does not load as a whole")
+        _note(f"note: run `treatytrack validate {target}`: the file does not load as a whole")
         return
     record = next(t for t in dataset.treaties if t.id == treaty)
     known = dict(iso_codes()) | {p.code: p.name for p in dataset.non_state_parties}
     for finding in check_treaty(record, known, StateHistory(dataset.state_history)):
         where = ".".join(str(p) for p in finding.path)
-        note(f"note: validate will report ({treaty}.{where}): {finding.message}")
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step: a temporary file in the same directory, then a
-    rename. Only a regular file is replaced (not a link, a device or a directory); its mode stays."""
-    info = os.lstat(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise OSError(f"{path} is not a regular file")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode))
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+        _note(f"note: validate will report ({treaty}.{where}): {finding.message}")
 
 
 __all__ = ["EXIT_FINDING", "import_app", "untc_command", "write_atomically"]
