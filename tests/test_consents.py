@@ -261,3 +261,46 @@ def test_a_state_known_only_to_have_ended_by_a_day_has_no_standing_after_it() ->
     gone = standing_on(world.treaties[0], "YUG", D("2026-01-01"), history)
     assert (gone.status, gone.since) == (PartyStatus.CEASED_TO_EXIST, None)
     assert "by 1992-09-19" in gone.why
+
+
+def test_parties_shows_a_month_as_a_month(tmp_path: object) -> None:
+    """The `parties` table and its JSON never print a month's first day as if it were the day."""
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from treatytrack.cli import app
+
+    assert isinstance(tmp_path, Path)
+    rows = (
+        f'ARG: {{joined: {{date: 1993-03-01, precision: month, source: "{SRC}"}}}}\n'
+        f'USA: {{joined: {{date: 1987-04-16, source: "{SRC}"}}}}\n'
+    )
+    text = textwrap.dedent(f"""\
+    version: 1
+    reviewed: 2026-11-28
+    treaties:
+      - id: regime
+        name: A regime
+        short_name: Regime
+        kind: multilateral
+        instrument: regime
+        categories: [missile]
+        entry_into_force: {{date: 1987-04-16, source: "{SRC}"}}
+        participation:
+          coverage: partial
+          members_are: member
+          states:
+    """) + textwrap.indent(rows, " " * 8)
+    data = tmp_path / "regime.yaml"
+    data.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["parties", "regime", "--as-of", "2000-01-01", "--data", str(data), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    found = {r["code"]: r for r in json.loads(result.stdout)}
+    assert (found["ARG"]["status"], found["ARG"]["since"], found["ARG"]["consent_date"]) == ("member", None, "1993-03")
+    assert found["USA"]["consent_date"] == "1987-04-16"
+    shown = CliRunner().invoke(
+        app, ["show", "regime", "--as-of", "2000-01-01", "--data", str(data)], env={"COLUMNS": "100"}
+    )
+    assert "2 members" in shown.stdout

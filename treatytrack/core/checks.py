@@ -187,7 +187,8 @@ def _check_participation(
                     )
         if after_opening and opened is not None and treaty.kind is not Kind.BILATERAL:
             for kind, day, written in acts:
-                if day < opened:
+                last = written.last_day if written is not None else day  # a month or a year may hold the opening
+                if last < opened:
                     yield Finding(
                         _row_path(code, kind.value, written),
                         f"{code}: `{kind.value}` {day} is before the treaty was signed or opened ({opened})",
@@ -254,15 +255,19 @@ def _check_row(
             f"{code}: an original party of a treaty with no signature or entry into force",
         )
     first = treaty.signed.date if treaty.signed is not None else treaty.in_force_from
-    if row.original and first is not None and sound.ok("original parties", "signed", "entry_into_force"):
-        if not history.exists_on(code, first):
-            # A Soviet-era agreement's party is the USSR (SUN), which the Russian Federation
-            # continues: listing RUS as well would make it a party before it existed.
-            yield Finding(
-                ("participation", "states", code, "original"),
-                f"{code}: an original party that did not exist on the treaty's first day ({first}); "
-                "list the state that signed it (its successor continues it through `state_history`)",
-            )
+    # A Soviet-era agreement's party is the USSR (SUN), which the Russian Federation continues:
+    # listing RUS as well would make it a party before it existed.
+    if (
+        row.original
+        and first is not None
+        and sound.ok("original parties", "signed", "entry_into_force")
+        and not history.exists_on(code, first)
+    ):
+        yield Finding(
+            ("participation", "states", code, "original"),
+            f"{code}: an original party that did not exist on the treaty's first day ({first}); "
+            "list the state that signed it (its successor continues it through `state_history`)",
+        )
 
 
 def _check_later_consents(treaty: Treaty) -> Iterator[Finding]:

@@ -253,6 +253,9 @@ def change_record(change: Change) -> Record:
 # (standing, one, many): how the counts of a table's standings are written.
 _COUNTED = (
     ("party", "party", "parties"),
+    ("member", "member", "members"),
+    ("subscribing", "subscribing state", "subscribing states"),
+    ("endorsing", "endorsing state", "endorsing states"),
     ("suspended", "suspended", "suspended"),
     ("suspension-claimed", "suspension claimed", "suspensions claimed"),
     ("ratified", "ratified, not yet bound", "ratified, not yet bound"),
@@ -262,6 +265,7 @@ _COUNTED = (
     ("signature-withdrawn", "signature withdrawn", "signatures withdrawn"),
     ("withdrawn", "withdrawn", "withdrawn"),
     ("withdrawal-conditional", "withdrawal subject to a condition", "withdrawals subject to a condition"),
+    ("day-not-recorded", "day of change not recorded", "days of change not recorded"),
     ("treaty-ended", "former party (the treaty has ended)", "former parties (the treaty has ended)"),
     ("not-recorded", "not recorded", "not recorded"),
 )
@@ -285,6 +289,22 @@ def _act_of(standing: Standing, kinds: tuple[str, ...]) -> Any:
     return next((a for a in reversed(standing.acts) if a.kind.value in kinds), None)
 
 
+def _act_day(act: Any) -> str | None:
+    """An act's day, or only its month (YYYY-MM) or year (YYYY) where that is all that is recorded."""
+    if act is None:
+        return None
+    if act.precision == "month":
+        return f"{act.day:%Y-%m}"
+    if act.precision == "year":
+        return str(act.day.year)
+    return iso(act.day)
+
+
+def _same_period(act: Any, day: dt.date | None) -> bool:
+    """Whether `day` is just the first day of an act known only to its month or year."""
+    return act is not None and act.precision != "day" and day == act.day
+
+
 def state_record(treaty: Treaty, standing: Standing, names: dict[str, str], day: dt.date) -> Record:
     """`parties TREATY`: one state's row, with the acts behind its standing on the day (its
     consent and the day it took effect stay shown after a withdrawal or a de-ratification)."""
@@ -303,10 +323,10 @@ def state_record(treaty: Treaty, standing: Standing, names: dict[str, str], day:
         "name": names.get(standing.state, standing.state),
         "status": standing.status.value,
         "since": iso(standing.since),
-        "signed": iso(signed.day) if signed is not None else None,
+        "signed": _act_day(signed),
         "consent": consent.kind.value if consent is not None else None,
-        "consent_date": iso(consent.day) if consent is not None else None,
-        "in_force_for_state": iso(bound_from),
+        "consent_date": _act_day(consent),
+        "in_force_for_state": _act_day(consent) if _same_period(consent, bound_from) else iso(bound_from),
         "withdrawal_notice": iso(notice.day) if notice is not None else None,
         "withdrawal_effective": iso(standing.withdrawal_effective),
         "why": standing.why,
