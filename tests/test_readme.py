@@ -33,7 +33,7 @@ def run_example(command: str) -> str:
 def test_readme_examples_are_current() -> None:
     text = README.read_text(encoding="utf-8")
     blocks = BLOCK.findall(text)
-    assert len(blocks) >= 8
+    assert len(blocks) >= 2
     if os.environ.get("UPDATE_README"):
         text = BLOCK.sub(lambda m: f"```console\n$ {m.group(1)}\n{run_example(m.group(1))}```", text)
         README.write_text(text, encoding="utf-8")
