@@ -56,6 +56,11 @@ class ExportFormat(enum.StrEnum):
     PNG = "png"
     PDF = "pdf"
     HTML = "html"
+    DATAPACKAGE = "datapackage"
+
+
+# The columns of `export csv` (and of the events of `export datapackage`).
+EVENT_COLUMNS = ["id", "name", "date", "type", "party", "note", "source", "derived"]
 
 
 @command(
@@ -75,7 +80,8 @@ def export_command(
             parser=choice(ExportFormat, "an export format"),
             autocompletion=completer(f.value for f in ExportFormat),
             help=join_or(f.value for f in ExportFormat)
-            + ": svg, png and pdf draw the lifespan chart (pip install 'treatytrack[charts]'), html a self-contained page.",
+            + ": svg, png and pdf draw the lifespan chart (pip install 'treatytrack[charts]'), html a self-contained page, "
+            "datapackage a folder of CSV files with datapackage.json (--output DIR).",
         ),
     ],
     destination: Annotated[
@@ -150,7 +156,11 @@ def export_command(
     if by_state or order is not None:
         _check_by_state(fmt, by_state, treaty, kind, category, event_type, alarm, no_chart)
     inputs = input_files(data, extra)
-    if destination is not None:
+    if fmt is ExportFormat.DATAPACKAGE:
+        from treatytrack.cli.package import check_directory
+
+        destination = check_directory(destination, force, inputs)
+    elif destination is not None:
         output_target(destination, force, inputs)  # refused before the work, not after it
     dataset = load(data, extra, no_cache)
     party = party_codes(dataset, party)
@@ -167,6 +177,14 @@ def export_command(
             write_output(destination, force, inputs, picture)
         return
     treaties = selection(dataset, treaty, party, category, kind)
+    if fmt is ExportFormat.DATAPACKAGE and destination is not None:
+        from treatytrack.cli.package import write_package
+
+        events = _export_text(ExportFormat.CSV, dataset, treaties, day, first, last, party, types, False, alarms)
+        write_package(
+            destination, force, inputs, dataset, treaties, party, first, day, events, EVENT_COLUMNS, __version__
+        )
+        return
     if fmt in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML):
         from treatytrack.cli.publish import export_published
         from treatytrack.core.history import report
@@ -252,7 +270,7 @@ def _export_text(
     if fmt is ExportFormat.CSV:
         from treatytrack.render.csvout import render_csv
 
-        return render_csv(entries, ["id", "name", "date", "type", "party", "note", "source", "derived"])
+        return render_csv(entries, EVENT_COLUMNS)
     if fmt is ExportFormat.JSON:
         from treatytrack.core.parties import party_names
         from treatytrack.render.jsonout import render_json
