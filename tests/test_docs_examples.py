@@ -13,7 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
-from test_readme import BLOCK, run_example
+
+from tests.test_readme import BLOCK, run_example
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "docs").rglob("*.md"))

@@ -67,6 +67,7 @@ def test_every_readme_example_is_a_bare_treatytrack_command() -> None:
         assert re.fullmatch(r"(?:[A-Z_]+=\S+ )*treatytrack .*", command)
 
 
+@pytest.mark.charts
 @pytest.mark.parametrize("picture", ["lifespans.png", "ottawa-states.png"])
 def test_readme_chart_is_what_the_command_draws(picture: str, tmp_path: Path) -> None:
     """docs/lifespans.png (the lifespan chart) and docs/ottawa-states.png (the per-state chart)
