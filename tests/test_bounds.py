@@ -226,6 +226,7 @@ def _every_command_answers(path: Path, day: str, name: str = "t0") -> None:
         assert result.exit_code == 0, (command, result.stdout, result.stderr)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(text=dataset_text(), day=st.one_of(st.sampled_from(["0001-01-01", "9999-12-31"]), DAYS.map(str)))
 def test_any_file_that_loads_runs_through_every_command(

@@ -145,7 +145,10 @@ REPORTED = {
 
 
 @pytest.mark.parametrize("case", list(REPORTED))
-@pytest.mark.parametrize("batch", [1, 3, 64])
+# Batches of 1 and 3 treaties put every problem at a batch's border: in the full suite only.
+@pytest.mark.parametrize(
+    "batch", [pytest.param(1, marks=pytest.mark.slow), pytest.param(3, marks=pytest.mark.slow), 64]
+)
 def test_problems_are_reported_from_one_pass_as_the_whole_file_reader_reports_them(
     case: str, batch: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -193,6 +196,7 @@ LINES = BUNDLED.split(b"\n")
 EDITS = st.sampled_from(["delete", "duplicate", "swap", "indent", "dedent", "dash", "quote", "blank", "comment"])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=st.lists(st.tuples(EDITS, st.integers(0, len(LINES) - 1)), min_size=1, max_size=3))
 def test_an_edited_file_is_read_as_the_whole_file_reader_reads_it_or_not_at_all(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -331,6 +332,7 @@ def in_date_order(t: Treaty) -> Treaty:
     return t.model_copy(update={"events": tuple(sorted(t.events, key=lambda e: e.date))})
 
 
+@pytest.mark.slow
 @settings(max_examples=1000)
 @given(t=shuffled_histories(), data=st.data())
 def test_the_engine_answers_as_its_plainest_version(t: Treaty, data: st.DataObject) -> None:

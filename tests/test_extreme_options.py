@@ -86,6 +86,7 @@ def invoke(args: list[str]) -> tuple[int, str]:
     return result.exit_code, result.stderr
 
 
+@pytest.mark.slow
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_extreme_values_never_crash(data: st.DataObject) -> None:

@@ -26,6 +26,9 @@ from treatytrack.core.history import chart_spans
 from treatytrack.render.figures import lifespan_chart
 from treatytrack.store.load import load_dataset
 
+# Each test draws with matplotlib: in the full suite (`pytest -m ''`) only.
+pytestmark = pytest.mark.charts
+
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-28"
 runner = CliRunner()

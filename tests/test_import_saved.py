@@ -11,6 +11,9 @@ import pytest
 
 from tests.test_import_untc import rows, run
 
+# Each page is parsed and imported into a copy of the dataset: minutes in all.
+pytestmark = pytest.mark.slow
+
 # -- the saved depositary pages ---------------------------------------------------------------
 
 SAVED = Path(os.environ.get("TREATYTRACK_UNTC_PAGES", "/work/shared/sources/untc-2026-02-03"))

@@ -28,6 +28,9 @@ from tests.conftest import SMALL, check_golden
 from treatytrack.cli import app
 from treatytrack.render.report import safe_url
 
+# The page embeds the chart drawn with matplotlib: in the full suite (`pytest -m ''`) only.
+pytestmark = pytest.mark.charts
+
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-28"
 HTML = "{http://www.w3.org/1999/xhtml}"

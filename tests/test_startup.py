@@ -29,6 +29,9 @@ from treatytrack.cli import app, command_named, completion_args, keep_only, main
 from treatytrack.entry import exit_status
 from treatytrack.store.paths import cache_dir
 
+# Each test starts fresh Python processes and times or traces their imports.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-28"
 COMMANDS = {

@@ -27,6 +27,9 @@ from treatytrack.render.figure_style import STANDING_STYLE
 from treatytrack.store.load import load_dataset
 from treatytrack.store.paths import bundled_path
 
+# Each test draws with matplotlib: in the full suite (`pytest -m ''`) only.
+pytestmark = pytest.mark.charts
+
 REPO = Path(__file__).resolve().parent.parent
 STATES = FIXTURES / "states.yaml"
 BUNDLED = bundled_path()

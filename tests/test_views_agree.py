@@ -37,7 +37,11 @@ def mentioned(dataset: Dataset) -> Iterator[tuple[Treaty, str, dt.date]]:
                         yield treaty, state, probe
 
 
-@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize(
+    "name",
+    # The bundled data asks some 40,000 questions (about a minute): in the full suite only.
+    [pytest.param(name, marks=pytest.mark.slow) if name == "bundled" else name for name in DATASETS],
+)
 def test_party_show_list_and_diff_agree(name: str) -> None:
     """Grouped by (state, day) and (treaty, day), so each view is built once per question asked."""
     dataset = load_dataset(DATASETS[name], use_cache=False)

@@ -58,6 +58,7 @@ class ExportFormat(enum.StrEnum):
     PDF = "pdf"
     HTML = "html"
     ATOM = "atom"
+    DATAPACKAGE = "datapackage"
 
 
 @command(
@@ -79,7 +80,7 @@ def export_command(
             autocompletion=completer(f.value for f in ExportFormat),
             help=join_or(f.value for f in ExportFormat)
             + ": svg, png and pdf draw the lifespan chart (pip install 'treatytrack[charts]'), html a self-contained "
-            "page, atom a feed of the events.",
+            "page, atom a feed of the events, datapackage a folder of CSV files with datapackage.json (--output DIR).",
         ),
     ],
     destination: Annotated[
@@ -159,7 +160,11 @@ def export_command(
         _check_by_state(fmt, by_state, treaty, kind, category, event_type, alarm, no_chart, any_party)
     _check_format_options(fmt, destination, force, no_chart, alarm, width, title)
     inputs = input_files(data, extra)
-    if destination is not None:
+    if fmt is ExportFormat.DATAPACKAGE:
+        from treatytrack.cli.package import check_directory
+
+        destination = check_directory(destination, force, inputs)
+    elif destination is not None:
         output_target(destination, force, inputs)  # refused before the work, not after it
     dataset = load(data, extra, no_cache)
     party = party_codes(dataset, party)
@@ -176,6 +181,15 @@ def export_command(
             write_output(destination, force, inputs, picture)
         return
     treaties = selection(dataset, treaty, party, category, kind, any_party, "--treaty")
+    if fmt is ExportFormat.DATAPACKAGE and destination is not None:
+        from treatytrack.cli.package import write_package
+        from treatytrack.render.records import EVENT_COLUMNS
+
+        events = _export_text(ExportFormat.CSV, dataset, treaties, day, first, last, party, types, False, alarms)
+        write_package(
+            destination, force, inputs, dataset, treaties, party, first, day, events, EVENT_COLUMNS, __version__
+        )
+        return
     if fmt in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML):
         from treatytrack.cli.publish import export_published
         from treatytrack.core.history import report

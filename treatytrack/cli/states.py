@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from treatytrack.core.models import Treaty
+    from treatytrack.core.models import Dataset, Treaty
     from treatytrack.core.standing import Standing
     from treatytrack.render.records import Record
 
@@ -263,32 +263,14 @@ def standings_command(
             f"--from ({first}) is after the as-of date ({day}), where the standings end", param_hint="'--from'"
         )
     dataset = load(data, extra, no_cache)
-    from treatytrack.core.panel import panel_states, spells, year_ends, years
-    from treatytrack.core.parties import party_names
     from treatytrack.core.query import select_treaties
-    from treatytrack.core.standing import StateHistory
-    from treatytrack.render.records import spell_record, year_record
 
     wanted = party_codes(dataset, party)
     ids = [find_or_fail(dataset, n, "TREATY").id for n in names or []]
     treaties = select_treaties(
         dataset, ids=ids, parties=wanted, categories=category or (), kinds=kind or (), any_party=any_party
     )
-    history = StateHistory(dataset.state_history)
-    codes = party_names(dataset)
-    records: list[Record] = []
-    for treaty in treaties:
-        began = treaty.began
-        if began is None or began > day:
-            continue
-        since_year = max(began.year, first.year if first else began.year)
-        ends = year_ends(treaty, since_year, day) if by is PanelBy.YEAR else None
-        for state in panel_states(treaty, history, wanted):
-            if ends is not None:
-                records += [year_record(row, codes) for row in years(treaty, state, since_year, day, history, ends)]
-            else:
-                held = spells(treaty, state, day, history)
-                records += [spell_record(s, codes) for s in held if first is None or s.until is None or s.until > first]
+    records = standings_records(dataset, treaties, wanted, by, first, day)
     columns = YEAR_COLUMNS if by is PanelBy.YEAR else SPELL_COLUMNS
     if day > dataset.reviewed and by is PanelBy.CHANGE:  # a standing begun after the review is a projection
         review_note(
@@ -311,3 +293,30 @@ def standings_command(
         return panel_table(records, columns, width)
 
     emit(output, records, columns, markdown, table, empty)
+
+
+def standings_records(
+    dataset: Dataset, treaties: list[Treaty], wanted: list[str], by: PanelBy, first: dt.date | None, day: dt.date
+) -> list[Record]:
+    """The rows of `standings` (and of `export datapackage`): by change or by year, up to `day`."""
+    from treatytrack.core.panel import panel_states, spells, year_ends, years
+    from treatytrack.core.parties import party_names
+    from treatytrack.core.standing import StateHistory
+    from treatytrack.render.records import spell_record, year_record
+
+    history = StateHistory(dataset.state_history)
+    codes = party_names(dataset)
+    records: list[Record] = []
+    for treaty in treaties:
+        began = treaty.began
+        if began is None or began > day:
+            continue
+        since_year = max(began.year, first.year if first else began.year)
+        ends = year_ends(treaty, since_year, day) if by is PanelBy.YEAR else None  # once per treaty
+        for state in panel_states(treaty, history, wanted):
+            if ends is not None:
+                records += [year_record(row, codes) for row in years(treaty, state, since_year, day, history, ends)]
+            else:
+                held = spells(treaty, state, day, history)
+                records += [spell_record(s, codes) for s in held if first is None or s.until is None or s.until > first]
+    return records

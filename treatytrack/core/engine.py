@@ -3,7 +3,7 @@
 Pure functions of (treaty, day). Nothing here reads the clock or a file: "today" is always
 passed in, so every answer can be reproduced for any date.
 
-Conventions (documented in the README):
+Conventions (documented in docs/status.md):
 - A treaty is in force from its entry-into-force day; it has expired *on* its expiry day
   (entry into force + duration, or the `new_expiry` of the latest extension agreed by then).
 - A withdrawal takes effect on the day the event records, or else on notice + the treaty's

@@ -1,6 +1,6 @@
 """Query results as plain, JSON-ready records: the machine-readable contract.
 
-The keys here are documented in the README; add keys freely, never rename or remove one.
+The keys here are documented in docs/contract.md; add keys freely, never rename or remove one.
 """
 
 from __future__ import annotations

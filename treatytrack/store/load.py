@@ -43,7 +43,7 @@ def read_bytes(path: Path) -> bytes:
 
 
 SLOW_PARSER = (
-    "note: this PyYAML has no libyaml C parser, so YAML files are read several times slower; see Speed in the README."
+    "note: this PyYAML has no libyaml C parser, so YAML files are read several times slower; see docs/performance.md."
 )
 
 
