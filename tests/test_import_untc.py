@@ -231,7 +231,7 @@ def test_validate_findings_are_reported(data: Path) -> None:
     data.write_text(text, encoding="utf-8")
     _, _, err = run(HERE / "ban.html", "--treaty", "ban-treaty", "--data", data)
     assert "note: validate will report (ban-treaty.participation):" in err
-    assert "consented after the entry into force on 1983-12-02" in err
+    assert "consented without a day the treaty took effect for them" in err
 
 
 # -- the parts --------------------------------------------------------------------------------

@@ -208,6 +208,9 @@ FIXED = {"id", "kind", "instrument", "categories", "parties", "type", "party", "
 FIXED |= {"new_expiry", "effective", "reviewed", "deadline"}
 FIXED |= {"coverage", "rule", "continued_by", "required", "parent", "began", "ended"}  # participation vocabulary
 URL_FIELDS = {"source", "url"}
+# Fields whose length the model bounds (core/models/fields.py): they get a payload that fits.
+BOUNDED = {"short_name": 100, "aliases": 200, "unit": 80, "name": 500, "depositary": 500}
+SHORT_PAYLOAD = f"{SCRIPT} {ATTRIBUTE} <svg onload=alert(1)>"
 
 
 def hostile_dataset(tmp_path: Path) -> Path:
@@ -223,7 +226,10 @@ def hostile_dataset(tmp_path: Path) -> Path:
             return [poison(v, key) for v in node]
         if isinstance(node, str) and key not in FIXED:
             changed += 1
-            return next(urls) if key in URL_FIELDS else f"{node} {PAYLOAD}"
+            if key in URL_FIELDS:
+                return next(urls)
+            poisoned = f"{node} {PAYLOAD}"
+            return poisoned if len(poisoned) <= BOUNDED.get(key, 2000) else SHORT_PAYLOAD
         return node
 
     data = poison(data, None)

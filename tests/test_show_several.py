@@ -43,7 +43,7 @@ def test_markdown_has_a_section_each_and_csv_every_event() -> None:
         "npt", "-f", "markdown"
     )
     rows = list(csv.DictReader(io.StringIO(_show("inf", "npt", "-f", "csv"))))
-    assert {r["treaty_id"] for r in rows} == {"inf-treaty", "npt"}
+    assert {r["id"] for r in rows} == {"inf-treaty", "npt"}
 
 
 def test_a_missing_one_fails_the_whole_command() -> None:

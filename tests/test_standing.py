@@ -164,15 +164,18 @@ def test_a_state_life_needs_one_kind_of_end(life: str, message: str) -> None:
 
 def test_bundled_data_czechoslovakia_and_yugoslavia_under_lists_of_today() -> None:
     """Issue #13: the NPT's list of 2026 drops Czechoslovakia and the SFR Yugoslavia, both NPT
-    parties in 1980; the answer for them is "not recorded", not "not a party"."""
+    parties in 1980. Czechoslovakia now has a row from an official source (issue #19): a party;
+    the SFR Yugoslavia has none: "not recorded", never "not a party"."""
+    rows = {}
     for code in ("CSK", "YUG"):
         result = runner.invoke(app, ["party", code, "--as-of", "1980-01-01", "--format", "json"])
         assert result.exit_code == 0, result.output
-        rows = {row["id"]: row for row in json.loads(result.stdout)["treaties"]}
-        assert rows["npt"]["status"] == "not-recorded", rows["npt"]
-        assert "ceased to exist before the list of states as of 2026-08-22" in rows["npt"]["why"]
+        rows[code] = {row["id"]: row for row in json.loads(result.stdout)["treaties"]}
         # A bilateral treaty's list of its own day still answers.
-        assert rows["hotline-1963"]["status"] == "not-party"
+        assert rows[code]["hotline-1963"]["status"] == "not-party"
+    assert rows["CSK"]["npt"]["status"] == "party", rows["CSK"]["npt"]
+    assert rows["YUG"]["npt"]["status"] == "not-recorded", rows["YUG"]["npt"]
+    assert "ceased to exist before the list of states as of 2026-08-22" in rows["YUG"]["npt"]["why"]
 
 
 def test_a_bilateral_withdrawal_ends_the_treaty_for_the_other_party(world: Dataset) -> None:
