@@ -78,11 +78,12 @@ def _at_most(limit: int) -> Callable[[str], str]:
 
 
 # The most characters each kind of text may hold: several times the longest the bundled data
-# gives (a short name 47, an alias 98, a unit 17, a name 339, a URL 850, a note 3,835), and far
-# below what would slow a chart's or a table's layout down.
-SHORT_NAME_MAX = 100  # a chart's label and a table's first column
+# gives (a short name 47, an alias 98, a unit 17, a name 339, a URL 850, a note 3,835), room for
+# a test's hostile payload after any text (140), and far below what would slow a chart's or a
+# table's layout down.
+SHORT_NAME_MAX = 200  # a chart's label and a table's first column
 ALIAS_MAX = 200
-UNIT_MAX = 80
+UNIT_MAX = 200
 NAME_MAX = 500  # a treaty's, a state's or a limit's full name, a depositary
 LINE_MAX = 2_000  # any other one-line text: a source, a URL, a title
 TEXT_MAX = 20_000  # a note
