@@ -86,3 +86,10 @@ def test_a_folder_is_required(where: str, tmp_path: Path) -> None:
     assert code == 2, err
     assert out == ""
     assert not (tmp_path / "missing").exists()
+
+
+def test_the_package_names_the_datasets_licence() -> None:
+    from treatytrack.render.datapackage import descriptor
+
+    package = descriptor([], "2026-06-01", "2026-11-28", "0.1.0", "treatytrack export datapackage")
+    assert [lic["name"] for lic in package["licenses"]] == ["CC-BY-4.0"]

@@ -81,6 +81,14 @@ def descriptor(resources: Sequence[Resource], as_of: str, reviewed: str, version
         ),
         "version": version,
         "sources": [{"title": f"treatytrack dataset (data/treaties.yaml), reviewed {reviewed}"}],
+        # The dataset's licence (data/LICENSE); each fact's own source is cited in the data.
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0",
+            }
+        ],
         "resources": [_resource(r) for r in resources],
     }
 
