@@ -231,7 +231,7 @@ def _check_format_options(
         ("--no-chart", no_chart, (ExportFormat.MARKDOWN,), "markdown"),
         ("--alarm", alarm, (ExportFormat.ICS,), "ics"),
         ("--width", width is not None, drawn, "svg, png, pdf and html"),
-        ("--title", title is not None, drawn, "svg, png, pdf and html"),
+        ("--title", title is not None, (*drawn, ExportFormat.ATOM), "svg, png, pdf, html and atom"),
     )
     for name, given, formats, which in only:
         if given and fmt not in formats:
