@@ -16,7 +16,7 @@ from typing import Any, Literal, NamedTuple, overload
 from treatytrack.core.engine import assess
 from treatytrack.core.models import Dataset, Treaty
 from treatytrack.core.naming import find_treaty
-from treatytrack.core.panel import panel_states, spells, years
+from treatytrack.core.panel import YearRow, panel_rows
 from treatytrack.core.parties import party_names, resolve_party
 from treatytrack.core.query import select_treaties, treaty_rows
 from treatytrack.core.standing import Standing, StateHistory, standing_on
@@ -149,25 +149,22 @@ class TreatyData:
         first_year: int | None = None,
     ) -> Table:
         """Long, tidy standings: per state, treaty and year (the standing on 31 December, and on
-        `on` in its own year), or per state, treaty and change; as `treatytrack standings`."""
+        `on` in its own year, from `first_year`), or per state, treaty and change (those held in or
+        after `first_year`); the rows of `treatytrack standings`."""
         ids = [self.treaty(t).id for t in _many(treaty)]
         wanted = [self.state(p) for p in _many(party)]
+        first = dt.date(first_year, 1, 1) if first_year is not None else None
+        chosen = select_treaties(self.dataset, ids=ids)
         rows: list[Row] = []
-        for record in select_treaties(self.dataset, ids=ids):
-            start = record.began
-            if start is None or start > on:
-                continue
-            for code in panel_states(record, self.history, wanted):
-                base = {"treaty_id": record.id, "treaty": record.short_name, "code": code}
-                base["name"] = self._names.get(code, code)
-                if by == "year":
-                    since_year = max(first_year or start.year, start.year)
-                    for row in years(record, code, since_year, on, self.history):
-                        rows.append(base | {"year": row.year} | _flags(row.standing))
-                else:
-                    for spell in spells(record, code, on, self.history):
-                        extra = {"start": spell.start, "until": spell.until}
-                        rows.append(base | extra | _flags(spell.standing) | {"why": spell.standing.why})
+        for row in panel_rows(chosen, self.history, wanted, on, by_year=by == "year", first=first):
+            code = row.standing.state
+            base = {"treaty_id": row.treaty.id, "treaty": row.treaty.short_name, "code": code}
+            base["name"] = self._names.get(code, code)
+            if isinstance(row, YearRow):
+                rows.append(base | {"year": row.year} | _flags(row.standing))
+            else:
+                extra = {"start": row.start, "until": row.until}
+                rows.append(base | extra | _flags(row.standing) | {"why": row.standing.why})
         return Table(YEAR_COLUMNS if by == "year" else CHANGE_COLUMNS, rows)
 
 

@@ -299,24 +299,12 @@ def standings_records(
     dataset: Dataset, treaties: list[Treaty], wanted: list[str], by: PanelBy, first: dt.date | None, day: dt.date
 ) -> list[Record]:
     """The rows of `standings` (and of `export datapackage`): by change or by year, up to `day`."""
-    from treatytrack.core.panel import panel_states, spells, year_ends, years
+    from treatytrack.core.panel import YearRow, panel_rows
     from treatytrack.core.parties import party_names
     from treatytrack.core.standing import StateHistory
     from treatytrack.render.records import spell_record, year_record
 
     history = StateHistory(dataset.state_history)
     codes = party_names(dataset)
-    records: list[Record] = []
-    for treaty in treaties:
-        began = treaty.began
-        if began is None or began > day:
-            continue
-        since_year = max(began.year, first.year if first else began.year)
-        ends = year_ends(treaty, since_year, day) if by is PanelBy.YEAR else None  # once per treaty
-        for state in panel_states(treaty, history, wanted):
-            if ends is not None:
-                records += [year_record(row, codes) for row in years(treaty, state, since_year, day, history, ends)]
-            else:
-                held = spells(treaty, state, day, history)
-                records += [spell_record(s, codes) for s in held if first is None or s.until is None or s.until > first]
-    return records
+    rows = panel_rows(treaties, history, wanted, day, by_year=by is PanelBy.YEAR, first=first)
+    return [year_record(row, codes) if isinstance(row, YearRow) else spell_record(row, codes) for row in rows]

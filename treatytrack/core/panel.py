@@ -8,7 +8,7 @@ into pandas or R. Every row comes from `standing.StandingReader` (the same rules
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from treatytrack.core.engine import Assessment, Chronicle
@@ -91,6 +91,33 @@ def years(
     reader = StandingReader(treaty, state, history)
     for day, treaty_then in known.items():
         yield YearRow(treaty, day.year, reader.advance(day).standing(treaty_then))
+
+
+def panel_rows(
+    treaties: Iterable[Treaty],
+    history: StateHistory,
+    wanted: Sequence[str],
+    day: dt.date,
+    *,
+    by_year: bool,
+    first: dt.date | None = None,
+) -> Iterator[YearRow | Spell]:
+    """Every row of a panel up to `day`, treaty by treaty and state by state: each year's standing
+    from `first`'s year (`by_year`), or each standing held after `first`. What `standings`, the data
+    package and the Python API's tables are made of."""
+    for treaty in treaties:
+        began = treaty.began
+        if began is None or began > day:
+            continue
+        since_year = max(began.year, first.year if first else began.year)
+        ends = year_ends(treaty, since_year, day) if by_year else None  # once per treaty, not per state
+        for state in panel_states(treaty, history, wanted):
+            if ends is not None:
+                yield from years(treaty, state, since_year, day, history, ends)
+            else:
+                for spell in spells(treaty, state, day, history):
+                    if first is None or spell.until is None or spell.until > first:
+                        yield spell
 
 
 def panel_states(treaty: Treaty, history: StateHistory, wanted: Sequence[str] = ()) -> list[str]:
