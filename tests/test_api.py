@@ -79,3 +79,31 @@ def test_importing_the_package_loads_nothing_heavy() -> None:
 def test_no_answer_without_a_day(ds: treatytrack.TreatyData) -> None:
     with pytest.raises(TypeError):
         ds.status("npt")  # type: ignore[call-arg]
+
+
+def test_parties_and_party_are_the_commands(ds: treatytrack.TreatyData) -> None:
+    """`ds.parties` and `ds.party` are what `parties` and `party` list, row for row."""
+    runner = CliRunner()
+    shown = json.loads(runner.invoke(app, ["parties", "npt", "--as-of", "2026-06-01", "-f", "json"]).stdout)
+    assert [(r["code"], r["status"]) for r in shown] == [
+        (s.state, s.status.value) for s in ds.parties("npt", on=dt.date(2026, 6, 1))
+    ]
+    listed = json.loads(runner.invoke(app, ["party", "IND", "--as-of", "2019-01-01", "-f", "json"]).stdout)
+    answers = ds.party("India", on=dt.date(2019, 1, 1))
+    assert [(r["id"], r["status"]) for r in listed["treaties"]] == [
+        (s.treaty.id, s.standing.status.value) for s in answers
+    ]
+    nuclear = ds.party("IND", on=dt.date(2019, 1, 1), category="nuclear")
+    assert nuclear and all("nuclear" in s.treaty.categories for s in nuclear) and len(nuclear) < len(answers)
+
+
+def test_standings_choose_treaties_as_the_command_does(ds: treatytrack.TreatyData) -> None:
+    """With two parties, only the treaties naming both (as `standings --party A --party B`);
+    `any_party` keeps those naming either."""
+    both = {r["treaty_id"] for r in ds.standings(by="change", party=["USA", "RUS"], on=DAY)}
+    either = {r["treaty_id"] for r in ds.standings(by="change", party=["USA", "RUS"], any_party=True, on=DAY)}
+    assert both < either
+    result = CliRunner().invoke(
+        app, ["standings", "--party", "USA", "--party", "RUS", "--as-of", str(DAY), "-f", "json"]
+    )
+    assert {r["treaty_id"] for r in json.loads(result.stdout)} == both

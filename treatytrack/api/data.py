@@ -16,10 +16,11 @@ from typing import Any, Literal, NamedTuple, overload
 from treatytrack.core.engine import assess
 from treatytrack.core.models import Dataset, Treaty
 from treatytrack.core.naming import find_treaty
-from treatytrack.core.panel import YearRow, panel_rows
-from treatytrack.core.parties import party_names, resolve_party
-from treatytrack.core.query import select_treaties, treaty_rows
-from treatytrack.core.standing import Standing, StateHistory, standing_on
+from treatytrack.core.panel import Spell, YearRow, panel_rows
+from treatytrack.core.parties import TreatyStanding, party_names, resolve_party
+from treatytrack.core.parties import standings as standings_of_state
+from treatytrack.core.query import TreatyRow, select_treaties, treaty_rows
+from treatytrack.core.standing import Standing, StateHistory, by_name, standing_on, standings_on
 from treatytrack.core.vocab import Category, Kind, StandingFilter, Status
 
 
@@ -116,6 +117,28 @@ class TreatyData:
         """The state's standing under the treaty on `on` (status, since, bound_from, why, acts)."""
         return standing_on(self.treaty(treaty), self.state(state), on, self.history)
 
+    def rows(
+        self,
+        *,
+        on: dt.date,
+        party: Iterable[str] = (),
+        status: Iterable[str] | str = (),
+        category: Iterable[str] | str = (),
+        kind: Iterable[str] | str = (),
+        standing: str = "bound",
+    ) -> list[TreatyRow]:
+        """`treaties`, each as the treaty's record with its whole assessment (evidence, expiry
+        and why): the rows `treatytrack list` shows."""
+        return treaty_rows(
+            self.dataset,
+            on,
+            statuses=[Status(s) for s in _many(status)],
+            categories=[Category(c) for c in _many(category)],
+            parties=[self.state(p) for p in _many(party)],
+            standing=StandingFilter(standing),
+            kinds=[Kind(k) for k in _many(kind)],
+        )
+
     def treaties(
         self,
         *,
@@ -128,16 +151,20 @@ class TreatyData:
     ) -> list[TreatyStatus]:
         """The treaties that existed on `on`, oldest first; with `party`, those where every one of
         the states has the `standing` asked for (bound, signed, any, or one standing exactly)."""
-        rows = treaty_rows(
-            self.dataset,
-            on,
-            statuses=[Status(s) for s in _many(status)],
-            categories=[Category(c) for c in _many(category)],
-            parties=[self.state(p) for p in _many(party)],
-            standing=StandingFilter(standing),
-            kinds=[Kind(k) for k in _many(kind)],
-        )
+        rows = self.rows(on=on, party=party, status=status, category=category, kind=kind, standing=standing)
         return [_status(row.treaty, on, row.assessment) for row in rows]
+
+    def parties(self, treaty: str, *, on: dt.date) -> list[Standing]:
+        """Every state the treaty's record names, with its standing on `on`, in the order of the
+        states' names (as depositaries list them): what `treatytrack parties` shows."""
+        return by_name(standings_on(self.treaty(treaty), on, self.history), self._names)
+
+    def party(self, state: str, *, on: dt.date, category: Iterable[str] | str = ()) -> list[TreatyStanding]:
+        """The state's standing under every treaty that had begun by `on` (in `category`, if
+        given), grouped by category: what `treatytrack party` shows."""
+        wanted = {Category(c) for c in _many(category)}
+        found = standings_of_state(self.dataset, self.state(state), on)
+        return [s for s in found if not wanted or wanted.intersection(s.treaty.categories)]
 
     def standings(
         self,
@@ -146,26 +173,51 @@ class TreatyData:
         by: Literal["year", "change"] = "year",
         treaty: Iterable[str] | str = (),
         party: Iterable[str] | str = (),
+        category: Iterable[str] | str = (),
+        kind: Iterable[str] | str = (),
+        any_party: bool = False,
         first_year: int | None = None,
+        since: dt.date | None = None,
     ) -> Table:
         """Long, tidy standings: per state, treaty and year (the standing on 31 December, and on
-        `on` in its own year, from `first_year`), or per state, treaty and change (those held in or
-        after `first_year`); the rows of `treatytrack standings`."""
-        ids = [self.treaty(t).id for t in _many(treaty)]
+        `on` in its own year), or per state, treaty and change; the rows of `treatytrack
+        standings`. Treaties are chosen as `list` chooses them: those naming every `party` (any
+        one of them with `any_party`), in the `category` and `kind` given. From `first_year`, or
+        from the day `since` (by change: the standings held on or after it)."""
+        if first_year is not None and since is not None:
+            raise ValueError("give first_year or since, not both")
+        first = dt.date(first_year, 1, 1) if first_year is not None else since
         wanted = [self.state(p) for p in _many(party)]
-        first = dt.date(first_year, 1, 1) if first_year is not None else None
-        chosen = select_treaties(self.dataset, ids=ids)
-        rows: list[Row] = []
-        for row in panel_rows(chosen, self.history, wanted, on, by_year=by == "year", first=first):
-            code = row.standing.state
-            base = {"treaty_id": row.treaty.id, "treaty": row.treaty.short_name, "code": code}
-            base["name"] = self._names.get(code, code)
+        chosen = select_treaties(
+            self.dataset,
+            ids=[self.treaty(t).id for t in _many(treaty)],
+            parties=wanted,
+            categories=[Category(c) for c in _many(category)],
+            kinds=[Kind(k) for k in _many(kind)],
+            any_party=any_party,
+        )
+        rows = panel_rows(chosen, self.history, wanted, on, by_year=by == "year", first=first)
+        return Table(YEAR_COLUMNS if by == "year" else CHANGE_COLUMNS, list(self._panel(rows)))
+
+    def _panel(self, rows: Iterable[YearRow | Spell]) -> Iterator[Row]:
+        names = self._names
+        flags: Row = {}
+        held: Standing | None = None
+        for row in rows:
+            standing = row.standing
+            if standing is not held:  # a standing held for many years is the same object each year
+                held, flags = standing, _flags(standing)
+            code = standing.state
+            head = {
+                "treaty_id": row.treaty.id,
+                "treaty": row.treaty.short_name,
+                "code": code,
+                "name": names.get(code, code),
+            }
             if isinstance(row, YearRow):
-                rows.append(base | {"year": row.year} | _flags(row.standing))
+                yield head | {"year": row.year} | flags
             else:
-                extra = {"start": row.start, "until": row.until}
-                rows.append(base | extra | _flags(row.standing) | {"why": row.standing.why})
-        return Table(YEAR_COLUMNS if by == "year" else CHANGE_COLUMNS, rows)
+                yield head | {"start": row.start, "until": row.until} | flags | {"why": standing.why}
 
 
 def _status(treaty: Treaty, on: dt.date, now: Any = None) -> TreatyStatus:

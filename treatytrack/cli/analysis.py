@@ -55,15 +55,13 @@ def party_command(
         raise typer.BadParameter("give one CODE, or --compare A B", param_hint="'CODE'")
     day = today(as_of)
     dataset = load(data, extra, no_cache)
-    from treatytrack.core.parties import party_names, standings
+    from treatytrack.api.data import TreatyData
+    from treatytrack.core.parties import party_names
 
     codes = party_codes(dataset, [q for q in (compare if compare else (name,)) if q is not None], "CODE")
     names = party_names(dataset)
-    wanted = set(category or ())
-    per_code = {
-        code: [s for s in standings(dataset, code, day) if not wanted or wanted.intersection(s.treaty.categories)]
-        for code in codes
-    }
+    answers = TreatyData(dataset)
+    per_code = {code: answers.party(code, on=day, category=category or ()) for code in codes}
     records = []
     for i, base in enumerate(per_code[codes[0]]):
         record: dict[str, object] = {
@@ -80,7 +78,7 @@ def party_command(
             record[f"{prefix}why"] = s.why
         records.append(record)
     if day > dataset.reviewed:
-        then = {code: standings(dataset, code, dataset.reviewed) for code in codes}
+        then = {code: answers.party(code, on=dataset.reviewed) for code in codes}
         before = {(s.treaty.id, code): (s.treaty_status, s.standing.status) for code in codes for s in then[code]}
         changed = [
             s.treaty.short_name

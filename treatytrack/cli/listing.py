@@ -84,18 +84,18 @@ def list_command(
             "--standing is the standing each --party must have; give --party CODE", param_hint="'--standing'"
         )
     dataset = load(data, extra, no_cache)
-    from treatytrack.core.query import projected, treaty_rows
+    from treatytrack.api.data import TreatyData
+    from treatytrack.core.query import projected
     from treatytrack.render.records import treaty_record
 
     parties = party_codes(dataset, party)
-    rows = treaty_rows(
-        dataset,
-        day,
-        statuses=status or (),
-        categories=category or (),
-        parties=parties,
+    rows = TreatyData(dataset).rows(
+        on=day,
+        party=parties,
+        status=status or (),
+        category=category or (),
+        kind=kind or (),
         standing=standing or StandingFilter.BOUND,
-        kinds=kind or (),
     )
     caveats = _left_out(dataset, day, parties, {r.treaty.id for r in rows}) if parties else []
     if limit is not None and len(rows) > limit:

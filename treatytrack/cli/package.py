@@ -59,12 +59,17 @@ def write_package(
     version: str,
 ) -> None:
     """Write the package's four files into `folder` (made here if need be)."""
+    from treatytrack.api.data import TreatyData
     from treatytrack.cli.states import SPELL_COLUMNS, YEAR_COLUMNS, PanelBy, standings_records
     from treatytrack.render.csvout import render_csv
     from treatytrack.render.datapackage import Resource, descriptor, render_descriptor
 
-    by_change = render_csv(standings_records(dataset, treaties, parties, PanelBy.CHANGE, first, day), SPELL_COLUMNS)
-    by_year = render_csv(standings_records(dataset, treaties, parties, PanelBy.YEAR, first, day), YEAR_COLUMNS)
+    # The treaties were chosen already: each names at least one of `parties`, so `any_party`
+    # keeps every one of them.
+    chosen = {"treaty": [t.id for t in treaties], "party": parties, "any_party": True}
+    answers = TreatyData(dataset)
+    by_change = render_csv(standings_records(answers, PanelBy.CHANGE, day, first, **chosen), SPELL_COLUMNS)
+    by_year = render_csv(standings_records(answers, PanelBy.YEAR, day, first, **chosen), YEAR_COLUMNS)
     resources = [
         Resource(
             "events",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from treatytrack.api.data import TreatyData
 from treatytrack.cli.completion import complete_treaty
 from treatytrack.cli.data import check_any_party, find_or_fail, load, party_codes
 from treatytrack.cli.dates import day_option, today
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from treatytrack.core.models import Dataset, Treaty
+    from treatytrack.core.models import Treaty
     from treatytrack.core.standing import Standing
     from treatytrack.render.records import Record
 
@@ -98,21 +99,21 @@ def parties_command(
     """Every recorded state's standing under one treaty on a date, with its signature, consent and withdrawal."""
     day = today(as_of)
     dataset = load(data, extra, no_cache)
+    from treatytrack.api.data import TreatyData
     from treatytrack.core.parties import party_names
-    from treatytrack.core.standing import StateHistory, by_name, standings_on
     from treatytrack.render.records import state_record
 
     treaty = find_or_fail(dataset, name, "TREATY")
     names = party_names(dataset)
-    history = StateHistory(dataset.state_history)
-    standings = by_name(standings_on(treaty, day, history), names)
+    answers = TreatyData(dataset)
+    standings = answers.parties(treaty.id, on=day)
     if standing is not None:
         standings = [s for s in standings if standing.matches(s.status)]
     records = [state_record(treaty, s, names, day) for s in standings]
     if treaty.participation is None:
         note(f"note: {treaty.short_name} has no list of states; these are the states its events name.")
     if day > dataset.reviewed:  # a standing that changes after the review is a projection
-        then = {s.state: s.status for s in standings_on(treaty, dataset.reviewed, history)}
+        then = {s.state: s.status for s in answers.parties(treaty.id, on=dataset.reviewed)}
         review_note(
             dataset.reviewed, day, [treaty.short_name for s in standings if then.get(s.state, s.status) is not s.status]
         )
@@ -263,14 +264,12 @@ def standings_command(
             f"--from ({first}) is after the as-of date ({day}), where the standings end", param_hint="'--from'"
         )
     dataset = load(data, extra, no_cache)
-    from treatytrack.core.query import select_treaties
-
     wanted = party_codes(dataset, party)
     ids = [find_or_fail(dataset, n, "TREATY").id for n in names or []]
-    treaties = select_treaties(
-        dataset, ids=ids, parties=wanted, categories=category or (), kinds=kind or (), any_party=any_party
-    )
-    records = standings_records(dataset, treaties, wanted, by, first, day)
+    chosen = {"treaty": ids, "party": wanted, "category": category or (), "kind": kind or (), "any_party": any_party}
+    from treatytrack.api.data import TreatyData
+
+    records = standings_records(TreatyData(dataset), by, day, first, **chosen)
     columns = YEAR_COLUMNS if by is PanelBy.YEAR else SPELL_COLUMNS
     if day > dataset.reviewed and by is PanelBy.CHANGE:  # a standing begun after the review is a projection
         review_note(
@@ -296,15 +295,11 @@ def standings_command(
 
 
 def standings_records(
-    dataset: Dataset, treaties: list[Treaty], wanted: list[str], by: PanelBy, first: dt.date | None, day: dt.date
+    data: TreatyData, by: PanelBy, day: dt.date, first: dt.date | None, **chosen: Any
 ) -> list[Record]:
-    """The rows of `standings` (and of `export datapackage`): by change or by year, up to `day`."""
-    from treatytrack.core.panel import YearRow, panel_rows
-    from treatytrack.core.parties import party_names
-    from treatytrack.core.standing import StateHistory
-    from treatytrack.render.records import spell_record, year_record
+    """The rows of `standings` (and of `export datapackage`): the Python API's `standings` table
+    (`chosen`: its treaty, party, category, kind and any_party), by change or by year, up to `day`."""
+    from treatytrack.render.records import panel_record
 
-    history = StateHistory(dataset.state_history)
-    codes = party_names(dataset)
-    rows = panel_rows(treaties, history, wanted, day, by_year=by is PanelBy.YEAR, first=first)
-    return [year_record(row, codes) if isinstance(row, YearRow) else spell_record(row, codes) for row in rows]
+    table = data.standings(on=day, by=by.value, since=first, **chosen)
+    return [panel_record(row) for row in table]

@@ -86,11 +86,28 @@ def years(
     ends: dict[dt.date, Assessment] | None = None,
 ) -> Iterator[YearRow]:
     """`state`'s standing on 31 December of each year from `first`, and on `last` in its own year
-    (`ends`: the treaty's `year_ends` for them, when the caller has them already)."""
+    (`ends`: the treaty's `year_ends` for them, when the caller has them already).
+
+    A standing changes only on one of the state's change days (or its predecessor's, which a
+    state not yet existing reports) or when the treaty's own status does, so a year in which
+    neither happened repeats the year before: most of a long panel is read once, not per year."""
     known = year_ends(treaty, first, last) if ends is None else ends
-    reader = StandingReader(treaty, state, history)
+    acts = acts_of(treaty, state, history)
+    turns = change_days(treaty, state, history, acts)
+    predecessor = history.continues.get(state)
+    if predecessor is not None:
+        turns |= change_days(treaty, predecessor, history)
+    pending = sorted(turns, reverse=True)  # the next change day last
+    reader = StandingReader(treaty, state, history, acts)
+    held: tuple[Assessment, Standing] | None = None
     for day, treaty_then in known.items():
-        yield YearRow(treaty, day.year, reader.advance(day).standing(treaty_then))
+        changed = False
+        while pending and pending[-1] <= day:
+            pending.pop()
+            changed = True
+        if changed or held is None or (held[0].status, held[0].since) != (treaty_then.status, treaty_then.since):
+            held = (treaty_then, reader.advance(day).standing(treaty_then))
+        yield YearRow(treaty, day.year, held[1])
 
 
 def panel_rows(

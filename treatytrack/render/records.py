@@ -21,7 +21,7 @@ from treatytrack.core.standing import (
     standings_on,
     tally,
 )
-from treatytrack.core.vocab import Coverage, PartyStatus, Status
+from treatytrack.core.vocab import Coverage, Status
 
 if TYPE_CHECKING:
     from treatytrack.core.history import Change, Entry
@@ -335,40 +335,14 @@ def state_record(treaty: Treaty, standing: Standing, names: dict[str, str], day:
     }
 
 
-def spell_record(spell: Any, names: dict[str, str]) -> Record:
-    """`standings --by change`: one standing held from `start` until the day before `until`."""
-    standing = spell.standing
-    return {
-        "treaty_id": spell.treaty.id,
-        "treaty": spell.treaty.short_name,
-        "code": standing.state,
-        "name": names.get(standing.state, standing.state),
-        "start": iso(spell.start),
-        "until": iso(spell.until),
-        "status": standing.status.value,
-        "since": iso(standing.since),
-        "bound": standing.status.bound,
-        "consented": standing.status is PartyStatus.CONSENTED,
-        "signed_only": standing.status.signed_only,
-        "why": standing.why,
-    }
-
-
-def year_record(row: Any, names: dict[str, str]) -> Record:
-    """`standings --by year`: a country-year row, the standing on 31 December (or the as-of day)."""
-    standing = row.standing
-    return {
-        "treaty_id": row.treaty.id,
-        "treaty": row.treaty.short_name,
-        "code": standing.state,
-        "name": names.get(standing.state, standing.state),
-        "year": row.year,
-        "status": standing.status.value,
-        "since": iso(standing.since),
-        "bound": standing.status.bound,
-        "consented": standing.status is PartyStatus.CONSENTED,
-        "signed_only": standing.status.signed_only,
-    }
+def panel_record(row: dict[str, Any]) -> Record:
+    """A row of `standings` (the Python API's table, whose days are dates) as a record: its days
+    as ISO text, the rest as it is."""
+    record = dict(row)
+    for column in ("start", "until", "since"):
+        if column in record:
+            record[column] = iso(record[column])
+    return record
 
 
 def condition_record(treaty: Treaty, day: dt.date, history: StateHistory, names: dict[str, str]) -> Record | None:

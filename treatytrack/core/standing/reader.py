@@ -292,14 +292,18 @@ def tally(standings: Iterable[Standing]) -> dict[PartyStatus, int]:
 def change_days(
     treaty: Treaty, state: str, history: StateHistory = NO_HISTORY, acts: Sequence[StateAct] | None = None
 ) -> set[dt.date]:
-    """Days on which `state`'s standing may change: its acts, the days they take effect, the
-    treaty's own entry into force and end, and the state's beginning and end (`acts`: the
-    state's `acts_of`, when the caller has them already, as for a `StandingReader`)."""
+    """Days on which `state`'s standing may change: its acts, the days they take effect, the day
+    after an act known only to its month or year (until then whether it had happened is not
+    recorded), the treaty's own entry into force, and the state's beginning and end (`acts`: the
+    state's `acts_of`, when the caller has them already, as for a `StandingReader`). The treaty's
+    end is not among them: it is the same day for every state (`engine.Chronicle` gives it)."""
     days: set[dt.date] = set()
     withdrawn_day = None
     acts = acts_of(treaty, state, history) if acts is None else acts
     for act in acts:
         days.add(act.day)
+        if act.precision != "day" and act.last_day < dt.date.max:
+            days.add(act.last_day + dt.timedelta(days=1))
         if act.kind is ActKind.WITHDRAWN:
             withdrawn_day = act.day
     for act in acts:
@@ -311,7 +315,7 @@ def change_days(
             effective = withdrawal_takes_effect(treaty, act, withdrawn_day)
             if effective is not None:
                 days.add(effective)
-    for day in (history.began(state), history.ended(state), treaty.in_force_from):
+    for day in (history.began(state), history.ended(state), history.ended_by(state), treaty.in_force_from):
         if day is not None:
             days.add(day)
     return days

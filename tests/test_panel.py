@@ -1,0 +1,65 @@
+"""The panel (`standings`): every row is the standing `party` gives on that day, by year and by change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+import treatytrack
+from treatytrack.cli import app
+from treatytrack.core.panel import panel_states, spells, years
+from treatytrack.core.standing import standing_on
+
+DAY = dt.date(2026, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def ds() -> treatytrack.TreatyData:
+    return treatytrack.load()
+
+
+def _cases(ds: treatytrack.TreatyData) -> list[tuple[str, str]]:
+    return [(t.id, s) for t in ds.dataset.treaties for s in panel_states(t, ds.history) if t.began is not None]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_year_row_is_the_standing_on_that_year_end(ds: treatytrack.TreatyData, data: st.DataObject) -> None:
+    """A year repeats the year before unless something changed: each row must still be what
+    `standing_on` answers for 31 December (or the last day) of its year."""
+    treaty_id, state = data.draw(st.sampled_from(_cases(ds)))
+    treaty = ds.treaty(treaty_id)
+    assert treaty.began is not None
+    first = data.draw(st.integers(treaty.began.year, DAY.year))
+    for row in years(treaty, state, first, DAY, ds.history):
+        day = min(dt.date(row.year, 12, 31), DAY)
+        expected = standing_on(treaty, state, day, ds.history)
+        assert (row.standing.status, row.standing.since) == (expected.status, expected.since), (row.year, day)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_spell_holds_from_its_start_to_its_end(ds: treatytrack.TreatyData, data: st.DataObject) -> None:
+    """Each standing of `standings --by change` is what `standing_on` answers on its first and
+    last day: a standing never outlasts the day it changed."""
+    treaty_id, state = data.draw(st.sampled_from(_cases(ds)))
+    treaty = ds.treaty(treaty_id)
+    for spell in spells(treaty, state, DAY, ds.history):
+        last = (spell.until - dt.timedelta(days=1)) if spell.until is not None else DAY
+        for day in {spell.start, last}:
+            expected = standing_on(treaty, state, day, ds.history)
+            assert (spell.standing.status, spell.standing.since) == (expected.status, expected.since), day
+
+
+def test_an_act_known_to_its_month_is_undecided_only_in_that_month() -> None:
+    """The Bahamas ratified CIFTA in July 1998 (the day not recorded): not recorded whether by a day
+    of that month, bound from August (the treaty entered into force on 1998-07-01)."""
+    result = CliRunner().invoke(app, ["standings", "cifta", "--party", "BHS", "--as-of", "2000-01-01", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = [(r["start"], r["until"], r["status"]) for r in json.loads(result.stdout)]
+    assert rows == [("1998-07-01", "1998-08-01", "day-not-recorded"), ("1998-08-01", None, "party")]
