@@ -111,7 +111,14 @@ class TreatyData:
 
     def status(self, treaty: str, *, on: dt.date) -> TreatyStatus:
         """The treaty's status on `on`, with the day it began, its expiry and why."""
-        return _status(self.treaty(treaty), on)
+        row = self.row(treaty, on=on)
+        return _status(row.treaty, on, row.assessment)
+
+    def row(self, treaty: str | Treaty, *, on: dt.date) -> TreatyRow:
+        """The treaty (a name, or its record) with its whole assessment on `on`: evidence, expiry
+        and why, as `treatytrack show` and `list` give them."""
+        record = treaty if isinstance(treaty, Treaty) else self.treaty(treaty)
+        return TreatyRow(record, assess(record, on), on)
 
     def standing(self, state: str, treaty: str, *, on: dt.date) -> Standing:
         """The state's standing under the treaty on `on` (status, since, bound_from, why, acts)."""

@@ -182,14 +182,15 @@ def limits_command(
     """Numerical ceilings in force on the as-of date, with treaty, unit, deadline and source."""
     day = today(as_of)
     dataset = load(data, extra, no_cache)
-    from treatytrack.core.engine import assess
-    from treatytrack.core.query import TreatyRow, projected
+    from treatytrack.api.data import TreatyData
+    from treatytrack.core.query import projected
 
     treaties = list(dataset.treaties)
     if name is not None:
         treaties = [find_or_fail(dataset, name)]
     records = []
-    with_limits = [TreatyRow(t, assess(t, day), day) for t in treaties if t.limits]
+    answers = TreatyData(dataset)
+    with_limits = [answers.row(t, on=day) for t in treaties if t.limits]
     review_note(dataset.reviewed, day, projected(with_limits, dataset.reviewed))
     empty = None
     if name is not None and with_limits and with_limits[0].assessment.status.value not in ("in-force", "suspended"):

@@ -58,13 +58,13 @@ def expiring_command(
     from treatytrack.core.query import deadlines_within, projected
 
     dataset = load(data, extra, no_cache)
-    from treatytrack.core.engine import assess
-    from treatytrack.core.query import TreatyRow
+    from treatytrack.api.data import TreatyData
     from treatytrack.render.records import deadline_record
 
     deadlines = deadlines_within(dataset, day, until)
     records = [deadline_record(d) for d in deadlines]
-    rows = [TreatyRow(d.treaty, assess(d.treaty, day), day) for d in {d.treaty.id: d for d in deadlines}.values()]
+    answers = TreatyData(dataset)
+    rows = [answers.row(d.treaty, on=day) for d in {d.treaty.id: d for d in deadlines}.values()]
     review_note(dataset.reviewed, day, projected(rows, dataset.reviewed))
     empty = None
     if not deadlines:

@@ -327,15 +327,16 @@ def _export_text(
     chart: bool,
     alarms: list,  # type: ignore[type-arg]
 ) -> str:
-    from treatytrack.core.engine import assess
+    from treatytrack.api.data import TreatyData
     from treatytrack.core.history import lifespans, report
-    from treatytrack.core.query import TreatyRow, projected
+    from treatytrack.core.query import projected
     from treatytrack.render.records import EVENT_COLUMNS, entry_record, event_record, treaty_record
 
     history = state_history(dataset)
     kept, found = report(treaties, day, start=first, end=last, parties=parties, types=types, history=history)
     entries = [entry_record(e) for e in found]
-    rows = [TreatyRow(t, assess(t, day), day) for t in kept]
+    answers = TreatyData(dataset)
+    rows = [answers.row(t, on=day) for t in kept]
     review_note(dataset.reviewed, day, projected(rows, dataset.reviewed))
     if fmt is ExportFormat.CSV:
         from treatytrack.render.csvout import render_csv

@@ -98,15 +98,15 @@ def export_page(
     width: float,
 ) -> str:
     """The report page: status table, chart, one section per treaty alive in the window."""
-    from treatytrack.core.engine import assess
-    from treatytrack.core.query import TreatyRow
+    from treatytrack.api.data import TreatyData
     from treatytrack.render.records import treaty_record
     from treatytrack.render.report import report_html, treaty_views
 
     spans = chart_spans(treaties, day, start=first, end=last, parties=parties, types=types)
     shown = [s.treaty for s in spans]  # in order of their start, as in the chart
     entries = timeline(shown, day, start=first, end=last, parties=parties, types=types)
-    rows = [treaty_record(TreatyRow(t, assess(t, day), day)) for t in shown]
+    answers = TreatyData(dataset)
+    rows = [treaty_record(answers.row(t, on=day)) for t in shown]
     states, captions = _state_tables(dataset, [t for t in shown if _has_state_table(t)], day)
     title = title or default_title(day)
     chart_svg: str | None = None

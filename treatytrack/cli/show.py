@@ -68,26 +68,25 @@ def show_command(
             param_hint="'--why'",
         )
     dataset = load(data, extra, no_cache)
-    from treatytrack.core.engine import assess
+    from treatytrack.api.data import TreatyData
     from treatytrack.core.parties import party_names
-    from treatytrack.core.query import TreatyRow, projected
+    from treatytrack.core.query import projected
     from treatytrack.core.standing import StateHistory
     from treatytrack.render.records import detail_record
 
     treaties = list({t.id: t for t in (find_or_fail(dataset, name) for name in names)}.values())
     party_of = party_names(dataset)
     history = StateHistory(dataset.state_history)
+    answers = TreatyData(dataset)
     records = []
     changed: list[str] = []
     for treaty in treaties:
-        row = TreatyRow(treaty, assess(treaty, day), day)
+        row = answers.row(treaty, on=day)
         record = detail_record(row, party_of, history)
         records.append(record)
         moved = projected([row], dataset.reviewed)
         if not moved and day > dataset.reviewed:  # or a party's standing
-            then = detail_record(
-                TreatyRow(treaty, assess(treaty, dataset.reviewed), dataset.reviewed), party_of, history
-            )
+            then = detail_record(answers.row(treaty, on=dataset.reviewed), party_of, history)
             if [p["status"] for p in then["parties"]] != [p["status"] for p in record["parties"]]:
                 moved = [treaty.short_name]
         changed += moved
