@@ -172,6 +172,17 @@ def test_new_start_expired_after_its_2021_extension(bundled: Dataset) -> None:
         # Tonga's accession of 2025-06-25 binds from the first day of the sixth month (2025-12-01).
         ("ottawa-convention", "TON", "2025-11-30", PartyStatus.RATIFIED),
         ("ottawa-convention", "TON", "2025-12-01", PartyStatus.PARTY),
+        # The other 2025 acts on the saved UN and UNODA lists, each bound on its treaty's own day.
+        ("att", "VUT", "2025-12-03", PartyStatus.RATIFIED),
+        ("att", "VUT", "2025-12-04", PartyStatus.PARTY),
+        ("cluster-munitions", "VUT", "2026-02-28", PartyStatus.RATIFIED),
+        ("cluster-munitions", "VUT", "2026-03-01", PartyStatus.PARTY),
+        ("ottawa-convention", "MHL", "2025-09-01", PartyStatus.PARTY),
+        ("tpnw", "GHA", "2025-12-24", PartyStatus.RATIFIED),
+        ("tpnw", "GHA", "2025-12-25", PartyStatus.PARTY),
+        ("tpnw", "KGZ", "2026-08-22", PartyStatus.SIGNATORY),
+        ("bwc", "KIR", "2025-05-19", PartyStatus.NOT_PARTY),
+        ("bwc", "KIR", "2025-05-20", PartyStatus.PARTY),
         # Tonga's CTBT and TPNW acts of 2026-07-07 are on UNODA's database only: not recorded.
         ("ctbt", "TON", "2026-08-22", PartyStatus.NOT_PARTY),
         ("tpnw", "TON", "2026-08-22", PartyStatus.NOT_PARTY),
