@@ -11,7 +11,7 @@ from treatytrack.core.checks import iso_codes
 from treatytrack.core.engine import Status, assess, status_on
 from treatytrack.core.models import Dataset, Treaty
 from treatytrack.core.standing import StateHistory, standing_on
-from treatytrack.core.vocab import PartyStatus
+from treatytrack.core.vocab import EventType, PartyStatus
 from treatytrack.store.load import load_dataset
 from treatytrack.store.paths import bundled_path
 
@@ -158,8 +158,58 @@ def test_new_start_expired_after_its_2021_extension(bundled: Dataset) -> None:
         ("ctbt", "USA", "2026-11-28", PartyStatus.SIGNATORY),
         ("tpnw", "DEU", "2026-11-28", PartyStatus.NOT_PARTY),
         ("cluster-munitions", "LTU", "2025-03-06", PartyStatus.WITHDRAWN),
+        # Issue #20 item 5: the 2025 Ottawa withdrawals take effect on the days the UN list's End
+        # Notes give (as of 2026-02-03), not a day before; Poland's on the day given in advance.
+        ("ottawa-convention", "EST", "2025-12-26", PartyStatus.PARTY),
+        ("ottawa-convention", "EST", "2025-12-27", PartyStatus.WITHDRAWN),
+        ("ottawa-convention", "LVA", "2025-12-26", PartyStatus.PARTY),
+        ("ottawa-convention", "LVA", "2025-12-27", PartyStatus.WITHDRAWN),
+        ("ottawa-convention", "FIN", "2026-01-09", PartyStatus.PARTY),
+        ("ottawa-convention", "POL", "2026-02-19", PartyStatus.PARTY),
+        # Ukraine's Rada law (2025-07-15) is a domestic act; the claim starts with the UN communication.
+        ("ottawa-convention", "UKR", "2025-07-17", PartyStatus.PARTY),
+        ("ottawa-convention", "UKR", "2025-07-18", PartyStatus.SUSPENSION_CLAIMED),
+        # Tonga's accession of 2025-06-25 binds from the first day of the sixth month (2025-12-01).
+        ("ottawa-convention", "TON", "2025-11-30", PartyStatus.RATIFIED),
+        ("ottawa-convention", "TON", "2025-12-01", PartyStatus.PARTY),
+        # The other 2025 acts on the saved UN and UNODA lists, each bound on its treaty's own day.
+        ("att", "VUT", "2025-12-03", PartyStatus.RATIFIED),
+        ("att", "VUT", "2025-12-04", PartyStatus.PARTY),
+        ("cluster-munitions", "VUT", "2026-02-28", PartyStatus.RATIFIED),
+        ("cluster-munitions", "VUT", "2026-03-01", PartyStatus.PARTY),
+        ("ottawa-convention", "MHL", "2025-09-01", PartyStatus.PARTY),
+        ("tpnw", "GHA", "2025-12-24", PartyStatus.RATIFIED),
+        ("tpnw", "GHA", "2025-12-25", PartyStatus.PARTY),
+        ("tpnw", "KGZ", "2026-08-22", PartyStatus.SIGNATORY),
+        ("bwc", "KIR", "2025-05-19", PartyStatus.NOT_PARTY),
+        ("bwc", "KIR", "2025-05-20", PartyStatus.PARTY),
+        # Tonga's CTBT and TPNW acts of 2026-07-07 are on UNODA's database only: not recorded.
+        ("ctbt", "TON", "2026-08-22", PartyStatus.NOT_PARTY),
+        ("tpnw", "TON", "2026-08-22", PartyStatus.NOT_PARTY),
+        # The US countermeasures of 2023-06-01 are a statement: the US stays a party; Russia's
+        # suspension of 2023-02-21 stands.
+        ("new-start", "USA", "2023-06-02", PartyStatus.PARTY),
+        ("new-start", "RUS", "2023-06-02", PartyStatus.SUSPENDED),
     ],
 )
 def test_known_party_standings(bundled: Dataset, treaty_id: str, party: str, day: str, expected: PartyStatus) -> None:
     history = StateHistory(bundled.state_history)
     assert standing_on(treaty(bundled, treaty_id), party, D(day), history).status is expected
+
+
+@pytest.mark.parametrize(
+    ("party", "day", "words"),
+    [
+        ("USA", "2023-06-01", "Countermeasures"),
+        ("RUS", "2026-02-06", "No informal extensions"),
+    ],
+)
+def test_new_start_statements_of_issue_20(bundled: Dataset, party: str, day: str, words: str) -> None:
+    """The US countermeasures and the Kremlin's 'no informal extensions' are statements: neither
+    changed the treaty's status (suspended by Russia's claim in 2023, expired on 2026-02-05)."""
+    new_start = treaty(bundled, "new-start")
+    [event] = [e for e in new_start.events if e.date == D(day) and e.party == party]
+    assert event.type is EventType.STATEMENT
+    assert words in (event.note or "")
+    before, after = (status_on(new_start, D(day) + dt.timedelta(days=n)) for n in (-1, 1))
+    assert before is after
