@@ -57,9 +57,39 @@ def test_a_spell_holds_from_its_start_to_its_end(ds: treatytrack.TreatyData, dat
 
 
 def test_an_act_known_to_its_month_is_undecided_only_in_that_month() -> None:
-    """The Bahamas ratified CIFTA in July 1998 (the day not recorded): not recorded whether by a day
-    of that month, bound from August (the treaty entered into force on 1998-07-01)."""
-    result = CliRunner().invoke(app, ["standings", "cifta", "--party", "BHS", "--as-of", "2000-01-01", "-f", "json"])
+    """CIFTA entered into force on 1998-07-01. Belize ratified in January 1998 (the day not
+    recorded): undecided in January, bound from entry into force whatever the day. The Bahamas
+    ratified in July 1998: undecided in July; then consented, as a deposit after the first of
+    July binds on a day no rule of the record gives (never the first of the month, pretended)."""
+    args = ["standings", "cifta", "--party", "BHS", "--party", "BLZ", "--any-party", "--as-of", "2000-01-01"]
+    result = CliRunner().invoke(app, [*args, "-f", "json"])
     assert result.exit_code == 0, result.output
-    rows = [(r["start"], r["until"], r["status"]) for r in json.loads(result.stdout)]
-    assert rows == [("1998-07-01", "1998-08-01", "day-not-recorded"), ("1998-08-01", None, "party")]
+    rows = [(r["code"], r["start"], r["until"], r["status"], r["since"]) for r in json.loads(result.stdout)]
+    assert rows == [
+        ("BHS", "1998-07-01", "1998-08-01", "day-not-recorded", None),
+        ("BHS", "1998-08-01", None, "consented", None),
+        ("BLZ", "1998-01-01", "1998-02-01", "day-not-recorded", None),
+        ("BLZ", "1998-02-01", "1998-07-01", "ratified", None),
+        ("BLZ", "1998-07-01", None, "party", None),
+    ]
+
+
+def test_no_answer_pretends_the_day_of_an_act_known_to_its_month(ds: treatytrack.TreatyData) -> None:
+    """For every consent of the bundled data known only to its month or year, no standing after
+    that period names the period's first day as a day something happened (unless it is a day
+    the record gives for another reason, such as the treaty's entry into force)."""
+    from treatytrack.core.standing import acts_of
+
+    checked = 0
+    for treaty in ds.dataset.treaties:
+        for state in panel_states(treaty, ds.history):
+            for act in acts_of(treaty, state, ds.history):
+                if act.precision == "day" or not act.kind.consent:
+                    continue
+                after = act.last_day + dt.timedelta(days=1)
+                standing = standing_on(treaty, state, max(after, DAY), ds.history)
+                first = act.day.isoformat()
+                if first != str(treaty.in_force_from):
+                    assert first not in standing.why, (treaty.id, state, standing.why)
+                    checked += 1
+    assert checked > 10

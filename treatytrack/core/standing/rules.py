@@ -35,7 +35,21 @@ def took_effect(rule: _Rule, deposit: dt.date) -> dt.date:
 
 def bound_day(treaty: Treaty, consent: StateAct) -> tuple[dt.date | None, str]:
     """The day a consent makes the state a party under the treaty's rules, and the rule that gives
-    it (None: the day is not recorded, with the reason)."""
+    it (None: the day is not recorded, with the reason).
+
+    A consent known only to its month or year gives a day only when every day of that period
+    would give the same one (a ratification before entry into force); otherwise the latest day
+    it can be, said as such: never a day computed from the period's first day as if it were known."""
+    if consent.precision == "day":
+        return _bound_day(treaty, consent)
+    earliest = _bound_day(treaty, consent._replace(precision="day"))
+    latest = _bound_day(treaty, consent._replace(day=consent.last_day, precision="day"))
+    if earliest[0] == latest[0] or latest[0] is None:
+        return latest
+    return latest[0], f"{latest[1]} at the latest, as the consent is known only {consent.when}"
+
+
+def _bound_day(treaty: Treaty, consent: StateAct) -> tuple[dt.date | None, str]:
     eif = treaty.in_force_from
     if eif is None:
         return None, "the treaty has not entered into force"
