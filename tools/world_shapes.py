@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import json
 import sys
 import tarfile
@@ -78,18 +79,47 @@ def decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
     return arcs
 
 
-def ring_of(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[int, int]]:
-    """A ring from its arcs (a negative index ~i is arc i reversed), in hundredths of a degree,
-    with repeated points dropped and the closing point left implicit."""
-    points: list[tuple[int, int]] = []
+def ring_of(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    """A ring from its arcs (a negative index ~i is arc i reversed), in degrees."""
+    points: list[tuple[float, float]] = []
     for index in indices:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-        for k, (lon, lat) in enumerate(arc):
-            if k == 0 and points:
-                continue  # each arc starts where the previous one ended
-            point = (round(lon * SCALE), round(lat * SCALE))
-            if not points or points[-1] != point:
-                points.append(point)
+        points += arc[1:] if points else arc  # each arc starts where the previous one ended
+    return points
+
+
+def _clip(ring: list[tuple[float, float]], keep_left: bool) -> list[tuple[float, float]]:
+    """The part of `ring` west (or east) of longitude 180 (Sutherland-Hodgman, one edge)."""
+    inside = (lambda p: p[0] <= 180) if keep_left else (lambda p: p[0] >= 180)
+    kept: list[tuple[float, float]] = []
+    for k, point in enumerate(ring):
+        before = ring[k - 1]
+        if inside(point) != inside(before):
+            t = (180 - before[0]) / (point[0] - before[0])
+            kept.append((180.0, before[1] + t * (point[1] - before[1])))
+        if inside(point):
+            kept.append(point)
+    return kept
+
+
+def split_at_antimeridian(ring: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """A ring that crosses longitude 180 (the Chukotka peninsula, Fiji's Taveuni) as one ring each
+    side of it, so that no edge runs across the whole map: the longitudes are unwrapped (a jump of
+    over 180 degrees is a crossing), the ring clipped at 180, and the eastern part moved by -360."""
+    if all(abs(b[0] - a[0]) <= 180 for a, b in itertools.pairwise(ring)):
+        return [ring]
+    unwrapped = [(lon + 360 if lon < 0 else lon, lat) for lon, lat in ring]
+    west, east = _clip(unwrapped, True), [(lon - 360, lat) for lon, lat in _clip(unwrapped, False)]
+    return [part for part in (west, east) if len(part) >= 3]
+
+
+def rounded(ring: list[tuple[float, float]]) -> list[tuple[int, int]]:
+    """A ring in hundredths of a degree, repeated points dropped, the closing point implicit."""
+    points: list[tuple[int, int]] = []
+    for lon, lat in ring:
+        point = (round(lon * SCALE), round(lat * SCALE))
+        if not points or points[-1] != point:
+            points.append(point)
     if len(points) > 1 and points[0] == points[-1]:
         points.pop()
     return points
@@ -121,7 +151,12 @@ def areas(topology: dict[str, Any]) -> list[dict[str, Any]]:
                 raise SystemExit(f"no ISO 3166-1 alpha-3 code for numeric {number} ({name})")
             code, state = country.alpha_3, country.alpha_3 not in TERRITORIES
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        rings = [ring_of(ring, arcs) for polygon in polygons for ring in polygon]
+        rings = [
+            rounded(part)
+            for polygon in polygons
+            for ring in polygon
+            for part in split_at_antimeridian(ring_of(ring, arcs))
+        ]
         found.append({"code": code, "name": name, "state": state, "rings": [delta(r) for r in rings if len(r) >= 3]})
     found.sort(key=lambda a: (a["code"] is None, a["code"] or "", a["name"]))
     return found

@@ -59,6 +59,7 @@ class ExportFormat(enum.StrEnum):
     HTML = "html"
     ATOM = "atom"
     DATAPACKAGE = "datapackage"
+    MAP = "map"
 
 
 @command(
@@ -80,7 +81,8 @@ def export_command(
             autocompletion=completer(f.value for f in ExportFormat),
             help=join_or(f.value for f in ExportFormat)
             + ": svg, png and pdf draw the lifespan chart (pip install 'treatytrack[charts]'), html a self-contained "
-            "page, atom a feed of the events, datapackage a folder of CSV files with datapackage.json (--output DIR).",
+            "page, atom a feed of the events, datapackage a folder of CSV files with datapackage.json (--output DIR), "
+            "map a world map of one --treaty's standings on the --as-of day (.svg, .png or .pdf by --output's suffix).",
         ),
     ],
     destination: Annotated[
@@ -153,6 +155,12 @@ def export_command(
     """
     check_any_party(any_party, party)
     day = today(as_of)
+    if fmt is ExportFormat.MAP:  # one treaty's world map (treatytrack.cli.map_export)
+        from treatytrack.cli.map_export import export_map_command
+
+        given = (start, end, party, any_party, category, kind, event_type, alarm, no_chart, by_state, order)
+        export_map_command(destination, force, treaty, day, title, width, data, extra, no_cache, given)
+        return
     first, last = window_options(start, end)
     types = event_type or []
     alarms = [span_option(a, "--alarm") for a in alarm or []]

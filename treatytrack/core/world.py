@@ -4,11 +4,16 @@ its scale). Pure: the shapes come in as `MapArea`s (read by treatytrack.store.wo
 standings are `standing_on`'s, the very ones `parties TREATY --as-of DAY` gives.
 
 The map draws today's borders. A state that no longer exists (the USSR, Czechoslovakia) has no
-shape: its standing is said in words (`WorldStandings.former`), and today's states on its
-territory are coloured by their own records only. The one exception is the dataset's own: a
-state that continues another (the Russian Federation the USSR, `state_history.continued_by`)
-carries on its acts, as everywhere in treatytrack. No standing is given to a territory that is
-no state (`MapArea.state` false: Greenland, Western Sahara, northern Cyprus).
+shape: its standing is said in words (`WorldStandings.former`). While it existed, today's states
+on its territory (`FORMER_TERRITORY`) that have no act of their own recorded by the day are not
+assessed (`WorldStandings.within`): neither their later standing nor "not a party" is given
+to a republic of the USSR in 1985. One with acts of its own by then is coloured by them. No
+standing is given to a territory that is no state (`MapArea.state` false: Greenland, Western
+Sahara, northern Cyprus). Whether a former state existed on the day is the dataset's
+`state_history` (its sourced `ended` or `ended_by`); which of today's states lie on its territory
+is the table below (the successor states the UN lists for each, https://www.un.org/en/about-us/member-states).
+A former state whose territory lies inside one of today's shapes (the German Democratic
+Republic in Germany's, Democratic Yemen in Yemen's) is said in words only.
 """
 
 from __future__ import annotations
@@ -43,9 +48,19 @@ class WorldStandings(NamedTuple):
     drawn: dict[str, Standing]  # each drawn state's standing, by code
     former: list[Standing]  # states that no longer exist and held a recorded standing on the day
     undrawn: list[Standing]  # the treaty's recorded states without a shape (too small), on the day
+    within: dict[str, str]  # drawn states not assessed: code -> the former state whose territory they were
 
 
 _GONE = (PartyStatus.CEASED_TO_EXIST, PartyStatus.NOT_YET_EXISTING)
+# Today's states that lie on the territory of a state that no longer exists.
+FORMER_TERRITORY: dict[str, tuple[str, ...]] = {
+    "SUN": (
+        "ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU", "LVA", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB",
+    ),
+    "CSK": ("CZE", "SVK"),
+    "YUG": ("BIH", "HRV", "MKD", "MNE", "SRB", "SVN", "XKX"),
+    "SCG": ("MNE", "SRB", "XKX"),
+}  # fmt: skip
 
 
 def world_standings(
@@ -67,4 +82,12 @@ def world_standings(
         for s in (standing_on(treaty, code, day, history, now) for code in states_of(treaty, history))
         if s.state not in drawn and s.state not in former_codes and s.status not in _GONE
     ]
-    return WorldStandings(day, drawn, former, undrawn)
+    within: dict[str, str] = {}
+    for old, codes in FORMER_TERRITORY.items():
+        began = history.began(old)
+        if old not in former_codes or history.ceased_by(old, day) or (began is not None and day < began):
+            continue
+        for code in codes:
+            if code in drawn and not (drawn[code].acts and drawn[code].status not in _GONE):
+                within.setdefault(code, old)
+    return WorldStandings(day, drawn, former, undrawn, within)
