@@ -77,7 +77,9 @@ def test_readme_chart_is_what_the_command_draws(picture: str, tmp_path: Path) ->
 
     text = README.read_text(encoding="utf-8")
     assert "![" in text and f"](docs/{picture})" in text
-    (command,) = re.findall(rf"^(treatytrack export (?:png|map) .*--output docs/{re.escape(picture)})$", text, re.MULTILINE)
+    (command,) = re.findall(
+        rf"^(treatytrack export (?:png|map) .*--output docs/{re.escape(picture)})$", text, re.MULTILINE
+    )
     args = shlex.split(command)[1:]
     target = tmp_path / picture
     args[args.index(f"docs/{picture}")] = str(target)
