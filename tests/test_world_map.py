@@ -245,3 +245,12 @@ def test_an_existing_file_is_not_replaced_without_force(tmp_path: Path) -> None:
     assert code == 2 and target.read_text() == "mine" and "--force" in err
     assert invoke("--treaty", "tpnw", "--as-of", AS_OF, "-o", str(target), "--force")[0] == 0
     assert target.read_bytes().startswith(b"<?xml")
+
+
+@pytest.mark.charts
+def test_a_regime_map_speaks_of_members() -> None:
+    code, out, err = invoke("--treaty", "mtcr", "--as-of", AS_OF)
+    assert code == 0, err
+    named = svgtools.by_id(svgtools.parse(out))
+    assert svgtools.comments(named["legend"])[:2] == ["member", "not a member"]
+    assert "Cross-hatched grey" not in " ".join(svgtools.comments(named["footer-notes"]))  # nothing historic

@@ -113,12 +113,11 @@ def export_map(dataset: Dataset, treaty: Treaty, day: dt.date, fmt: str, title: 
     names = party_names(dataset)
     counts = {s.value: n for s, n in tally(standings_on(treaty, day, history)).items()}  # as `parties --counts`
     coverage = coverage_line({"as_of": day.isoformat(), "counts": counts, "coverage": coverage_record(treaty)})
-    notes = [coverage]
-    notes.append(
-        "Borders of today; each state is coloured by its own record on the day. Territories that are no "
-        "state of their own (Greenland, Western Sahara, northern Cyprus...) are not assessed, nor, while a "
-        "state that no longer exists held their territory, today's states without an act of their own by then."
-    )
+    notes = [
+        coverage,
+        "Borders of today; each state is coloured by its own record on the day. Territories that are no state "
+        "of their own (Greenland, Western Sahara, northern Cyprus...) are not assessed.",
+    ]
     if found.former:
         held = "; ".join(
             f"{names.get(s.state, s.state)} ({s.state}): {_standing_words(s.status.value, s.since)}"
@@ -128,6 +127,11 @@ def export_map(dataset: Dataset, treaty: Treaty, day: dt.date, fmt: str, title: 
         notes.append(
             f"States that no longer exist have no shape of their own (their territory lies in today's states). "
             f"On {day.isoformat()}: {held}."
+        )
+    if found.within:
+        notes.append(
+            "Cross-hatched grey: today's states on the territory of a state that then existed, with no act of "
+            "their own recorded by the day; not assessed."
         )
     small = [
         s for s in found.undrawn if s.state in names and s.state not in {o.code for o in dataset.non_state_parties}
@@ -143,7 +147,12 @@ def export_map(dataset: Dataset, treaty: Treaty, day: dt.date, fmt: str, title: 
         reviewed += " After that date, standings are projected from the treaty's own rules (notice periods)."
     notes.append(reviewed + " Every date comes from a source named in the data.")
     table = treaty.participation
-    listed = f"{table.list_name}, as of {table.as_of}" if table is not None and table.list_name else "its record"
+    if table is None:
+        listed = "the states its events name (no list of states)"
+    else:
+        listed = f"{table.list_name or 'its per-state table'}" + (f", as of {table.as_of}" if table.as_of else "")
+    called = table.members_are if table is not None else None
+    labels = {"not-party": f"not {'a member' if called == 'member' else called}"} if called else {}
     source = f"States: {treaty.short_name}, {listed}. {shapes_source()}."
     return membership_map(
         areas,
@@ -155,4 +164,5 @@ def export_map(dataset: Dataset, treaty: Treaty, day: dt.date, fmt: str, title: 
         fmt=fmt,
         width=width,
         generator=f"treatytrack {__version__}",
+        labels=labels,
     )

@@ -73,12 +73,14 @@ def membership_map(
     fmt: str,
     width: float = 10.0,
     generator: str = "treatytrack",
+    labels: Mapping[str, str] | None = None,
 ) -> bytes:
     """The map as SVG, PNG or PDF bytes: each state in `areas` filled by its standing
     (`standings`: code -> a `PartyStatus` value), each territory grey; the legend names the
-    standings drawn; `notes` (one paragraph each) and `source` go in the footer."""
+    standings drawn (in `labels`' words where given: "not a member" for a regime); `notes` (one
+    paragraph each) and `source` go in the footer."""
     with matplotlib.rc_context(cast(Any, RC_PARAMS)):  # a plain dict: matplotlib types keys as literals
-        figure = _map_figure(areas, standings, title, subtitle, notes, source, width)
+        figure = _map_figure(areas, standings, title, subtitle, notes, source, width, labels or {})
         drawn = save(figure, fmt, title, generator)
     return xml_safe(drawn) if fmt == "svg" else drawn
 
@@ -97,6 +99,7 @@ def _map_figure(
     notes: Sequence[str],
     source: str,
     width: float,
+    labels: Mapping[str, str],
 ) -> Figure:
     figure = Figure(figsize=(width, 4))
     canvas = FigureCanvasAgg(figure)
@@ -117,7 +120,7 @@ def _map_figure(
     footer_w = inner - widest(credit, 7.5) - 0.3
     footer = "\n".join(wrap_text(canvas, text, 7.5, footer_w, measure=widest) for text in [*notes, source])
     footer_h = text_size(canvas, footer, 7.5)[1]
-    legend = _map_legend(figure, [style for _, style, _ in paths], inner * 0.94)
+    legend = _map_legend(figure, [style for _, style, _ in paths], labels, inner * 0.94)
     legend_h = extent_inches(canvas, legend)[1] if legend else 0.0
     height = pad + title_h + 0.10 + (subtitle_h + 0.12 if subtitle else 0) + map_h + 0.15
     height += (legend_h + 0.15 if legend else 0) + footer_h + pad
@@ -157,9 +160,10 @@ def _map_figure(
     return figure
 
 
-def _map_legend(figure: Figure, drawn: Sequence[BarStyle], fits: float) -> Legend | None:
+def _map_legend(figure: Figure, drawn: Sequence[BarStyle], labels: Mapping[str, str], fits: float) -> Legend | None:
     """A key to the standings drawn, in `MAP_STYLE`'s order, then the territories' grey."""
     used = set(drawn)
+    named = {style: labels.get(status, style.label) for status, style in MAP_STYLE.items()}
     styles = [style for style in dict.fromkeys([*MAP_STYLE.values(), TERRITORY]) if style in used]
     handles: list[Any] = [
         Patch(
@@ -167,7 +171,7 @@ def _map_legend(figure: Figure, drawn: Sequence[BarStyle], fits: float) -> Legen
             edgecolor=s.edge if s.hatch else BORDER,
             hatch=s.hatch,
             linewidth=0.5,
-            label=s.label,
+            label=named.get(s, s.label),
         )
         for s in styles
     ]
