@@ -71,6 +71,7 @@ class ExportFormat(enum.StrEnum):
     ("a publishable report on nuclear agreements", "treatytrack export markdown --category nuclear -o nuclear.md"),
     ("New START's events, for a spreadsheet", "treatytrack export csv --treaty 'New START'"),
     ("a feed of New START's events, to subscribe to", "treatytrack export atom --treaty 'New START' -o new-start.atom"),
+    ("the TPNW's states on a world map", "treatytrack export map --treaty tpnw --as-of 2026-06-01 -o tpnw.svg"),
 )
 def export_command(
     fmt: Annotated[
@@ -143,10 +144,11 @@ def export_command(
     color: ColorOpt = None,
 ) -> None:
     """Write a report: Markdown (with a Mermaid chart), CSV, JSON, iCalendar, the lifespan chart as
-    SVG, PNG or PDF (pip install 'treatytrack[charts]'), a self-contained HTML page, or an Atom feed
-    of the events (newest first; with --party, also those states' acts from the per-state tables).
+    SVG, PNG or PDF (pip install 'treatytrack[charts]'), a self-contained HTML page, an Atom feed
+    of the events (newest first; with --party, also those states' acts from the per-state tables),
+    or (map) a world map of one --treaty's states coloured by their standing on the --as-of day.
 
-    Every format takes every filter. --treaty, --party, --category and --kind choose treaties.
+    Every format but map takes every filter. --treaty, --party, --category and --kind choose treaties.
     --from and --to choose a window: the events dated in it (CSV, and the Markdown and JSON event
     lists), the treaties alive at some point in it (the Markdown status table and chart, JSON, the
     chart and the page), and for iCalendar the deadlines that fall in it. --type keeps the events of
