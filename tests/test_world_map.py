@@ -254,3 +254,22 @@ def test_a_regime_map_speaks_of_members() -> None:
     named = svgtools.by_id(svgtools.parse(out))
     assert svgtools.comments(named["legend"])[:2] == ["member", "not a member"]
     assert "Cross-hatched grey" not in " ".join(svgtools.comments(named["footer-notes"]))  # nothing historic
+
+
+@pytest.mark.charts
+def test_names_from_the_data_reach_the_svg_escaped(tmp_path: Path) -> None:
+    from tests.conftest import SMALL
+
+    data = tmp_path / "hostile.yaml"
+    name = "New <script>&amp; 'START' \\uFFFE\\U0001FFFF"
+    text = SMALL.read_text(encoding="utf-8").replace("short_name: New START", f'short_name: "{name}"')
+    assert text != SMALL.read_text(encoding="utf-8")
+    data.write_text(text, encoding="utf-8")
+    code, out, err = invoke("--treaty", "new-start", "--as-of", "2020-06-01", "--data", str(data), "--title", "T<&>")
+    assert code == 0, err
+    svg = out.decode("utf-8")
+    ET.fromstring(svg.encode())  # well-formed: a browser shows it
+    assert "<script" not in svg and "\ufffe" not in svg and "\U0001ffff" not in svg
+    named = svgtools.by_id(svgtools.parse(svg))
+    assert svgtools.comments(named["title"]) == ["T&lt;&amp;&gt;"]  # matplotlib's comment of the drawn text
+    assert "New &lt;script&gt;&amp;amp;" in " ".join(svgtools.comments(named["footer-notes"]))
