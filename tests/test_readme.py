@@ -68,16 +68,18 @@ def test_every_readme_example_is_a_bare_treatytrack_command() -> None:
 
 
 @pytest.mark.charts
-@pytest.mark.parametrize("picture", ["lifespans.png", "ottawa-states.png"])
+@pytest.mark.parametrize("picture", ["lifespans.png", "ottawa-states.png", "tpnw-map.png"])
 def test_readme_chart_is_what_the_command_draws(picture: str, tmp_path: Path) -> None:
-    """docs/lifespans.png (the lifespan chart) and docs/ottawa-states.png (the per-state chart)
-    are the output of the command the README prints beside each: redrawn, each has the same size
-    and (all but anti-aliasing) the same pixels."""
+    """docs/lifespans.png (the lifespan chart), docs/ottawa-states.png (the per-state chart) and
+    docs/tpnw-map.png (the membership map) are the output of the command the README prints beside
+    each: redrawn, each has the same size and (all but anti-aliasing) the same pixels."""
     from PIL import Image, ImageChops
 
     text = README.read_text(encoding="utf-8")
     assert "![" in text and f"](docs/{picture})" in text
-    (command,) = re.findall(rf"^(treatytrack export png .*--output docs/{re.escape(picture)})$", text, re.MULTILINE)
+    (command,) = re.findall(
+        rf"^(treatytrack export (?:png|map) .*--output docs/{re.escape(picture)})$", text, re.MULTILINE
+    )
     args = shlex.split(command)[1:]
     target = tmp_path / picture
     args[args.index(f"docs/{picture}")] = str(target)

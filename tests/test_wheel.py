@@ -66,3 +66,13 @@ def test_wheel_installs_and_lists_outside_the_checkout(tmp_path: Path) -> None:
     )
     assert page.returncode == 0, page.stderr
     assert '<section id="treaty-new-start"' in page.stdout and "<svg" in page.stdout
+    # The world map's shapes are package data too: `export map` draws from the wheel alone.
+    drawn = subprocess.run(
+        [str(env_dir / "bin" / "treatytrack"), "export", "map", "--treaty", "tpnw", "--as-of", "2026-06-01"],
+        check=False,
+        cwd=outside,
+        capture_output=True,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+    )
+    assert drawn.returncode == 0, drawn.stderr
+    assert b'id="area-MEX"' in drawn.stdout

@@ -59,6 +59,7 @@ class ExportFormat(enum.StrEnum):
     HTML = "html"
     ATOM = "atom"
     DATAPACKAGE = "datapackage"
+    MAP = "map"
 
 
 @command(
@@ -70,6 +71,7 @@ class ExportFormat(enum.StrEnum):
     ("a publishable report on nuclear agreements", "treatytrack export markdown --category nuclear -o nuclear.md"),
     ("New START's events, for a spreadsheet", "treatytrack export csv --treaty 'New START'"),
     ("a feed of New START's events, to subscribe to", "treatytrack export atom --treaty 'New START' -o new-start.atom"),
+    ("the TPNW's states on a world map", "treatytrack export map --treaty tpnw --as-of 2026-06-01 -o tpnw.svg"),
 )
 def export_command(
     fmt: Annotated[
@@ -80,7 +82,8 @@ def export_command(
             autocompletion=completer(f.value for f in ExportFormat),
             help=join_or(f.value for f in ExportFormat)
             + ": svg, png and pdf draw the lifespan chart (pip install 'treatytrack[charts]'), html a self-contained "
-            "page, atom a feed of the events, datapackage a folder of CSV files with datapackage.json (--output DIR).",
+            "page, atom a feed of the events, datapackage a folder of CSV files with datapackage.json (--output DIR), "
+            "map a world map of one --treaty's standings on the --as-of day (.svg, .png or .pdf by --output's suffix).",
         ),
     ],
     destination: Annotated[
@@ -141,10 +144,11 @@ def export_command(
     color: ColorOpt = None,
 ) -> None:
     """Write a report: Markdown (with a Mermaid chart), CSV, JSON, iCalendar, the lifespan chart as
-    SVG, PNG or PDF (pip install 'treatytrack[charts]'), a self-contained HTML page, or an Atom feed
-    of the events (newest first; with --party, also those states' acts from the per-state tables).
+    SVG, PNG or PDF (pip install 'treatytrack[charts]'), a self-contained HTML page, an Atom feed
+    of the events (newest first; with --party, also those states' acts from the per-state tables),
+    or (map) a world map of one --treaty's states coloured by their standing on the --as-of day.
 
-    Every format takes every filter. --treaty, --party, --category and --kind choose treaties.
+    Every format but map takes every filter. --treaty, --party, --category and --kind choose treaties.
     --from and --to choose a window: the events dated in it (CSV, and the Markdown and JSON event
     lists), the treaties alive at some point in it (the Markdown status table and chart, JSON, the
     chart and the page), and for iCalendar the deadlines that fall in it. --type keeps the events of
@@ -153,6 +157,12 @@ def export_command(
     """
     check_any_party(any_party, party)
     day = today(as_of)
+    if fmt is ExportFormat.MAP:  # one treaty's world map (treatytrack.cli.map_export)
+        from treatytrack.cli.map_export import export_map_command
+
+        given = (start, end, party, any_party, category, kind, event_type, alarm, no_chart, by_state, order)
+        export_map_command(destination, force, treaty, day, title, width, data, extra, no_cache, given)
+        return
     first, last = window_options(start, end)
     types = event_type or []
     alarms = [span_option(a, "--alarm") for a in alarm or []]

@@ -122,3 +122,21 @@ END_NOTE = {
     "ceased-to-exist": "ceased to exist",
 }
 NOTICE_MARK = MarkStyle("notice of withdrawal given", "v", "#FFFFFF", VERMILLION, 5.5, 1.1)
+# The membership map (`export map`): every standing a state can have on a day, in the legend's
+# order, with the per-state chart's styles where it has one (so that map and chart agree).
+MAP_STYLE: dict[str, BarStyle] = {
+    "party": STANDING_STYLE["party"],
+    "member": BarStyle("member", BLUE, BLUE, None),
+    "subscribing": BarStyle("subscribing state", BLUE, BLUE, None),
+    "endorsing": BarStyle("endorsing state", BLUE, BLUE, None),
+    **{k: v for k, v in STANDING_STYLE.items() if k not in ("party", "not-recorded")},
+    "not-party": BarStyle("not a party, not a signatory", "#FFFFFF", "#FFFFFF", None),
+    "not-recorded": STANDING_STYLE["not-recorded"],
+    "day-not-recorded": BarStyle("day of an act not recorded", "#FFFFFF", MUTED, "\\\\"),
+    "not-yet-existing": BarStyle("did not exist yet on the day", BAND, MUTED, "--"),
+    "ceased-to-exist": BarStyle("had ceased to exist", BAND, MUTED, "||"),
+    # Not a standing: a state of today on the territory of a state that then existed (core.world).
+    "former-state": BarStyle("within a state that no longer exists (see below)", "#E4E4E4", "#8C8C8C", "xx"),
+}
+TERRITORY = BarStyle("territory without an ISO state of its own / not assessed", "#D4D4D4", "#D4D4D4", None)
+BORDER = "#8C8C8C"  # the lines between states, drawn over their fills
