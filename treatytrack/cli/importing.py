@@ -316,7 +316,3 @@ def _report_findings(updated: str, treaty: str, target: Path) -> None:
 
 
 __all__ = ["EXIT_FINDING", "import_app", "untc_command", "write_atomically"]
-
-# The Dutch treaty database's subcommand, registered on `import_app` (its own module: this one
-# would pass the 400-line bound).
-from treatytrack.cli import importing_dutch  # noqa: E402, F401

@@ -43,8 +43,9 @@ MONTHS = {
         1,
     )
 }
-_NUMERIC = re.compile(r"(\d{2})-(\d{2})-(\d{4})")
-_WORDS = re.compile(r"(\d{1,2}) ([a-z]+) (\d{4})")
+# ASCII digits only: `\d` would take any script's (and int() would read them).
+_NUMERIC = re.compile(r"([0-9]{2})-([0-9]{2})-([0-9]{4})")
+_WORDS = re.compile(r"([0-9]{1,2}) ([a-z]+) ([0-9]{4})")
 
 
 class DateError(ValueError):
