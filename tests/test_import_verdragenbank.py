@@ -357,3 +357,37 @@ def test_an_empty_page_is_refused() -> None:
         "the page has 0 party tables (a table whose first header is 'Partij'), not one",
         "the page does not name its treaty number: give it with --number (e.g. 003428)",
     ]
+
+
+def test_a_table_of_days_in_force_only_is_refused_with_the_page_to_save() -> None:
+    """inview.nl's copy of the database has `Partij | Datum inwerkingtreding | Voorbehoud`: no
+    consents, so it cannot refresh a table; the message says which page to save instead."""
+    page = (
+        '<a href="https://verdragenbank.overheid.nl/nl/Verdrag/Details/004058">x</a><table>'
+        "<tr><th>Partij</th><th>Datum inwerkingtreding</th><th>Voorbehoud</th></tr>"
+        "<tr><td>Afghanistan</td><td>05-03-1970</td><td></td></tr></table>"
+    )
+    result = import_party_page(page, DutchNames(), d("2026-11-30"))
+    assert result.table is None
+    assert len(result.problems) == 1
+    assert result.problems[0].startswith("this is a table of days in force only (inview.nl's copy")
+
+
+def test_the_documented_run_is_real(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/commands/import.md shows a dry run on the test page and its messages (stderr, which a
+    ```console block cannot show): the run is repeated here, from a copy of the fixtures at the
+    same relative paths (the lock file is made beside the copy, not in the checkout)."""
+    import re
+    import shlex
+
+    docs = (HERE.parents[2] / "docs" / "commands" / "import.md").read_text(encoding="utf-8")
+    found = re.search(r"```text\n\$ (treatytrack import verdragenbank [^\n]*)\n(.*?)```", docs, re.DOTALL)
+    assert found is not None
+    command, shown = found.groups()
+    copy = tmp_path / "tests" / "fixtures" / "verdragenbank"
+    shutil.copytree(HERE, copy)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, shlex.split(command)[1:], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == shown
+    assert (copy / "data.yaml").read_bytes() == DATA.read_bytes()

@@ -135,7 +135,7 @@ def import_party_page(
     provisional: list[str] = []
     empty: list[str] = []
     ended: list[str] = []
-    for row in page.rows:
+    for row in page.rows if columns else ():  # a header it cannot read: said once, above
         where = f"line {row.line}, row {row.number}" if row.line else f"row {row.number}"
         where += f" ({row.name or 'no name'})"
         name, gone = row.name, None
@@ -230,6 +230,14 @@ def _columns(header: list[str], problems: list[str]) -> tuple[list[str], list[st
     """Each column's role, its name for messages (the header without its legend), and the legend."""
     if header[0] != "Partij":
         problems.append(f"the party table's first column is {header[0]!r}, not 'Partij'")
+    if [h.lower() for h in header[1:2]] == ["datum inwerkingtreding"]:
+        # inview.nl's copy (`Partij | Datum inwerkingtreding | Voorbehoud`) has the days in force
+        # only: no signature, no consent, no denunciation. Its source is the database: read that.
+        problems.append(
+            "this is a table of days in force only (inview.nl's copy: Partij | Datum inwerkingtreding); "
+            "save the database's own party page (verdragenbank.overheid.nl/nl/Verdrag/Details/NNNNNN_p.html)"
+        )
+        return [], [], {}
     roles: list[str] = []
     labels: list[str] = []
     legend: dict[str, Kind] = {}
