@@ -82,6 +82,14 @@ def _kind(words: str) -> Kind | None:
     return None
 
 
+# The legend every party page of the database shows (used, and said, when a saved page lost it).
+STANDARD_LEGEND = (
+    "O=Ondertekening zonder voorbehoud of vereiste van ratificatie "
+    "R=Bekrachtiging, aanvaarding, goedkeuring of kennisgeving T=Toetreding "
+    "VG=Voortgezette gebondenheid NB=Niet bekend"
+)
+
+
 def read_legend(header: str, problems: list[str]) -> dict[str, Kind]:
     """The kind letters of the consent column's header (`...T=Toetreding VG=Voortgezette gebondenheid`)."""
     legend: dict[str, Kind] = {}
@@ -91,8 +99,6 @@ def read_legend(header: str, problems: list[str]) -> dict[str, Kind]:
             problems.append(f"the consent column's legend {letter}={words.strip()!r} is not a kind the importer knows")
         else:
             legend[letter] = kind
-    if not legend and not problems:
-        problems.append(f"the consent column's header {header!r} has no legend (O=, R=, T=, VG=, NB=)")
     return legend
 
 
@@ -128,7 +134,7 @@ def import_party_page(
     if page.tables != 1:
         problems.append(f"the page has {page.tables} party tables (a table whose first header is 'Partij'), not one")
     found = _number(page, number, problems)
-    columns, labels, legend = _columns(page.header, problems) if page.header else ([], [], {})
+    columns, labels, legend = _columns(page.header, problems, said) if page.header else ([], [], {})
     if page.tables == 1 and not page.rows:
         problems.append("the party table has no rows")
     states: dict[str, Row] = {}
@@ -192,7 +198,10 @@ def import_party_page(
         )
     marked = sorted({row.name for row in page.rows if row.linked} | set(page.reserving))
     if marked:
-        said.append(f"reservations or declarations on the page (not recorded; read them there): {', '.join(marked)}")
+        said.append(
+            "reservations or declarations on the page (not recorded; read them there): "
+            + ", ".join(f"{name} ({_code_or_unknown(names, name)})" for name in marked)
+        )
     for line in split_continued(states, lives or {}):
         (problems if line.startswith("! ") else said).append(line.removeprefix("! "))
     if problems or found is None:
@@ -205,6 +214,13 @@ def import_party_page(
         note=TABLE_NOTE,
     )
     return PageImport(table, page, problems, said)
+
+
+def _code_or_unknown(names: Names, name: str) -> str:
+    try:
+        return names.code(name)
+    except LookupError:
+        return "unknown name"
 
 
 def _day(value: object) -> object:
@@ -226,7 +242,7 @@ def _number(page: PartyPage, given: str | None, problems: list[str]) -> str | No
     return given
 
 
-def _columns(header: list[str], problems: list[str]) -> tuple[list[str], list[str], dict[str, Kind]]:
+def _columns(header: list[str], problems: list[str], said: list[str]) -> tuple[list[str], list[str], dict[str, Kind]]:
     """Each column's role, its name for messages (the header without its legend), and the legend."""
     if header[0] != "Partij":
         problems.append(f"the party table's first column is {header[0]!r}, not 'Partij'")
@@ -248,6 +264,9 @@ def _columns(header: list[str], problems: list[str]) -> tuple[list[str], list[st
             problems.append(f"column {number} header {text!r} is not a column the importer knows")
         elif _COLUMNS[start] == "consent":
             legend = read_legend(text, problems)
+            if not legend and not _LEGEND_ITEM.search(text):
+                legend = read_legend(STANDARD_LEGEND, problems)
+                said.append(f"the consent column's header has no legend: the database's was used ({STANDARD_LEGEND})")
         roles.append(_COLUMNS[start] if start else "unknown")
         labels.append(f"column {(start.capitalize() if start else text)!r}")
     if roles.count("consent") != 1:

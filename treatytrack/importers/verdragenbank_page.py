@@ -134,7 +134,7 @@ def read_party_page(html: str) -> PartyPage:
         if tag != "table":
             continue
         rows = _rows(element)
-        header = [clean(_text(cell)) for cell in _row_cells(rows[0])] if rows else []
+        header = [_header_text(cell) for cell in _row_cells(rows[0])] if rows else []
         if not header or header[0] != "Partij":
             continue
         if len(header) > 1 and header[1].startswith("Voorbehoud"):
@@ -149,6 +149,12 @@ def read_party_page(html: str) -> PartyPage:
             page.header = header
             _read_rows(rows[1:], page, lines)
     return page
+
+
+def _header_text(cell: Any) -> str:
+    """A header cell's text, then its tooltips (`title`): the legend may be either."""
+    titles = [node.attributes.get("title") or "" for node in _walk(cell)]
+    return clean(" ".join([_text(cell), *titles]))
 
 
 def _read_rows(rows: list[Any], page: PartyPage, lines: dict[int, int]) -> None:
