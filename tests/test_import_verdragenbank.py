@@ -243,6 +243,15 @@ def test_the_treaty_number(data: Path) -> None:
     assert data.read_bytes() == DATA.read_bytes()
 
 
+def test_as_of_cannot_precede_the_acts_on_the_page(data: Path) -> None:
+    code, _, err = run(HERE / "ban.html", "--treaty", "ban-treaty", "--as-of", "2024-03-31", "--data", data)
+    assert code == 1
+    assert (
+        "acts dated after --as-of 2024-03-31 (SWE withdrawn 2024-06-03): --as-of is the day the page was saved" in err
+    )
+    assert data.read_bytes() == DATA.read_bytes()
+
+
 def test_usage_errors(data: Path) -> None:
     code, _, err = run(HERE / "ban.html", "--treaty", "ban-treaty", "--data", data)
     assert code == 2 and "--as-of" in err  # the page has no status date: the day it was saved is needed
@@ -335,6 +344,96 @@ def test_every_dutch_name_is_a_known_code() -> None:
 )
 def test_dutch_names(name: str, code: str) -> None:
     assert DutchNames(NameIndex({"European Union": "EU"})).code(name) == code
+
+
+# Names as the database's party tables write them (seen in stored copies of its pages).
+SEEN = """
+Afghanistan
+Algerije
+Albanië
+Angola
+Argentinië
+Armenië
+Australië
+Azerbeidzjan
+Bahrein
+Bangladesh
+Barbados
+Belarus
+België
+Belize
+Benin
+Bolivia
+Botswana
+Brazilië
+Brunei
+Bulgarije
+Burundi
+Cambodja
+Canada
+Chili
+China
+Colombia
+Comoren
+Cookeilanden
+Cuba
+Cyprus
+Denemarken
+Djibouti
+Dominica
+Duitsland
+Ecuador
+Egypte
+Estland
+Finland
+Frankrijk
+Griekenland
+Hongarije
+IJsland
+Italië
+Japan
+Letland
+Liechtenstein
+Litouwen
+Luxemburg
+Malta
+Moldavië
+Monaco
+Noorwegen
+Oostenrijk
+Panama
+Polen
+Portugal
+Roemenië
+Slovenië
+Slowakije
+Spanje
+Tsjechië
+Zweden
+Zwitserland
+Antigua en Barbuda
+Bahama's
+Bosnië en Herzegovina
+Burkina Faso
+Centraal-Afrikaanse Republiek
+Congo, Democratische Republiek
+Congo, Republiek
+Costa Rica
+Dominicaanse Republiek
+El Salvador
+Equatoriaal-Guinea
+Nederlanden, het Koninkrijk der
+Russische Federatie
+San Marino
+Verenigd Koninkrijk
+Verenigde Staten van Amerika
+Tsjechoslowakije
+""".strip().splitlines()
+
+
+def test_the_names_the_database_writes_are_known() -> None:
+    names = DutchNames()
+    assert len({names.code(name) for name in SEEN}) == len(SEEN)
 
 
 def test_unknown_dutch_names_are_errors() -> None:

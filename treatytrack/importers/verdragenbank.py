@@ -202,6 +202,17 @@ def import_party_page(
             "reservations or declarations on the page (not recorded; read them there): "
             + ", ".join(f"{name} ({_code_or_unknown(names, name)})" for name in marked)
         )
+    later = [
+        f"{code} {key} {act.day}"
+        for code, row in states.items()
+        for key, act in row.items()
+        if isinstance(act, Act) and act.day > as_of
+    ]
+    if later:
+        problems.append(
+            f"acts dated after --as-of {as_of} ({', '.join(later[:3])}{', ...' if len(later) > 3 else ''}): "
+            "--as-of is the day the page was saved"
+        )
     for line in split_continued(states, lives or {}):
         (problems if line.startswith("! ") else said).append(line.removeprefix("! "))
     if problems or found is None:
