@@ -133,7 +133,7 @@ def test_summary_says_what_it_read_and_left_out(data: Path) -> None:
         in err
     )
     assert "note: provisional application not recorded (no row key for it): JPN 1971-03-01" in err
-    assert "CSK 1993-01-01 (ceased to exist before 1993-01-01)" in err
+    assert "CSK 1993-01-01 (a state until 1993-01-01)" in err
     assert (
         "note: reservations or declarations on the page (not recorded; read them there): Frankrijk (FRA), Japan (JPN)"
         in err

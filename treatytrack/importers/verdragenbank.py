@@ -112,7 +112,8 @@ class PageImport:
     notes: list[str]  # what the importer did or left out, for the summary
 
 
-def depositary_url(number: str) -> str:
+def page_url(number: str) -> str:
+    """The party page's own address: the table's `source`."""
     return URL.format(number=number)
 
 
@@ -176,7 +177,7 @@ def import_party_page(
             if "withdrawal_notice" in acts:
                 acts["withdrawn"] = end
             elif gone is not None:
-                ended.append(f"{code} {_day(end)} (ceased to exist before {gone})")
+                ended.append(f"{code} {_day(end)} (a state until {gone})")
             else:
                 problems.append(
                     f"{where}: 'Buiten werking' {_day(end)} without an 'Opzegging': the page does not say why "
@@ -219,7 +220,7 @@ def import_party_page(
         return PageImport(None, page, problems, said)
     table = ImportedTable(
         as_of=as_of,
-        source=depositary_url(found),
+        source=page_url(found),
         list_name=LIST_NAME,
         states={code: ordered(states[code]) for code in sorted(states)},
         note=TABLE_NOTE,
@@ -228,8 +229,9 @@ def import_party_page(
 
 
 def _code_or_unknown(names: Names, name: str) -> str:
+    ended = _ENDED_NAME.fullmatch(name)
     try:
-        return names.code(name)
+        return names.code(ended.group(1) if ended else name)
     except LookupError:
         return "unknown name"
 
