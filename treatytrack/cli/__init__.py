@@ -36,6 +36,7 @@ MODULES = (
     "diff",
     "analysis",
     "importing",
+    "importing_dutch",
 )
 COMMANDS = {
     "list": "listing",
@@ -50,7 +51,7 @@ COMMANDS = {
     "parties": "states",
     "standings": "states",
     "limits": "analysis",
-    "import": "importing",  # a group: `import untc`
+    "import": "importing_dutch",  # a group: `import untc` (importing), `import verdragenbank` (which imports it)
 }
 
 
