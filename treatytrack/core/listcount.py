@@ -10,7 +10,8 @@ row lost or doubled in transcription then shows as a difference between the two 
   taken effect and no revoked ratification by then: the list counts a consent deposited but not
   yet in force, and drops a withdrawn state;
 - a signatory is a row with a signature dated on or before that day (whether or not it later
-  consented, as the UN's lists count them), not withdrawn by then;
+  consented, as the UN's lists count them), not withdrawn by then; a state that revoked its
+  ratification stays a signatory (the UN's CTBT list);
 - a state that had ceased to exist by that day, with no successor carrying its acts on, is not
   on the list (Czechoslovakia's rows, read from End Notes); a continued state's row (the USSR's)
   stands for its successor's place.
@@ -25,8 +26,6 @@ from dataclasses import dataclass
 from treatytrack.core.models import Participation
 from treatytrack.core.standing import StateHistory
 from treatytrack.core.vocab import CONSENTS, ActKind
-
-_GONE = (ActKind.WITHDRAWN, ActKind.DERATIFIED)
 
 
 @dataclass(frozen=True)
@@ -47,12 +46,12 @@ def counted_as_listed(participation: Participation, history: StateHistory) -> Ta
     for code, row in participation.states.items():
         if history.successor(code) is None and history.ceased_by(code, listed):
             continue
-        acts = [(kind, day) for kind, day, _ in row.acts() if day <= listed]
-        if any(kind in _GONE for kind, _ in acts):
+        kinds = {kind for kind, day, _ in row.acts() if day <= listed}
+        if ActKind.WITHDRAWN in kinds:
             continue
-        if any(kind in CONSENTS for kind, _ in acts):
+        if kinds & CONSENTS and ActKind.DERATIFIED not in kinds:
             parties += 1
-        if any(kind is ActKind.SIGNED for kind, _ in acts):
+        if ActKind.SIGNED in kinds:
             signatories += 1
     return TableCount(parties=parties, signatories=signatories)
 

@@ -224,8 +224,8 @@ def merge_table(participation: CommentedMap, table: ImportedTable, changes: Chan
             _insert(participation, "list_count", count, TABLE_KEYS)
             changes.table.append(f"list_count: {shown}")
         elif dict(participation["list_count"]) != table.list_count:
-            old = ", ".join(f"{k} {v}" for k, v in dict(participation["list_count"]).items())
-            changes.table.append(f"list_count: {old} -> {shown}")
+            was = ", ".join(f"{k} {v}" for k, v in dict(participation["list_count"]).items())
+            changes.table.append(f"list_count: {was} -> {shown}")
             participation["list_count"] = count
     if table.note is not None and "note" not in participation:
         _insert(participation, "note", DoubleQuotedScalarString(table.note), TABLE_KEYS)
