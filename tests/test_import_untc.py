@@ -130,6 +130,7 @@ def test_a_table_is_added_to_a_treaty_that_has_none(data: Path) -> None:
         "      as_of: 2026-02-03\n"
         "      source: https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XXVI-2-a&chapter=26&clang=_en\n"
         '      list_name: "UN Secretary-General\'s status list"\n'
+        "      list_count: {parties: 3}\n"
         "      states:\n"
         "        KOR: {consented: 2001-05-09}\n"
         "        MNE: {succeeded: 2006-10-23}\n"

@@ -12,6 +12,7 @@ from functools import cache
 
 from treatytrack.core.event_checks import check_events
 from treatytrack.core.findings import OPENED, WHOLE, WHOLE_TABLE, Finding, Path, unknown_code
+from treatytrack.core.listcount import count_differences
 from treatytrack.core.models import Act, Dataset, Participation, StateRow, Treaty
 from treatytrack.core.soundness import EVERY_ROW, SOUND, Soundness
 from treatytrack.core.standing import (
@@ -193,6 +194,13 @@ def _check_participation(
                         _row_path(code, kind.value, written),
                         f"{code}: `{kind.value}` {day} is before the treaty was signed or opened ({opened})",
                     )
+    if table and sound.ok("the list's header counts", EVERY_ROW):
+        for what, header, found in count_differences(participation, history):
+            yield Finding(
+                ("participation", "list_count", what),
+                f"the list's header counts {header} {what} on {participation.as_of}; the table has {found} "
+                "(a row missing or extra?)",
+            )
     condition = participation.entry_into_force_condition
     if condition is not None and table:
         for i, code in enumerate(condition.required):

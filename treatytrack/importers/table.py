@@ -60,6 +60,8 @@ class ImportedTable:
     states: dict[str, Row] = field(default_factory=dict)
     note: str | None = None  # written only where the table has no note yet
     coverage: str = "complete"  # a list of every state; `partial` while the table cannot answer for all
+    # The list's own header counts ({"parties": 117, "signatories": 130}), where it states them.
+    list_count: dict[str, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -322,8 +322,19 @@ def import_page(
         source=depositary_url(number),
         list_name=LIST_NAME,
         states={code: ordered(states[code]) for code in sorted(states)},
+        list_count=_header_count(page),
     )
     return PageImport(table, page, problems, said)
+
+
+def _header_count(page: StatusPage) -> dict[str, int] | None:
+    """The page's own 'Signatories : N. Parties : M' (a protocol's page gives parties only)."""
+    if "Parties" not in page.counts:
+        return None
+    count = {"parties": page.counts["Parties"]}
+    if "Signatories" in page.counts:
+        count["signatories"] = page.counts["Signatories"]
+    return count
 
 
 def _mtdsg(page: StatusPage, given: str | None, problems: list[str]) -> str | None:

@@ -36,6 +36,7 @@ TABLE_KEYS = (
     "list_name",
     "in_force_for_state",
     "entry_into_force_condition",
+    "list_count",
     "states",
     "note",
 )
@@ -216,6 +217,16 @@ def merge_table(participation: CommentedMap, table: ImportedTable, changes: Chan
         elif participation[key] != value:
             changes.table.append(f"{key}: {participation[key]} -> {value}")
             participation[key] = value
+    if table.list_count is not None:
+        count = _flow(list(table.list_count.items()))
+        shown = ", ".join(f"{k} {v}" for k, v in table.list_count.items())
+        if "list_count" not in participation:
+            _insert(participation, "list_count", count, TABLE_KEYS)
+            changes.table.append(f"list_count: {shown}")
+        elif dict(participation["list_count"]) != table.list_count:
+            was = ", ".join(f"{k} {v}" for k, v in dict(participation["list_count"]).items())
+            changes.table.append(f"list_count: {was} -> {shown}")
+            participation["list_count"] = count
     if table.note is not None and "note" not in participation:
         _insert(participation, "note", DoubleQuotedScalarString(table.note), TABLE_KEYS)
         changes.table.append("note added")

@@ -91,6 +91,7 @@ class _Reader:
         from treatytrack.store import cache, yamlstrict
         from treatytrack.store.paths import MAX_BYTES, open_input
         from treatytrack.store.problems import LoadError, pydantic_problem, sorted_problems
+        from treatytrack.store.salvage import salvage_state_history
 
         digest = cache.new_digest()  # fed the file's bytes in order: lines outside the list, batches in it
         outside: list[bytes] = []  # every line but the list's items, with the list emptied
@@ -198,7 +199,11 @@ class _Reader:
                 except ValidationError:
                     continue
             checked = Dataset.model_construct(
-                version=1, reviewed=dt.date.min, non_state_parties=tuple(orgs), treaties=tuple(self.treaties)
+                version=1,
+                reviewed=dt.date.min,
+                non_state_parties=tuple(orgs),
+                state_history=salvage_state_history(raw),
+                treaties=tuple(self.treaties),
             )
         else:
             checked = dataset

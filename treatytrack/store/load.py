@@ -193,7 +193,7 @@ def _valid_parts(raw: dict[str, Any]) -> tuple[Dataset, list[int], dict[int, Sou
     from pydantic import ValidationError
 
     from treatytrack.core.models import Dataset, NonStateParty, Treaty
-    from treatytrack.store.salvage import salvage_treaty
+    from treatytrack.store.salvage import salvage_state_history, salvage_treaty
 
     def valid(model: Any, items: Any) -> list[tuple[int, Any]]:
         good = []
@@ -217,7 +217,11 @@ def _valid_parts(raw: dict[str, Any]) -> tuple[Dataset, list[int], dict[int, Sou
                 treaties.append((index, rebuilt[0]))
     orgs = [org for _, org in valid(NonStateParty, raw.get("non_state_parties"))]
     partial = Dataset.model_construct(
-        version=1, reviewed=dt.date.min, non_state_parties=tuple(orgs), treaties=tuple(t for _, t in treaties)
+        version=1,
+        reviewed=dt.date.min,
+        non_state_parties=tuple(orgs),
+        state_history=salvage_state_history(raw),
+        treaties=tuple(t for _, t in treaties),
     )
     return partial, [index for index, _ in treaties], soundness
 

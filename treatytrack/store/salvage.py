@@ -118,3 +118,22 @@ def _sound_table(table: dict[str, Any], where: str, sound: Soundness) -> Any:
     elif EVERY_ROW not in sound.broken:  # each row is sound: the table as a whole is not
         sound.broken["participation"] = here
     return base.model_copy(update={"states": kept})
+
+
+def salvage_state_history(raw: Any) -> dict[str, Any]:
+    """The `state_history` entries of a failing file that validate on their own, so that the
+    checks reading states' lives (acts outside a life, a list's header counts) still see them."""
+    from pydantic import ValidationError
+
+    from treatytrack.core.models import Dataset
+
+    entries = raw.get("state_history") if isinstance(raw, dict) else None
+    if not isinstance(entries, dict):
+        return {}
+    lives: dict[str, Any] = {}
+    for code, entry in entries.items():
+        try:
+            lives.update(_adapter(Dataset, "state_history").validate_python({code: entry}))
+        except ValidationError:
+            continue
+    return lives

@@ -236,6 +236,15 @@ class EntryCondition(_Timing):
         return self
 
 
+class ListCount(_Strict):
+    """The counts a list states in its own header ('Signatories : 130. Parties : 117'), so that a
+    table which lost or gained a row in transcription no longer agrees with its list."""
+
+    parties: Annotated[int, Field(ge=0, le=10000, strict=True)]
+    signatories: Annotated[int, Field(ge=0, le=10000, strict=True)] | None = None
+    note: Text | None = None
+
+
 class Participation(_Strict):
     """Every recorded state's acts under one treaty, as one depositary list states them."""
 
@@ -248,6 +257,8 @@ class Participation(_Strict):
     # initiative's `endorsing` state (default: `party`).
     members_are: Literal["member", "subscribing", "endorsing"] | None = None
     entry_into_force_condition: EntryCondition | None = None
+    # The list's own header counts on its `as_of` day (only where the list states them).
+    list_count: ListCount | None = None
     states: dict[PartyCode, StateRow] = Field(default_factory=dict)
     note: Text | None = None
 
@@ -257,6 +268,8 @@ class Participation(_Strict):
             raise ValueError("leave `participation` out for no table; coverage is `complete` or `partial`")
         if self.coverage is Coverage.COMPLETE and (self.as_of is None or self.source is None):
             raise ValueError("a complete table names its `source` (the depositary's list) and its `as_of` date")
+        if self.list_count is not None and self.as_of is None:
+            raise ValueError("`list_count` is the list's header on its `as_of` day: give `as_of`")
         return self
 
 
