@@ -382,3 +382,22 @@ def test_on_a_tie_a_withdrawal_explains_the_end_before_a_term_and_a_term_before_
     without_withdrawal = t.model_copy(update={"events": t.events[:1]})
     assert assess(without_withdrawal, D("2011-01-01")).expires_by == "term"
     assert assess(without_withdrawal, D("2011-01-01")).status is Status.EXPIRED
+
+
+def test_an_extension_after_expiry_does_not_revive_the_treaty() -> None:
+    """Hypothesis found it: a one-year treaty of 1986 'extended' in 2010 came back to life. An
+    extension dated on or after the expiry in force is too late (validate reports it)."""
+    t = treaty(
+        entry_into_force={"date": "1986-05-18", "source": "s"},
+        duration={"years": 1, "source": "s"},
+        events=[{"date": "2010-08-31", "type": "extended", "new_expiry": "2010-09-01", "source": "s"}],
+    )
+    assert status_on(t, D("2010-08-01")) is Status.EXPIRED
+    assert status_on(t, D("2010-08-31")) is Status.EXPIRED
+    on_time = treaty(
+        entry_into_force={"date": "1986-05-18", "source": "s"},
+        duration={"years": 1, "source": "s"},
+        events=[{"date": "1987-05-17", "type": "extended", "new_expiry": "1990-01-01", "source": "s"}],
+    )
+    assert status_on(on_time, D("1989-12-31")) is Status.IN_FORCE
+    assert status_on(on_time, D("1990-01-01")) is Status.EXPIRED

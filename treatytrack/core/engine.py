@@ -102,10 +102,18 @@ _BILATERAL = Kind.BILATERAL
 
 def _latest_extension(treaty: Treaty, day: dt.date) -> Event | None:
     extension = None
-    for event in treaty.events:
-        if event.type is _EXTENDED and event.date <= day:
+    for event in sorted(treaty.events, key=_event_day):
+        if event.type is _EXTENDED and event.date <= day and extends(treaty, extension, event):
             extension = event
     return extension
+
+
+def extends(treaty: Treaty, current: Event | None, extension: Event) -> bool:
+    """Whether `extension` was agreed before the expiry then in force (`current`: the extension in
+    effect before it). One dated on or after that expiry comes too late: an ended treaty is not
+    revived (`validate` reports such a record; a new agreement is a treaty of its own)."""
+    expiry = expiry_after(treaty, current)
+    return expiry is None or extension.date < expiry[0]
 
 
 def expiry_after(treaty: Treaty, extension: Event | None) -> tuple[dt.date, Event | None] | None:
@@ -224,7 +232,8 @@ class Chronicle:
             self._read += 1
             kind = event.type
             if kind is _EXTENDED:
-                self._extension = event
+                if extends(treaty, self._extension, event):
+                    self._extension = event
             elif kind in ENDING_EVENTS:
                 if self._first_ending is None:
                     self._first_ending = event
