@@ -60,6 +60,24 @@ def _rows(treaty: Treaty) -> list:  # type: ignore[type-arg]
     return [*treaty.declared, *(row for limit in treaty.limits for row in limit.declared)]
 
 
+def check_declared_options(fmt: str, by_state: bool, *others: object) -> None:
+    """`export --declared` draws one treaty's declared numbers as svg, png or pdf: the filters of
+    the other exports (--treaty, --party, --category, --kind, --type, --from, --to) do not apply."""
+    import typer
+
+    if fmt not in ("svg", "png", "pdf"):
+        raise typer.BadParameter(
+            f"--declared draws svg, png or pdf, not {fmt} (for the data: treatytrack limits TREATY --declared)",
+            param_hint="'--declared'",
+        )
+    if by_state or any(others):
+        raise typer.BadParameter(
+            "--declared draws one treaty's declared numbers; it takes --as-of, --title, --width and --output, "
+            "not --by-state, --treaty, --party, --category, --kind, --type, --from or --to",
+            param_hint="'--declared'",
+        )
+
+
 def declared_chart(
     fmt: str, dataset: Dataset, treaty: Treaty, day: dt.date, title: str | None, width: float, destination: object
 ) -> bytes:
@@ -86,12 +104,13 @@ def declared_chart(
     from treatytrack import __version__
     from treatytrack.core.parties import party_names
 
-    suspensions = [e.date for e in treaty.events if e.type.value == "suspended"]
+    suspensions = [(e.party or "", e.date) for e in treaty.events if e.type.value == "suspended"]
     return declared_figure(
         fmt,
         treaty.short_name,
         series,
         party_names(dataset),
+        treaty_id=treaty.id,
         day=day,
         suspended=suspensions,
         title=title,

@@ -133,6 +133,14 @@ def export_command(
         StateOrder | None,
         typer.Option("--order", metavar="region|name", help="--by-state: rows by UN region (the default) or by name."),
     ] = None,
+    declared: Annotated[
+        str | None,
+        typer.Option(
+            "--declared",
+            metavar="NAME",
+            help="svg/png/pdf: the numbers a treaty's parties declared over time against its ceilings.",
+        ),
+    ] = None,
     as_of: AsOf = None,
     data: DataOpt = None,
     extra: ExtraOpt = None,
@@ -168,6 +176,14 @@ def export_command(
         output_target(destination, force, inputs)  # refused before the work, not after it
     dataset = load(data, extra, no_cache)
     party = party_codes(dataset, party)
+    if declared is not None:
+        from treatytrack.cli.declared import check_declared_options, declared_chart
+
+        check_declared_options(fmt.value, by_state, treaty, party, category, kind, event_type, start, end)
+        picture = declared_chart(fmt.value, dataset, find_or_fail(dataset, declared, "--declared"), day, title,
+                                 width or 10.0, destination)  # fmt: skip
+        write_bytes([picture]) if destination is None else write_output(destination, force, inputs, picture)
+        return
     if by_state:
         from treatytrack.cli.publish import export_states
 
