@@ -33,7 +33,9 @@ def declared_listing(dataset: Dataset, treaties: list[Treaty], named: bool, day:
             empty = f"note: the record of {treaties[0].short_name} holds no declared numbers."
         elif with_rows:
             first = min(r.date for t in with_rows for r in _rows(t))
-            empty = f"note: nothing was declared on or before {day}; the first data date is {first} (try --as-of {first})."
+            empty = (
+                f"note: nothing was declared on or before {day}; the first data date is {first} (try --as-of {first})."
+            )
         else:
             empty = "note: no treaty in the data holds declared numbers."
 
@@ -79,13 +81,13 @@ def check_declared_options(fmt: str, by_state: bool, *others: object) -> None:
 
 
 def declared_chart(
-    fmt: str, dataset: Dataset, treaty: Treaty, day: dt.date, title: str | None, width: float, destination: object
+    fmt: str, dataset: Dataset, treaty: Treaty, day: dt.date, title: str | None, width: float | None, to_stdout: bool
 ) -> bytes:
     """The declared values of `treaty` over time against its ceilings, as SVG, PNG or PDF; exit 2
     without the charts extra or without declared numbers measured against a ceiling."""
     from treatytrack.cli.publish import INSTALL_HINT, _charts_missing, _refuse_terminal
 
-    _refuse_terminal(fmt, destination)
+    _refuse_terminal(fmt, None if to_stdout else fmt)
     from treatytrack.core.declared import declared_series
 
     series = [s for s in declared_series(treaty) if s.ceiling is not None]
@@ -114,6 +116,6 @@ def declared_chart(
         day=day,
         suspended=suspensions,
         title=title,
-        width=width,
+        width=width or 10.0,
         generator=f"treatytrack {__version__}",
     )

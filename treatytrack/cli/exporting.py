@@ -134,12 +134,7 @@ def export_command(
         typer.Option("--order", metavar="region|name", help="--by-state: rows by UN region (the default) or by name."),
     ] = None,
     declared: Annotated[
-        str | None,
-        typer.Option(
-            "--declared",
-            metavar="NAME",
-            help="svg/png/pdf: the numbers a treaty's parties declared over time against its ceilings.",
-        ),
+        str | None, typer.Option("--declared", metavar="NAME", help="svg/png/pdf: a treaty's declared numbers.")
     ] = None,
     as_of: AsOf = None,
     data: DataOpt = None,
@@ -180,8 +175,8 @@ def export_command(
         from treatytrack.cli.declared import check_declared_options, declared_chart
 
         check_declared_options(fmt.value, by_state, treaty, party, category, kind, event_type, start, end)
-        picture = declared_chart(fmt.value, dataset, find_or_fail(dataset, declared, "--declared"), day, title,
-                                 width or 10.0, destination)  # fmt: skip
+        chosen = find_or_fail(dataset, declared, "--declared")
+        picture = declared_chart(fmt.value, dataset, chosen, day, title, width, destination is None)
         write_bytes([picture]) if destination is None else write_output(destination, force, inputs, picture)
         return
     if by_state:

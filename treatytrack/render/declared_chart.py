@@ -29,8 +29,10 @@ from treatytrack.render.figure_style import BLUE, GRID, INK, MUTED, ORANGE, RC_P
 from treatytrack.render.xmlchars import xml_safe
 
 # Two parties' lines, told apart by colour, marker shape and dash (never colour alone).
-PARTY_LOOKS = ((BLUE, "o", "-"), (VERMILLION, "s", (0, (5, 1.5))), (ORANGE, "D", ":"))
-NEXT_EXCHANGE_DAYS = 215  # six months and a little (2018-02-05 to 2018-09-01 is 208 days): data dates further apart are not joined
+PARTY_LOOKS: tuple[tuple[str, str, Any], ...] = ((BLUE, "o", "-"), (VERMILLION, "s", (0, (5, 1.5))), (ORANGE, "D", ":"))
+NEXT_EXCHANGE_DAYS = (
+    215  # six months and a little (2018-02-05 to 2018-09-01 is 208 days): data dates further apart are not joined
+)
 PANEL_INCHES, HEAD_INCHES, FOOT_INCHES = 2.15, 1.25, 0.7
 
 
@@ -89,10 +91,17 @@ def _figure(
         "Lines join consecutive six-monthly exchanges; a gap is a data date the record has no source for."
     )
     figure.text(
-        left / width, 1 - 0.55 / height, wrap_text(canvas, subtitle, 9, fits, measure=widest), fontsize=9, color=MUTED, va="top"
+        left / width,
+        1 - 0.55 / height,
+        wrap_text(canvas, subtitle, 9, fits, measure=widest),
+        fontsize=9,
+        color=MUTED,
+        va="top",
     )
     handles: list[Any] = [
-        Line2D([], [], color=looks[p][0], marker=looks[p][1], linestyle=looks[p][2], markersize=4.5, label=names.get(p, p))
+        Line2D(
+            [], [], color=looks[p][0], marker=looks[p][1], linestyle=looks[p][2], markersize=4.5, label=names.get(p, p)
+        )
         for p in parties
     ]
     handles.append(Line2D([], [], color=INK, linestyle=(0, (4, 3)), linewidth=1.1, label="ceiling"))

@@ -230,7 +230,6 @@ def limits_table(records: Sequence[Record], day: str, width: int = 80) -> Group:
     )
 
 
-
 def declared_table(records: Sequence[Record], day: str, width: int = 80) -> Group:
     """`limits --declared`: each ceiling with each party's latest declared value and its data
     date; the source is a numbered note. The unit gives way first, then the treaty's name."""
@@ -262,6 +261,7 @@ def declared_table(records: Sequence[Record], day: str, width: int = 80) -> Grou
         notes,
         width,
     )
+
 
 def states_table(records: Sequence[Record], treaty_name: str, summary: Record, width: int = 120) -> Group:
     """`parties TREATY`: every recorded state, its standing and the acts behind it. The

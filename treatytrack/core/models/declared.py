@@ -12,7 +12,7 @@ No `from __future__ import annotations` here (see fields.py).
 from collections.abc import Iterable
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from treatytrack.core.models.fields import Day, Line, Name, PartyCode, Text, Unit, _Strict
 
@@ -22,6 +22,18 @@ Count = Annotated[int, Field(ge=0, le=10**12, strict=True)]  # JSON readers hold
 class Declared(_Strict):
     """One party's declared number on one data date (the day the data is current as of)."""
 
+    # The schema says what the validator below does: a value, or `not_provided: true`, not both.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["value"], "properties": {"value": {"type": "integer"}, "not_provided": {"const": False}}},
+                {
+                    "required": ["not_provided"],
+                    "properties": {"not_provided": {"const": True}, "value": {"type": "null"}},
+                },
+            ]
+        }
+    )
     party: PartyCode
     date: Day
     value: Count | None = None
