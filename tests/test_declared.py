@@ -278,3 +278,40 @@ def test_bundled_lines_join_consecutive_exchanges_only() -> None:
     words = group.group(1).split()
     # points: 2011-02, 2011-09 | 2014-09 | 2017-09, 2018-02, 2018-09 | 2019-09 ... 2022-03 | 2023-03
     assert words.count("M") == 5 and words.count("L") == 1 + 2 + 5
+
+
+@pytest.mark.charts
+@pytest.mark.parametrize("width", [6.0, 10.0, 16.0])
+def test_no_two_labels_overlap(width: float) -> None:
+    """Every text the chart draws (titles, legend, the marks' and ceilings' labels, "not provided",
+    the footer) keeps clear of every other, at narrow and wide --width."""
+    from typing import cast
+
+    import matplotlib
+    from matplotlib.text import Text
+
+    from treatytrack.core.declared import declared_series
+    from treatytrack.core.parties import party_names
+    from treatytrack.render.declared_chart import _figure
+    from treatytrack.render.figure_style import RC_PARAMS
+    from treatytrack.store.load import load_dataset
+    from treatytrack.store.paths import bundled_path
+
+    dataset = load_dataset(bundled_path(), use_cache=False)
+    treaty = next(t for t in dataset.treaties if t.id == "new-start")
+    series = [s for s in declared_series(treaty) if s.ceiling is not None]
+    with matplotlib.rc_context(cast(Any, RC_PARAMS)):
+        figure = _figure(
+            (treaty.short_name, treaty.id), series, party_names(dataset), __import__("datetime").date(2026, 11, 28),
+            [("RUS", __import__("datetime").date(2023, 2, 21))], "New START: declared numbers", width,
+        )  # fmt: skip
+        figure.canvas.draw()  # lays the legend out
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        texts = [t for t in figure.findobj(Text) if t.get_text().strip() and t.get_visible()]
+        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    # tick labels sit beside their own axis: compare only the texts this chart places itself
+    placed = [(text, box) for text, box in boxes if not text.replace(",", "").isdigit()]
+    assert len(placed) > 10
+    for i, (a, box_a) in enumerate(placed):
+        for b, box_b in placed[i + 1 :]:
+            assert not box_a.overlaps(box_b), (a, b)
