@@ -166,11 +166,20 @@ def _emit(
     "limits",
     ("the ceilings that bound anyone at the start of 2015", "treatytrack limits --as-of 2015-01-01"),
     ("New START's, before it lapsed", "treatytrack limits 'New START' --as-of 2019-01-01"),
+    ("what the US and Russia declared against them", "treatytrack limits new-start --declared --as-of 2020-10-01"),
 )
 def limits_command(
     name: Annotated[
         str | None, typer.Argument(metavar="NAME", help="Only this treaty.", autocompletion=complete_treaty)
     ] = None,
+    declared: Annotated[
+        bool,
+        typer.Option(
+            "--declared",
+            help="Each ceiling with each party's latest declared number on or before the as-of date "
+            "(its data date and source; 'not provided' where a party gave none).",
+        ),
+    ] = False,
     as_of: AsOf = None,
     output: FormatOpt = OutputFormat.TABLE,
     data: DataOpt = None,
@@ -179,9 +188,19 @@ def limits_command(
     quiet: QuietOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    """Numerical ceilings in force on the as-of date, with treaty, unit, deadline and source."""
+    """Numerical ceilings in force on the as-of date, with treaty, unit, deadline and source.
+
+    With --declared: what the parties declared against them instead (New START's aggregate
+    numbers), each party's latest value dated on or before the as-of date, whether or not the
+    treaty is in force that day; also totals no ceiling measures (INF missiles eliminated)."""
     day = today(as_of)
     dataset = load(data, extra, no_cache)
+    if declared:
+        from treatytrack.cli.declared import declared_listing
+
+        chosen = [find_or_fail(dataset, name)] if name is not None else list(dataset.treaties)
+        declared_listing(dataset, chosen, name is not None, day, output)
+        return
     from treatytrack.api.data import TreatyData
     from treatytrack.core.query import projected
 

@@ -4,7 +4,6 @@ charts extra) the lifespan or per-state chart as SVG, PNG or PDF, or a self-cont
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +14,7 @@ from treatytrack.cli.data import check_any_party, find_or_fail, input_files, loa
 from treatytrack.cli.dates import span_option, today, window_options
 from treatytrack.cli.emit import output_target, write, write_bytes, write_output
 from treatytrack.cli.exits import note, review_note
+from treatytrack.cli.export_options import ExportFormat, StateOrder, check_by_state, check_format_options
 from treatytrack.cli.options import (
     AnyPartyOpt,
     AsOf,
@@ -35,31 +35,9 @@ from treatytrack.cli.options import (
     join_or,
 )
 from treatytrack.cli.program import command
-from treatytrack.core.vocab import Category, Kind
 
 if TYPE_CHECKING:
     from treatytrack.core.models import Dataset, Treaty
-
-
-class StateOrder(enum.StrEnum):
-    """`export --by-state --order`: the rows by UN region and sub-region, or by name."""
-
-    REGION = "region"
-    NAME = "name"
-
-
-class ExportFormat(enum.StrEnum):
-    MARKDOWN = "markdown"
-    CSV = "csv"
-    JSON = "json"
-    ICS = "ics"
-    SVG = "svg"
-    PNG = "png"
-    PDF = "pdf"
-    HTML = "html"
-    ATOM = "atom"
-    DATAPACKAGE = "datapackage"
-    MAP = "map"
 
 
 @command(
@@ -136,6 +114,9 @@ def export_command(
         StateOrder | None,
         typer.Option("--order", metavar="region|name", help="--by-state: rows by UN region (the default) or by name."),
     ] = None,
+    declared: Annotated[
+        str | None, typer.Option("--declared", metavar="NAME", help="svg/png/pdf: a treaty's declared numbers.")
+    ] = None,
     as_of: AsOf = None,
     data: DataOpt = None,
     extra: ExtraOpt = None,
@@ -167,8 +148,8 @@ def export_command(
     types = event_type or []
     alarms = [span_option(a, "--alarm") for a in alarm or []]
     if by_state or order is not None:
-        _check_by_state(fmt, by_state, treaty, kind, category, event_type, alarm, no_chart, any_party)
-    _check_format_options(fmt, destination, force, no_chart, alarm, width, title)
+        check_by_state(fmt, by_state, treaty, kind, category, event_type, alarm, no_chart, any_party)
+    check_format_options(fmt, destination, force, no_chart, alarm, width, title)
     inputs = input_files(data, extra)
     if fmt is ExportFormat.DATAPACKAGE:
         from treatytrack.cli.package import check_directory
@@ -178,6 +159,14 @@ def export_command(
         output_target(destination, force, inputs)  # refused before the work, not after it
     dataset = load(data, extra, no_cache)
     party = party_codes(dataset, party)
+    if declared is not None:
+        from treatytrack.cli.declared import check_declared_options, declared_chart
+
+        check_declared_options(fmt.value, by_state, treaty, party, category, kind, event_type, start, end)
+        chosen = find_or_fail(dataset, declared, "--declared")
+        picture = declared_chart(fmt.value, dataset, chosen, day, title, width, destination is None)
+        write_bytes([picture]) if destination is None else write_output(destination, force, inputs, picture)
+        return
     if by_state:
         from treatytrack.cli.publish import export_states
 
@@ -224,72 +213,6 @@ def export_command(
         write_bytes([text]) if isinstance(text, bytes) else write(text)
     else:
         write_output(destination, force, inputs, text if isinstance(text, bytes) else text.encode("utf-8"))
-
-
-def _check_format_options(
-    fmt: ExportFormat,
-    destination: Path | None,
-    force: bool,
-    no_chart: bool,
-    alarm: list[str] | None,
-    width: float | None,
-    title: str | None,
-) -> None:
-    """An option that only one format reads is a usage error with another, not silently dropped."""
-    drawn = (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF, ExportFormat.HTML)
-    only = (
-        ("--no-chart", no_chart, (ExportFormat.MARKDOWN,), "markdown"),
-        ("--alarm", alarm, (ExportFormat.ICS,), "ics"),
-        ("--width", width is not None, drawn, "svg, png, pdf and html"),
-        ("--title", title is not None, (*drawn, ExportFormat.ATOM), "svg, png, pdf, html and atom"),
-    )
-    for name, given, formats, which in only:
-        if given and fmt not in formats:
-            raise typer.BadParameter(f"{name} applies to {which} only, not {fmt.value}", param_hint=f"'{name}'")
-    if force and destination is None:
-        raise typer.BadParameter("--force replaces an --output file; give --output FILE", param_hint="'--force'")
-
-
-def _check_by_state(
-    fmt: ExportFormat,
-    by_state: bool,
-    treaty: list[str] | None,
-    kind: list[Kind] | None,
-    category: list[Category] | None,
-    event_type: list[str] | None,
-    alarm: list[str] | None,
-    no_chart: bool,
-    any_party: bool = False,
-) -> None:
-    """`--by-state` draws one treaty's states as svg, png or pdf; nothing else is accepted with it."""
-    if not by_state:
-        raise typer.BadParameter("--order orders the rows of --by-state; add --by-state", param_hint="'--order'")
-    if fmt not in (ExportFormat.SVG, ExportFormat.PNG, ExportFormat.PDF):
-        raise typer.BadParameter(
-            f"--by-state draws svg, png or pdf, not {fmt.value} (for the data: treatytrack parties TREATY, "
-            "treatytrack standings TREATY)",
-            param_hint="'--by-state'",
-        )
-    if len(treaty or []) != 1:
-        given = f"{len(treaty)} were given" if treaty else "none was given"
-        raise typer.BadParameter(
-            f"--by-state draws one treaty: give exactly one --treaty NAME ({given})", param_hint="'--by-state'"
-        )
-    others = (
-        ("--kind", kind),
-        ("--category", category),
-        ("--type", event_type),
-        ("--alarm", alarm),
-        ("--no-chart", no_chart),
-        ("--any-party", any_party),
-    )
-    for name, value in others:
-        if value:
-            raise typer.BadParameter(
-                f"{name} does not apply to --by-state, which draws the states of one --treaty "
-                "(--party chooses the states, --from/--to the years)",
-                param_hint=f"'{name}'",
-            )
 
 
 def _export_atom(

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from functools import cache
 
+from treatytrack.core.declared_checks import check_declared
 from treatytrack.core.event_checks import check_events
 from treatytrack.core.findings import OPENED, WHOLE, WHOLE_TABLE, Finding, Path, unknown_code
 from treatytrack.core.listcount import count_differences
@@ -77,6 +78,9 @@ def check_dataset(
         findings.extend(
             Finding(base + f.path, f.message, f.at_key) for f in check_treaty(treaty, known, history, sound)
         )
+        if sound.ok("declared numbers", "limits", "declared", "events", *WHOLE_TABLE):
+            reviewed = None if dataset.reviewed == dt.date.min else dataset.reviewed
+            findings.extend(Finding(base + f.path, f.message) for f in check_declared(treaty, reviewed))
         if (
             sound.ok("parent", "parent", "id")
             and treaty.parent is not None

@@ -230,6 +230,39 @@ def limits_table(records: Sequence[Record], day: str, width: int = 80) -> Group:
     )
 
 
+def declared_table(records: Sequence[Record], day: str, width: int = 80) -> Group:
+    """`limits --declared`: each ceiling with each party's latest declared value and its data
+    date; the source is a numbered note. The unit gives way first, then the treaty's name."""
+    from treatytrack.render.declared_records import declared_text, limit_text
+
+    notes = Footnotes()
+    columns = [
+        Column("Treaty", "flex", drop=1, cells=[Text(str(r["short_name"]), style="bold") for r in records]),
+        Column("Item", "flex", keep=True, ratio=2, cells=[Text(str(r["item"])) for r in records]),
+        Column("Limit", "fixed", keep=True, justify="right", cells=[Text(limit_text(r)) for r in records]),
+        Column("Unit", "short", drop=0, cells=[Text(str(r["unit"])) for r in records]),
+        Column("Party", "fixed", keep=True, cells=[Text(str(r["party"])) for r in records]),
+        Column(
+            "Declared",
+            "fixed",
+            keep=True,
+            justify="right",
+            cells=[
+                notes.cite(declared_text(r), str(r["source"]), "yellow" if r["within_limit"] is False else "")
+                for r in records
+            ],
+        ),
+        Column("Data date", "fixed", keep=True, cells=[Text(str(r["date"])) for r in records]),
+    ]
+    return view(
+        f"Declared numbers, latest on or before {day}",
+        build_table(columns, width),
+        [counted(len(records), "declared value")],
+        notes,
+        width,
+    )
+
+
 def states_table(records: Sequence[Record], treaty_name: str, summary: Record, width: int = 120) -> Group:
     """`parties TREATY`: every recorded state, its standing and the acts behind it. The
     signature gives way first, then the consent, the day the treaty took effect for the state,

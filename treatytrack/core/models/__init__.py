@@ -6,6 +6,7 @@ is an error rather than a silently ignored field. `fields` holds the shared fiel
 base record, `participation` a state's rows and the rules for consents, `treaty` the record itself.
 """
 
+from treatytrack.core.models.declared import Declared, DeclaredTotal
 from treatytrack.core.models.fields import (
     FIRST_DAY,
     LAST_DAY,
@@ -57,6 +58,8 @@ __all__ = [
     "ConsentKind",
     "Dataset",
     "Day",
+    "Declared",
+    "DeclaredTotal",
     "DepositElsewhere",
     "DepositRule",
     "EntryCondition",

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from treatytrack.core.models.declared import Declared, DeclaredTotal, duplicate_declared
 from treatytrack.core.models.fields import Alias, Day, Line, Name, PartyCode, ShortName, Slug, Text, Unit, _Strict
 from treatytrack.core.models.participation import Participation, StateLife
 from treatytrack.core.vocab import Category, Coverage, EventType, Instrument, Kind
@@ -122,6 +123,15 @@ class Limit(_Strict):
     deadline: Day | None = None
     source: Line
     note: Text | None = None
+    # What each party declared it held against this ceiling, by data date (declared.py).
+    declared: tuple[Declared, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_row_per_party_and_date(self) -> "Limit":
+        problem = duplicate_declared(self.declared)
+        if problem:
+            raise ValueError(problem)
+        return self
 
 
 class Reference(_Strict):
@@ -152,9 +162,18 @@ class Treaty(_Strict):
     withdrawal_notice: Period | None = None
     events: tuple[Event, ...] = ()
     limits: tuple[Limit, ...] = ()
+    # Declared totals no ceiling measures (missiles eliminated, stockpiles destroyed).
+    declared: tuple[DeclaredTotal, ...] = ()
     sources: tuple[Reference, ...] = ()
     participation: Participation | None = None
     notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_total_per_item_party_and_date(self) -> "Treaty":
+        problem = duplicate_declared(self.declared)
+        if problem:
+            raise ValueError(problem)
+        return self
 
     @property
     def opened(self) -> dt.date | None:
