@@ -333,7 +333,7 @@ class Chronicle:
         if entry is not None and not precise and day <= entry.last_day:
             why = (
                 f"entered into force in {entry.text}; the day is not recorded, so whether it was "
-                f"in force on {day} is not known (in force from {entry.last_day + dt.timedelta(days=1)})"
+                f"in force on {day} is not known (in force by {entry.last_day + dt.timedelta(days=1)})"
             )
             return Assessment(Status.DAY_NOT_RECORDED, eif, why, (), expires, expires_by, expires_why, entry.precision)
         if treaty.kind is _BILATERAL and self._suspensions:

@@ -16,6 +16,7 @@ from treatytrack.core.standing import (
     Standing,
     StateHistory,
     bound_day,
+    bound_period,
     by_name,
     derived_entry_into_force,
     standings_on,
@@ -102,7 +103,7 @@ def _sourced(value: SourcedDate | None) -> Record | None:
     return {"date": value.text, "precision": value.precision, "source": value.source, "note": value.note}
 
 
-def party_record(standing: Standing, names: dict[str, str]) -> Record:
+def party_record(standing: Standing, names: dict[str, str], treaty: Treaty | None = None) -> Record:
     consent = standing.consent
     return {
         "code": standing.state,
@@ -112,9 +113,7 @@ def party_record(standing: Standing, names: dict[str, str]) -> Record:
         "withdrawal_effective": iso(standing.withdrawal_effective),
         "consent": consent.kind.value if consent is not None else None,
         "consent_date": _act_day(consent),
-        "in_force_for_state": _act_day(consent)
-        if _same_period(consent, standing.bound_from)
-        else iso(standing.bound_from),
+        "in_force_for_state": _bound_text(treaty, consent, standing.bound_from),
         "why": standing.why,
         "acts": [act_record(a) for a in standing.acts],
     }
@@ -170,7 +169,7 @@ def detail_record(row: TreatyRow, names: dict[str, str], history: StateHistory =
                 if treaty.party_count
                 else None
             ),
-            "parties": [party_record(p, names) for p in standings],
+            "parties": [party_record(p, names, treaty) for p in standings],
             "events": [event_record(e) for e in treaty.events],
             "limits": [
                 {
@@ -297,9 +296,8 @@ def _act_day(act: Any) -> str | None:
     return period_text(act.day, act.precision) if act is not None else None
 
 
-def _same_period(act: Any, day: dt.date | None) -> bool:
-    """Whether `day` is just the first day of an act known only to its month or year."""
-    return act is not None and act.precision != "day" and day == act.day
+def _bound_text(treaty: Treaty | None, consent: Any, bound: dt.date | None) -> str | None:
+    return period_text(*bound_period(treaty, consent, bound)) if bound is not None else None
 
 
 def state_record(treaty: Treaty, standing: Standing, names: dict[str, str], day: dt.date) -> Record:
@@ -323,7 +321,7 @@ def state_record(treaty: Treaty, standing: Standing, names: dict[str, str], day:
         "signed": _act_day(signed),
         "consent": consent.kind.value if consent is not None else None,
         "consent_date": _act_day(consent),
-        "in_force_for_state": _act_day(consent) if _same_period(consent, bound_from) else iso(bound_from),
+        "in_force_for_state": _bound_text(treaty, consent, bound_from),
         "withdrawal_notice": iso(notice.day) if notice is not None else None,
         "withdrawal_effective": iso(standing.withdrawal_effective),
         "why": standing.why,
@@ -340,7 +338,7 @@ def spell_record(spell: Any, names: dict[str, str]) -> Record:
         "treaty": spell.treaty.short_name,
         "code": standing.state,
         "name": names.get(standing.state, standing.state),
-        "start": iso(spell.start),
+        "start": spell.treaty.key_text(spell.start),
         "until": iso(spell.until),
         "status": standing.status.value,
         "since": iso(standing.since),

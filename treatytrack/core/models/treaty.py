@@ -219,6 +219,14 @@ class Treaty(_Strict):
         """The key date `began` is, with its precision."""
         return self.opened_date or self.entry_into_force
 
+    def key_text(self, day: dt.date) -> str:
+        """`day` as ISO text; only the month or year where `day` is the first day of a key date
+        known only to that period (a spell of standings that starts with the founding)."""
+        for key in (self.signed, self.opened_for_signature, self.entry_into_force):
+            if key is not None and key.date == day and key.precision != "day":
+                return key.text
+        return day.isoformat()
+
     @property
     def coverage(self) -> Coverage:
         return self.participation.coverage if self.participation is not None else Coverage.NONE
