@@ -332,8 +332,8 @@ class Chronicle:
         expires_why = upcoming.explain() if upcoming else None
         if entry is not None and not precise and day <= entry.last_day:
             why = (
-                f"entered into force in {entry.text}; the day is not recorded, so whether it was "
-                f"in force on {day} is not known (in force by {entry.last_day + dt.timedelta(days=1)})"
+                f"entered into force in {entry.text}; the day is not recorded, so whether it was yet in "
+                f"force on a day of that {entry.precision} is not known (in force by {entry.last_day + dt.timedelta(days=1)})"
             )
             return Assessment(Status.DAY_NOT_RECORDED, eif, why, (), expires, expires_by, expires_why, entry.precision)
         if treaty.kind is _BILATERAL and self._suspensions:

@@ -241,7 +241,7 @@ def entry_record(entry: Entry) -> Record:
 
 def change_record(change: Change) -> Record:
     return {
-        "date": iso(change.date),
+        "date": change.treaty.key_text(change.date),
         "id": change.treaty.id,
         "short_name": change.treaty.short_name,
         "party": change.party,
