@@ -46,8 +46,8 @@ def _known_in_force(span: Lifespan) -> dt.date:
     """The first day the treaty is known to be in force. An entry into force known only to its
     month or year: the day after that period (the gantt's text would show its first day as the day)."""
     entry = span.treaty.entry_into_force
-    assert span.in_force is not None and entry is not None
-    return span.in_force if entry.precision == "day" else entry.last_day + dt.timedelta(days=1)
+    assert span.in_force is not None
+    return span.in_force if entry is None or entry.precision == "day" else entry.last_day + dt.timedelta(days=1)
 
 
 def gantt(spans: Sequence[Lifespan], day: dt.date) -> str:
