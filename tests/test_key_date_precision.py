@@ -163,3 +163,16 @@ def test_validate_refuses_a_period_that_does_not_start_on_its_first_day_or_a_ter
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
     assert message in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["atom", "html", "datapackage"])
+def test_the_feed_the_page_and_the_package_show_the_month(fmt: str, tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    args = ["export", fmt, "--category", "chemical", "--as-of", "2000-01-01", "--output", str(target)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    files = [p for p in target.rglob("*") if p.is_file()] if target.is_dir() else [target]
+    text = "".join(p.read_text(encoding="utf-8") for p in files)
+    assert "Australia Group" in text
+    shown = text.replace("1985-06-01T00:00:00Z", "")  # Atom's timestamps are instants: the month's first
+    assert "1985-06-01" not in shown
