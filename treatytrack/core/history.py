@@ -275,7 +275,8 @@ def _turning_points(treaty: Treaty, start: dt.date, end: dt.date) -> set[dt.date
     for key in (treaty.signed, treaty.opened_for_signature, treaty.entry_into_force):
         if key is not None:
             days.add(key.date)
-            days.add(key.last_day + dt.timedelta(days=1))  # a date known to its period: known from its end
+            if key.precision != "day":  # known only to a month or year: known from the period's end
+                days.add(key.last_day + dt.timedelta(days=1))
     for event in treaty.events:
         if event.type is EventType.WITHDRAWAL_NOTICE:
             effective = withdrawal_effective(treaty, event)
