@@ -105,7 +105,12 @@ def assess(treaty: Treaty, day: dt.date) -> Assessment:
             )
             return Assessment(Status.ABANDONED, abandoned.date, why, (abandoned,))
         why = "signed or open for signature; never entered into force" if eif is None else f"enters into force on {eif}"
-        return Assessment(Status.NOT_IN_FORCE, treaty.opened, why)
+        entry = treaty.entry_into_force
+        if entry is not None and entry.precision != "day":
+            why = f"enters into force in {entry.text} (the day is not recorded)"
+        opened = [d for d in (treaty.signed, treaty.opened_for_signature) if d is not None]
+        first = min(opened, key=lambda d: d.date).precision if opened else "day"
+        return Assessment(Status.NOT_IN_FORCE, treaty.opened, why, since_precision=first)
     if ended is not None and ended.day >= eif:
         return Assessment(
             ended.status,
@@ -119,6 +124,20 @@ def assess(treaty: Treaty, day: dt.date) -> Assessment:
     expires = upcoming.day if upcoming else None
     expires_by = upcoming.by if upcoming else None
     expires_why = upcoming.why if upcoming else None
+    entry = treaty.entry_into_force
+    assert entry is not None
+    if entry.precision != "day" and day <= entry.last_day:
+        return Assessment(
+            Status.DAY_NOT_RECORDED,
+            eif,
+            f"entered into force in {entry.text}; the day is not recorded, so whether it was yet in force on a "
+            f"day of that {entry.precision} is not known (in force by {entry.last_day + dt.timedelta(days=1)})",
+            (),
+            expires,
+            expires_by,
+            expires_why,
+            entry.precision,
+        )
     if treaty.kind is Kind.BILATERAL:
         suspensions = _active_suspensions(treaty, day)
         if suspensions:
@@ -132,8 +151,8 @@ def assess(treaty: Treaty, day: dt.date) -> Assessment:
                 expires_by,
                 expires_why,
             )
-    why = f"in force since {eif}"
+    why = f"in force since {eif}" if entry.precision == "day" else f"in force since {entry.text} (day not recorded)"
     if upcoming is not None:
         why += f"; {upcoming.why}"
     evidence = upcoming.evidence if upcoming else ()
-    return Assessment(Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why)
+    return Assessment(Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why, entry.precision)

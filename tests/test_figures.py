@@ -39,9 +39,14 @@ def export(*args: str, data: Path = SMALL) -> tuple[int, bytes, str]:
     return result.exit_code, result.stdout_bytes, result.stderr
 
 
+# The one note the bundled data gives a full chart: the NSG's and the Australia Group's bars start
+# on the first day of the year or month their founding is known to (see test_key_date_precision).
+PERIOD_NOTE = "note: NSG, Australia Group: a key date is known only to its month or year"
+
+
 def svg(*args: str, data: Path = SMALL) -> str:
     code, out, err = export("svg", *args, data=data)
-    assert (code, err) == (0, "")
+    assert (code, [line for line in err.splitlines() if not line.startswith(PERIOD_NOTE)]) == (0, [])
     return out.decode("utf-8")
 
 

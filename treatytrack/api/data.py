@@ -224,12 +224,19 @@ class TreatyData:
             if isinstance(row, YearRow):
                 yield head | {"year": row.year} | flags
             else:
-                yield head | {"start": row.start, "until": row.until} | flags | {"why": standing.why}
+                yield head | {"start": _start(row), "until": row.until} | flags | {"why": standing.why}
 
 
 def _status(treaty: Treaty, on: dt.date, now: Any = None) -> TreatyStatus:
     now = now if now is not None else assess(treaty, on)
     return TreatyStatus(treaty.id, treaty.short_name, now.status, now.since, now.expires, now.why)
+
+
+def _start(spell: Spell) -> dt.date | str:
+    """A spell's first day; the text of a month or a year where the spell starts with a founding
+    known only to that period ("1985-06"): a day there would be a pretended one."""
+    text = spell.treaty.key_text(spell.start)
+    return spell.start if text == spell.start.isoformat() else text
 
 
 def _flags(standing: Standing) -> Row:

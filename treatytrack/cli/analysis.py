@@ -19,7 +19,7 @@ from treatytrack.render import OutputFormat
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from treatytrack.core.models import Dataset
+    from treatytrack.core.models import Dataset, Treaty
     from treatytrack.core.query import TreatyRow
 
 
@@ -238,7 +238,7 @@ def limits_command(
     columns = ["id", "short_name", "treaty_status", "item", "value", "unit", "deadline", "binding", "source"]
     if not records and empty is None:
         later = [r for r in with_limits if r.treaty.in_force_from and r.treaty.in_force_from > day]
-        hint = f"; {later[0].treaty.short_name}'s apply from {later[0].treaty.in_force_from}" if later else ""
+        hint = f"; {later[0].treaty.short_name}'s apply from {_entry_text(later[0].treaty)}" if later else ""
         empty = f"note: no treaty with limits is in force on {day}{hint}; try another --as-of."
 
     def markdown() -> str:
@@ -258,6 +258,11 @@ def limits_command(
     emit(output, records, columns, markdown, table, empty)
 
 
+def _entry_text(treaty: Treaty) -> str:
+    """The entry into force as text: its day, or its month or year where only that is known."""
+    return treaty.entry_into_force.text if treaty.entry_into_force is not None else "?"
+
+
 def _why_no_limits(row: TreatyRow, day: object) -> str:
     """Why a treaty's limits do not apply on the day, and the dates they did."""
     now, treaty = row.assessment, row.treaty
@@ -266,8 +271,13 @@ def _why_no_limits(row: TreatyRow, day: object) -> str:
         last = now.since - dt.timedelta(days=1)
         return (
             f"note: {treaty.short_name} {now.status.value} on {now.since} ({now.why.split(': ', 1)[-1]}), "
-            f"so none of its limits applies on {day}; it was in force from {start} to {last} (try --as-of {last})."
+            f"so none of its limits applies on {day}; it was in force from {_entry_text(treaty)} to {last} "
+            f"(try --as-of {last})."
         )
+    entry = treaty.entry_into_force
+    if entry is not None and entry.precision != "day":  # known to a month or year: try its end
+        after = entry.last_day + dt.timedelta(days=1)
+        return f"note: {treaty.short_name} enters into force in {entry.text}; try --as-of {after}."
     if start is not None:
         return (
             f"note: {treaty.short_name} enters into force on {start}; its limits apply from then (try --as-of {start})."

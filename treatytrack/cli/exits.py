@@ -75,6 +75,18 @@ def review_note(reviewed: dt.date, day: dt.date, projected: Sequence[str]) -> No
     )
 
 
+def period_bars_note(short_names: Sequence[str]) -> None:
+    """Say, once, that a chart's bar starts on the first day of a month or year: the treaties
+    named have a key date (a regime's founding) known only to that period, not to the day."""
+    if not short_names:
+        return
+    names = ", ".join(dict.fromkeys(short_names))
+    note(
+        f"note: {names}: a key date is known only to its month or year; the chart's bar starts on "
+        "that period's first day, which is not the recorded day."
+    )
+
+
 def crash_status(error: Exception) -> int:
     """Report an exception no command handled, in one line on stderr; the exit status to use.
 

@@ -13,7 +13,7 @@ from treatytrack import __version__
 from treatytrack.cli.data import check_any_party, find_or_fail, input_files, load, party_codes, selection, state_history
 from treatytrack.cli.dates import span_option, today, window_options
 from treatytrack.cli.emit import output_target, write, write_bytes, write_output
-from treatytrack.cli.exits import note, review_note
+from treatytrack.cli.exits import note, period_bars_note, review_note
 from treatytrack.cli.export_options import ExportFormat, StateOrder, check_by_state, check_format_options
 from treatytrack.cli.options import (
     AnyPartyOpt,
@@ -261,7 +261,7 @@ def _export_text(
     alarms: list,  # type: ignore[type-arg]
 ) -> str:
     from treatytrack.api.data import TreatyData
-    from treatytrack.core.history import lifespans, report
+    from treatytrack.core.history import imprecise_starts, lifespans, report
     from treatytrack.core.query import projected
     from treatytrack.render.records import EVENT_COLUMNS, entry_record, event_record, treaty_record
 
@@ -316,5 +316,7 @@ def _export_text(
 
         table = [treaty_record(row) for row in rows]
         table.sort(key=lambda r: (r["signed"] or r["opened_for_signature"] or r["entry_into_force"] or "", r["id"]))
+        if chart:
+            period_bars_note(imprecise_starts(spans))
         return markdown_document(table, entries, spans, day, dataset.reviewed, __version__, chart=chart)
     raise AssertionError(f"{fmt} is written by treatytrack.cli.publish")

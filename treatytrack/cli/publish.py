@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from treatytrack import __version__
-from treatytrack.cli.exits import fail, note
-from treatytrack.core.history import Lifespan, chart_spans, timeline
+from treatytrack.cli.exits import fail, note, period_bars_note
+from treatytrack.core.history import Lifespan, chart_spans, imprecise_starts, timeline
 from treatytrack.core.models import Dataset, Treaty
 from treatytrack.core.vocab import Kind
 
@@ -72,6 +72,7 @@ def export_picture(
             raise
         fail(f"treatytrack: export {fmt} draws with matplotlib, which is not installed: {INSTALL_HINT}", EXIT_USAGE)
     spans = chart_spans(treaties, day, start=first, end=last, parties=parties, types=types)
+    period_bars_note(imprecise_starts(spans))
     return lifespan_chart(
         spans,
         day=day,
@@ -103,6 +104,7 @@ def export_page(
     from treatytrack.render.report import report_html, treaty_views
 
     spans = chart_spans(treaties, day, start=first, end=last, parties=parties, types=types)
+    period_bars_note(imprecise_starts(spans))
     shown = [s.treaty for s in spans]  # in order of their start, as in the chart
     entries = timeline(shown, day, start=first, end=last, parties=parties, types=types)
     answers = TreatyData(dataset)

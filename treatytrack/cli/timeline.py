@@ -12,7 +12,7 @@ from treatytrack.cli.completion import complete_treaty
 from treatytrack.cli.data import check_any_party, load, party_codes, selection, state_history
 from treatytrack.cli.dates import today, window_options
 from treatytrack.cli.emit import emit, print_renderable
-from treatytrack.cli.exits import note, review_note
+from treatytrack.cli.exits import note, period_bars_note, review_note
 from treatytrack.cli.options import (
     AnyPartyOpt,
     AsOf,
@@ -83,7 +83,7 @@ def timeline_command(
     first, last = window_options(start, end)
     types = event_type or []
     dataset = load(data, extra, no_cache)
-    from treatytrack.core.history import lifespans, report
+    from treatytrack.core.history import imprecise_starts, lifespans, report
 
     party = party_codes(dataset, party)
     treaties = selection(dataset, names, party, category, kind, any_party)
@@ -96,6 +96,7 @@ def timeline_command(
         if output is not OutputFormat.TABLE:
             _write_spans(spans, output)
             return
+        period_bars_note(imprecise_starts(spans))
 
         def draw(width: int) -> RenderableType:
             from treatytrack.render.chart import lifespan_chart
@@ -154,8 +155,8 @@ def _span_records(spans: list) -> list[dict[str, object]]:  # type: ignore[type-
         {
             "id": s.treaty.id,
             "short_name": s.treaty.short_name,
-            "start": s.start.isoformat(),
-            "entry_into_force": s.in_force.isoformat() if s.in_force else None,
+            "start": s.treaty.began_key.text if s.treaty.began_key else s.start.isoformat(),
+            "entry_into_force": s.treaty.entry_into_force.text if s.treaty.entry_into_force else None,
             "end": s.end.isoformat() if s.end else None,
             "status": s.status.value,
             "suspensions": [[a.isoformat(), b.isoformat()] for a, b in s.suspensions],

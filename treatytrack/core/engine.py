@@ -32,6 +32,8 @@ class Assessment(NamedTuple):
     expires: dt.date | None = None  # the scheduled or actual end known on the day
     expires_by: str | None = None  # "term", "extension", "withdrawal" or an ending event type
     expires_why: str | None = None
+    # "month" or "year" where `since` is only the first day of the period that is known.
+    since_precision: str = "day"
 
 
 class Spanned(Protocol):
@@ -301,6 +303,8 @@ class Chronicle:
             if ended is None:
                 ended = ending
         eif = treaty.in_force_from
+        entry = treaty.entry_into_force
+        precise = entry is None or entry.precision == "day"
 
         if eif is None or day < eif:
             abandoned = self._abandoned
@@ -309,10 +313,18 @@ class Chronicle:
                 return Assessment(Status.ABANDONED, abandoned.date, why, (abandoned,))
             why = (
                 "signed or open for signature; never entered into force"
-                if eif is None
+                if entry is None
                 else f"enters into force on {eif}"
+                if precise
+                else f"enters into force in {entry.text} (the day is not recorded)"
             )
-            return Assessment(Status.NOT_IN_FORCE, treaty.opened, why)
+            opened = treaty.opened_date
+            return Assessment(
+                Status.NOT_IN_FORCE,
+                treaty.opened,
+                why,
+                since_precision=opened.precision if opened is not None else "day",
+            )
         if ended is not None and ended.day >= eif:
             reason = ended.explain()
             return Assessment(
@@ -327,6 +339,12 @@ class Chronicle:
         expires = upcoming.day if upcoming else None
         expires_by = upcoming.by if upcoming else None
         expires_why = upcoming.explain() if upcoming else None
+        if entry is not None and not precise and day <= entry.last_day:
+            why = (
+                f"entered into force in {entry.text}; the day is not recorded, so whether it was yet in "
+                f"force on a day of that {entry.precision} is not known (in force by {entry.last_day + dt.timedelta(days=1)})"
+            )
+            return Assessment(Status.DAY_NOT_RECORDED, eif, why, (), expires, expires_by, expires_why, entry.precision)
         if treaty.kind is _BILATERAL and self._suspensions:
             suspensions = sorted(self._suspensions.values(), key=_event_day)
             parts = ", ".join(f"{e.party} on {e.date}" for e in suspensions)
@@ -340,10 +358,13 @@ class Chronicle:
                 expires_why,
             )
         why = f"in force since {eif}"
+        if entry is not None and not precise:
+            why = f"in force since {entry.text} (day not recorded)"
         if expires_why is not None:
             why += f"; {expires_why}"
         evidence = upcoming.evidence if upcoming else ()
-        return Assessment(Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why)
+        since_precision = entry.precision if entry is not None else "day"
+        return Assessment(Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why, since_precision)
 
     def withdrawals(self) -> list[tuple[dt.date, Event]]:
         """`withdrawals_known` on the day read to."""

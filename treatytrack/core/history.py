@@ -44,6 +44,7 @@ class Entry:
     derived: bool = False  # computed from the treaty's rules, not recorded as an event
     new_expiry: dt.date | None = None  # an extension's new expiry
     effective: dt.date | None = None  # the day a withdrawal notice takes effect, as recorded
+    precision: str = "day"  # "month" or "year": `date` is that period's first day, the day unknown
 
 
 def event_entry(treaty: Treaty, event: Event) -> Entry:
@@ -64,14 +65,13 @@ def event_entry(treaty: Treaty, event: Event) -> Entry:
 def treaty_entries(treaty: Treaty, day: dt.date) -> list[Entry]:
     """Everything dated about one treaty up to `day`, including ends its rules imply."""
     entries: list[Entry] = []
-    if treaty.opened_for_signature:
-        d = treaty.opened_for_signature
-        entries.append(Entry(treaty, d.date, "opened-for-signature", None, d.note, d.source))
-    if treaty.signed:
-        entries.append(Entry(treaty, treaty.signed.date, "signed", None, treaty.signed.note, treaty.signed.source))
-    if treaty.entry_into_force:
-        d = treaty.entry_into_force
-        entries.append(Entry(treaty, d.date, "entered-into-force", None, d.note, d.source))
+    for kind, d in (
+        ("opened-for-signature", treaty.opened_for_signature),
+        ("signed", treaty.signed),
+        ("entered-into-force", treaty.entry_into_force),
+    ):
+        if d is not None:
+            entries.append(Entry(treaty, d.date, kind, None, d.note, d.source, precision=d.precision))
     recorded = {(e.date, e.type, e.party) for e in treaty.events}
     entries.extend(event_entry(treaty, e) for e in treaty.events)
     expiry = scheduled_expiry(treaty, day)
@@ -140,7 +140,7 @@ def _table_entries(treaty: Treaty, codes: Iterable[str], recorded: Sequence[Entr
             kind = _ACT_EVENT.get(act.kind)
             if kind is None or act.from_treaty or (act.day, kind, code) in seen:
                 continue  # an original party's signature and entry into force are the treaty's own
-            found.append(Entry(treaty, act.day, kind, code, act.note, act.source))
+            found.append(Entry(treaty, act.day, kind, code, act.note, act.source, precision=act.precision))
     return found
 
 
@@ -214,6 +214,15 @@ def lifespans(treaties: Sequence[Treaty], day: dt.date) -> list[Lifespan]:
     return spans
 
 
+def imprecise_starts(spans: Iterable[Lifespan]) -> list[str]:
+    """The short names of the treaties whose bar starts on a date known only to its month or year."""
+    return [
+        s.treaty.short_name
+        for s in spans
+        if any(d is not None and d.precision != "day" for d in (s.treaty.began_key, s.treaty.entry_into_force))
+    ]
+
+
 def chart_spans(
     treaties: Sequence[Treaty],
     day: dt.date,
@@ -266,6 +275,8 @@ def _turning_points(treaty: Treaty, start: dt.date, end: dt.date) -> set[dt.date
     for key in (treaty.signed, treaty.opened_for_signature, treaty.entry_into_force):
         if key is not None:
             days.add(key.date)
+            if key.precision != "day":  # known only to a month or year: known from the period's end
+                days.add(key.last_day + dt.timedelta(days=1))
     for event in treaty.events:
         if event.type is EventType.WITHDRAWAL_NOTICE:
             effective = withdrawal_effective(treaty, event)

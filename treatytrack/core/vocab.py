@@ -75,6 +75,10 @@ class Status(enum.StrEnum):
     EXPIRED = "expired"
     TERMINATED = "terminated"
     ABANDONED = "abandoned"  # never in force, and a recorded act made sure it never will be
+    # The entry into force (a regime's founding) is known only to its month or year, and the day
+    # asked about falls in that period: in force before it ends, but whether yet on that day is
+    # not recorded.
+    DAY_NOT_RECORDED = "day-not-recorded"
 
     @property
     def ended(self) -> bool:

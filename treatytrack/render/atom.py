@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from urllib.parse import quote, urlsplit
 
 from treatytrack.core.history import Entry
+from treatytrack.core.models import period_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 PROJECT_URL = "https://pypi.org/project/treatytrack/"
@@ -62,9 +63,7 @@ def entry_ids(entries: Sequence[Entry]) -> list[str]:
         key = (entry.treaty.id, entry.date, entry.type, entry.party or "")
         seen[key] = seen.get(key, 0) + 1
         party = entry.party or "treaty"
-        ids.append(
-            f"{TAG}event/{_part(entry.treaty.id)}/{entry.date.isoformat()}/{_part(entry.type)}/{_part(party)}/{seen[key]}"
-        )
+        ids.append(f"{TAG}event/{_part(entry.treaty.id)}/{_day(entry)}/{_part(entry.type)}/{_part(party)}/{seen[key]}")
     return ids
 
 
@@ -72,7 +71,13 @@ def entry_title(entry: Entry, names: Mapping[str, str]) -> str:
     """`New START: Russian Federation suspended (2023-02-21)`."""
     who = f"{names.get(entry.party, entry.party)} " if entry.party else ""
     what = entry.type.replace("-", " ")
-    return f"{entry.treaty.short_name}: {who}{what} ({entry.date.isoformat()})"
+    return f"{entry.treaty.short_name}: {who}{what} ({_day(entry)})"
+
+
+def _day(entry: Entry) -> str:
+    """The entry's day, or its month or year where only that is known (its timestamps, which Atom
+    needs as instants, are that period's first day at midnight)."""
+    return period_text(entry.date, entry.precision)
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:

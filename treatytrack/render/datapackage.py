@@ -25,7 +25,11 @@ FIELDS: dict[str, tuple[str, str]] = {
     "id": ("string", "The treaty's id in treatytrack's dataset (a kebab-case slug)."),
     "name": ("string", "The treaty's official name (events) or the state's name (standings)."),
     "code": ("string", "The state's or organisation's code: ISO 3166-1 alpha-3, current or historic (SUN: the USSR)."),
-    "start": ("date", "The first day the state held this standing."),
+    "start": (
+        "string",
+        "The first day the state held this standing (YYYY-MM-DD); YYYY-MM or YYYY where it starts with a "
+        "treaty's founding known only to that month or year.",
+    ),
     "until": ("date", "The day the standing ended (exclusive); empty while it still held on the as-of date."),
     "year": ("integer", "The calendar year; the standing is the one held on 31 December (or on the as-of date)."),
     "status": (
@@ -45,7 +49,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     ),
     "signed_only": ("boolean", "Signed (or consented) without being bound."),
     "why": ("string", "The acts and the treaty's rule that give the standing, in words."),
-    "date": ("date", "The day of the event."),
+    "date": (
+        "string",
+        "The day of the event (YYYY-MM-DD); YYYY-MM or YYYY for a date known only to its month or year.",
+    ),
     "type": ("string", "The event's type: signed, ratified, acceded, entered-into-force, withdrawn, expired..."),
     "party": ("string", "The code of the party the event concerns; empty for an event of the treaty as a whole."),
     "note": ("string", "The dataset's note on the event."),
@@ -55,6 +62,10 @@ FIELDS: dict[str, tuple[str, str]] = {
         "true when the event follows from the treaty's rules (its term, a notice period) rather than a record.",
     ),
 }
+
+
+# Date columns that hold a day, or only a month or year where that is all the data knows.
+PERIOD_FIELDS = frozenset({"date", "start"})
 
 
 @dataclass(frozen=True)
@@ -97,7 +108,10 @@ def _resource(resource: Resource) -> dict[str, Any]:
     fields = []
     for column in resource.columns:
         kind, description = FIELDS[column]
-        fields.append({"name": column, "type": kind, "description": description})
+        field: dict[str, Any] = {"name": column, "type": kind, "description": description}
+        if column in PERIOD_FIELDS:  # a day, or only its month or year (ISO 8601 reduced precision)
+            field["constraints"] = {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"}
+        fields.append(field)
     return {
         "name": resource.name,
         "profile": "tabular-data-resource",

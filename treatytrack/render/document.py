@@ -42,6 +42,14 @@ def mermaid_text(text: str, after: str = "") -> str:
     return text + after
 
 
+def _known_in_force(span: Lifespan) -> dt.date:
+    """The first day the treaty is known to be in force. An entry into force known only to its
+    month or year: the day after that period (the gantt's text would show its first day as the day)."""
+    entry = span.treaty.entry_into_force
+    assert span.in_force is not None
+    return span.in_force if entry is None or entry.precision == "day" else entry.last_day + dt.timedelta(days=1)
+
+
 def gantt(spans: Sequence[Lifespan], day: dt.date) -> str:
     """A Mermaid gantt of in-force periods, one section per kind of agreement."""
     lines = [
@@ -52,7 +60,7 @@ def gantt(spans: Sequence[Lifespan], day: dt.date) -> str:
     ]
     by_kind: dict[str, list[Lifespan]] = {}
     for span in spans:
-        if span.in_force is not None and span.in_force <= day:
+        if span.in_force is not None and _known_in_force(span) <= day:
             by_kind.setdefault(span.treaty.kind.value, []).append(span)
     for kind in ("bilateral", "regional", "multilateral"):
         if kind not in by_kind:
@@ -60,12 +68,15 @@ def gantt(spans: Sequence[Lifespan], day: dt.date) -> str:
         lines.append(f"    section {kind.capitalize()}")
         for span in by_kind[kind]:
             assert span.in_force is not None
+            start, entry = _known_in_force(span), span.treaty.entry_into_force
+            if entry is not None and entry.precision != "day":
+                lines.append(f"    %% in force from {entry.text} (day not recorded): bar from {start.isoformat()}")
             end = span.end or day
-            if end <= span.in_force:
-                end = span.in_force + dt.timedelta(days=1)
+            if end <= start:
+                end = start + dt.timedelta(days=1)
             state = "done" if span.status.ended else ("crit" if span.status is Status.SUSPENDED else "active")
             name = mermaid_text(span.treaty.short_name, f" ({span.status.value})")
-            lines.append(f"    {name} :{state}, {span.in_force.isoformat()}, {end.isoformat()}")
+            lines.append(f"    {name} :{state}, {start.isoformat()}, {end.isoformat()}")
     return "\n".join(lines)
 
 

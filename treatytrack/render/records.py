@@ -9,13 +9,14 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from treatytrack.core.engine import assess
-from treatytrack.core.models import Event, Period, SourcedDate, Treaty
+from treatytrack.core.models import Event, Period, SourcedDate, Treaty, period_text
 from treatytrack.core.query import Deadline, TreatyRow
 from treatytrack.core.standing import (
     NO_HISTORY,
     Standing,
     StateHistory,
     bound_day,
+    bound_period,
     by_name,
     derived_entry_into_force,
     standings_on,
@@ -34,7 +35,8 @@ def iso(day: dt.date | None) -> str | None:
 
 
 def _day_of(value: SourcedDate | None) -> str | None:
-    return iso(value.date) if value is not None else None
+    """A key date as ISO text: `1985-06` or `1985` where only its month or year is known."""
+    return value.text if value is not None else None
 
 
 def treaty_record(row: TreatyRow) -> Record:
@@ -47,7 +49,7 @@ def treaty_record(row: TreatyRow) -> Record:
         "instrument": treaty.instrument.value,
         "categories": [c.value for c in treaty.categories],
         "status": now.status.value,
-        "status_since": iso(now.since),
+        "status_since": period_text(now.since, now.since_precision) if now.since else None,
         "signed": _day_of(treaty.signed),
         "opened_for_signature": _day_of(treaty.opened_for_signature),
         "entry_into_force": _day_of(treaty.entry_into_force),
@@ -98,10 +100,10 @@ def _period(period: Period | None) -> Record | None:
 def _sourced(value: SourcedDate | None) -> Record | None:
     if value is None:
         return None
-    return {"date": iso(value.date), "source": value.source, "note": value.note}
+    return {"date": value.text, "precision": value.precision, "source": value.source, "note": value.note}
 
 
-def party_record(standing: Standing, names: dict[str, str]) -> Record:
+def party_record(standing: Standing, names: dict[str, str], treaty: Treaty | None = None) -> Record:
     consent = standing.consent
     return {
         "code": standing.state,
@@ -110,8 +112,8 @@ def party_record(standing: Standing, names: dict[str, str]) -> Record:
         "since": iso(standing.since),
         "withdrawal_effective": iso(standing.withdrawal_effective),
         "consent": consent.kind.value if consent is not None else None,
-        "consent_date": iso(consent.day) if consent is not None else None,
-        "in_force_for_state": iso(standing.bound_from),
+        "consent_date": _act_day(consent),
+        "in_force_for_state": _bound_text(treaty, consent, standing.bound_from),
         "why": standing.why,
         "acts": [act_record(a) for a in standing.acts],
     }
@@ -119,7 +121,7 @@ def party_record(standing: Standing, names: dict[str, str]) -> Record:
 
 def act_record(act: Any) -> Record:
     return {
-        "date": iso(act.day),
+        "date": _act_day(act),
         "act": act.kind.value,
         "via": act.via,
         "source": act.source,
@@ -167,7 +169,7 @@ def detail_record(row: TreatyRow, names: dict[str, str], history: StateHistory =
                 if treaty.party_count
                 else None
             ),
-            "parties": [party_record(p, names) for p in standings],
+            "parties": [party_record(p, names, treaty) for p in standings],
             "events": [event_record(e) for e in treaty.events],
             "limits": [
                 {
@@ -223,7 +225,7 @@ def entry_record(entry: Entry) -> Record:
     """A line of a timeline (a recorded event, a key date, a derived end): the keys of
     EVENT_COLUMNS, in that order; days as ISO text, `derived` true or false."""
     return {
-        "date": iso(entry.date),
+        "date": period_text(entry.date, entry.precision),
         "id": entry.treaty.id,
         "short_name": entry.treaty.short_name,
         "name": entry.treaty.name,
@@ -239,7 +241,7 @@ def entry_record(entry: Entry) -> Record:
 
 def change_record(change: Change) -> Record:
     return {
-        "date": iso(change.date),
+        "date": change.treaty.key_text(change.date),
         "id": change.treaty.id,
         "short_name": change.treaty.short_name,
         "party": change.party,
@@ -291,18 +293,11 @@ def _act_of(standing: Standing, kinds: tuple[str, ...]) -> Any:
 
 def _act_day(act: Any) -> str | None:
     """An act's day, or only its month (YYYY-MM) or year (YYYY) where that is all that is recorded."""
-    if act is None:
-        return None
-    if act.precision == "month":
-        return f"{act.day:%Y-%m}"
-    if act.precision == "year":
-        return str(act.day.year)
-    return iso(act.day)
+    return period_text(act.day, act.precision) if act is not None else None
 
 
-def _same_period(act: Any, day: dt.date | None) -> bool:
-    """Whether `day` is just the first day of an act known only to its month or year."""
-    return act is not None and act.precision != "day" and day == act.day
+def _bound_text(treaty: Treaty | None, consent: Any, bound: dt.date | None) -> str | None:
+    return period_text(*bound_period(treaty, consent, bound)) if bound is not None else None
 
 
 def state_record(treaty: Treaty, standing: Standing, names: dict[str, str], day: dt.date) -> Record:
@@ -326,7 +321,7 @@ def state_record(treaty: Treaty, standing: Standing, names: dict[str, str], day:
         "signed": _act_day(signed),
         "consent": consent.kind.value if consent is not None else None,
         "consent_date": _act_day(consent),
-        "in_force_for_state": _act_day(consent) if _same_period(consent, bound_from) else iso(bound_from),
+        "in_force_for_state": _bound_text(treaty, consent, bound_from),
         "withdrawal_notice": iso(notice.day) if notice is not None else None,
         "withdrawal_effective": iso(standing.withdrawal_effective),
         "why": standing.why,
@@ -337,11 +332,13 @@ def state_record(treaty: Treaty, standing: Standing, names: dict[str, str], day:
 
 def panel_record(row: dict[str, Any]) -> Record:
     """A row of `standings` (the Python API's table, whose days are dates) as a record: its days
-    as ISO text, the rest as it is."""
+    as ISO text (a spell's start may be text already: a founding known only to its month or
+    year), the rest as it is."""
     record = dict(row)
     for column in ("start", "until", "since"):
-        if column in record:
-            record[column] = iso(record[column])
+        value = record.get(column)
+        if isinstance(value, dt.date):
+            record[column] = value.isoformat()
     return record
 
 

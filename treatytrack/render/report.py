@@ -132,7 +132,7 @@ class TreatyView:
 
 
 def _dated(what: str, value: SourcedDate | None) -> list[KeyDate]:
-    return [KeyDate(what, value.date.isoformat(), value.note, value.source)] if value else []
+    return [KeyDate(what, value.text, value.note, value.source)] if value else []
 
 
 def _period(what: str, value: Period | None) -> list[KeyDate]:

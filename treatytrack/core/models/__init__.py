@@ -31,7 +31,9 @@ from treatytrack.core.models.participation import (
     Span,
     StateLife,
     StateRow,
+    check_period_start,
     period_end,
+    period_text,
 )
 from treatytrack.core.models.treaty import (
     ENDING_EVENTS,
@@ -81,6 +83,8 @@ __all__ = [
     "Text",
     "Treaty",
     "_Strict",
+    "check_period_start",
     "period_end",
+    "period_text",
     "rebuild",
 ]

@@ -13,6 +13,9 @@ from pydantic import Discriminator, Field, Tag, model_validator
 from treatytrack.core.models.fields import Day, Line, PartyCode, Text, _Strict
 from treatytrack.core.vocab import CONSENTS, ActKind, Coverage, DepositRuleKind
 
+# How precisely a recorded day is known: the day itself, or only its month or year.
+Precision = Literal["day", "month", "year"]
+
 
 class DepositElsewhere(_Strict):
     """The same instrument's deposit with another depositary, on the day that depositary records."""
@@ -34,7 +37,7 @@ class Act(_Strict):
     date: Day
     # A day known only to its month or year: `date` is then that period's first day (1987-04-01
     # with `precision: month`), and no answer pretends to know the day (see `last_day`).
-    precision: Literal["day", "month", "year"] = "day"
+    precision: Precision = "day"
     at: Line | None = None
     source: Line | None = None
     note: Text | None = None
@@ -42,16 +45,31 @@ class Act(_Strict):
 
     @model_validator(mode="after")
     def _period_starts_on_its_first_day(self) -> "Act":
-        if self.precision == "month" and self.date.day != 1:
-            raise ValueError("with `precision: month`, `date` is the month's first day (YYYY-MM-01)")
-        if self.precision == "year" and (self.date.month, self.date.day) != (1, 1):
-            raise ValueError("with `precision: year`, `date` is the year's first day (YYYY-01-01)")
+        check_period_start(self.date, self.precision)
         return self
 
     @property
     def last_day(self) -> dt.date:
         """The last day the act may have happened on: `date` itself, or its month's or year's end."""
         return period_end(self.date, self.precision)
+
+
+def check_period_start(first: dt.date, precision: str) -> None:
+    """A day known only to its month or year is written as that period's first day."""
+    if precision == "month" and first.day != 1:
+        raise ValueError("with `precision: month`, `date` is the month's first day (YYYY-MM-01)")
+    if precision == "year" and (first.month, first.day) != (1, 1):
+        raise ValueError("with `precision: year`, `date` is the year's first day (YYYY-01-01)")
+
+
+def period_text(first: dt.date, precision: str) -> str:
+    """The day as ISO text, or only its month (YYYY-MM) or year (YYYY) where that is all that is
+    known: never the period's first day as if it were the day."""
+    if precision == "month":
+        return f"{first:%Y-%m}"
+    if precision == "year":
+        return f"{first.year:04d}"
+    return first.isoformat()
 
 
 def period_end(first: dt.date, precision: str) -> dt.date:

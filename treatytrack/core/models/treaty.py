@@ -11,7 +11,14 @@ from pydantic import Field, model_validator
 
 from treatytrack.core.models.declared import Declared, DeclaredTotal, duplicate_declared
 from treatytrack.core.models.fields import Alias, Day, Line, Name, PartyCode, ShortName, Slug, Text, Unit, _Strict
-from treatytrack.core.models.participation import Participation, StateLife
+from treatytrack.core.models.participation import (
+    Participation,
+    Precision,
+    StateLife,
+    check_period_start,
+    period_end,
+    period_text,
+)
 from treatytrack.core.vocab import Category, Coverage, EventType, Instrument, Kind
 
 # Event types that only make sense for a named party.
@@ -39,11 +46,32 @@ ENDING_EVENTS = frozenset({EventType.SUPERSEDED, EventType.TERMINATED, EventType
 
 
 class SourcedDate(_Strict):
-    """A key date and where it comes from."""
+    """A key date and where it comes from.
+
+    A date known only to its month or year (the Australia Group first met "in June 1985") is
+    written as that period's first day with `precision: month` or `year`, as a participation
+    act is: the answers then never show the first day as if it were the day (see `text`).
+    """
 
     date: Day
+    precision: Precision = "day"
     source: Line
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _period_starts_on_its_first_day(self) -> "SourcedDate":
+        check_period_start(self.date, self.precision)
+        return self
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the date may be: `date` itself, or its month's or year's end."""
+        return period_end(self.date, self.precision)
+
+    @property
+    def text(self) -> str:
+        """`1985-06-19`, or `1985-06` / `1985` where only the month or year is known."""
+        return period_text(self.date, self.precision)
 
 
 class Period(_Strict):
@@ -175,11 +203,25 @@ class Treaty(_Strict):
             raise ValueError(problem)
         return self
 
+    @model_validator(mode="after")
+    def _term_runs_from_a_day(self) -> "Treaty":
+        eif = self.entry_into_force
+        if self.duration is not None and eif is not None and eif.precision != "day":
+            # A term counted from a month or a year would end on a guessed day.
+            raise ValueError("a term (`duration`) runs from a day: `entry_into_force` needs `precision: day`")
+        return self
+
     @property
     def opened(self) -> dt.date | None:
         """The day the treaty came into being: signature, or opening for signature."""
         dates = [d.date for d in (self.signed, self.opened_for_signature) if d is not None]
         return min(dates) if dates else None
+
+    @property
+    def opened_date(self) -> SourcedDate | None:
+        """The key date `opened` is: the earlier of signature and opening for signature."""
+        dates = [d for d in (self.signed, self.opened_for_signature) if d is not None]
+        return min(dates, key=lambda d: d.date) if dates else None
 
     @property
     def in_force_from(self) -> dt.date | None:
@@ -190,6 +232,19 @@ class Treaty(_Strict):
         """The first day a listing shows the treaty: opened, or else in force (a record may give
         only its entry into force)."""
         return self.opened or self.in_force_from
+
+    @property
+    def began_key(self) -> SourcedDate | None:
+        """The key date `began` is, with its precision."""
+        return self.opened_date or self.entry_into_force
+
+    def key_text(self, day: dt.date) -> str:
+        """`day` as ISO text; only the month or year where `day` is the first day of a key date
+        known only to that period (a spell of standings that starts with the founding)."""
+        for key in (self.signed, self.opened_for_signature, self.entry_into_force):
+            if key is not None and key.date == day and key.precision != "day":
+                return key.text
+        return day.isoformat()
 
     @property
     def coverage(self) -> Coverage:

@@ -15,7 +15,7 @@ from treatytrack.core.standing.reader import (
     states_of,
     tally,
 )
-from treatytrack.core.standing.rules import bound_day, took_effect, withdrawal_takes_effect
+from treatytrack.core.standing.rules import bound_day, bound_period, took_effect, withdrawal_takes_effect
 
 __all__ = [
     "EVENT_ACTS",
@@ -29,6 +29,7 @@ __all__ = [
     "StateHistory",
     "acts_of",
     "bound_day",
+    "bound_period",
     "by_name",
     "change_days",
     "deposits",

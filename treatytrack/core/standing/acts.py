@@ -106,10 +106,25 @@ def _row_acts(treaty: Treaty, row: StateRow, via: str | None) -> list[StateAct]:
         )
     if row.original:
         if treaty.signed is not None and row.signed is None:
-            acts.append(StateAct(treaty.signed.date, ActKind.SIGNED, treaty.signed.source, None, via, from_treaty=True))
+            signed = treaty.signed
+            acts.append(
+                StateAct(
+                    signed.date, ActKind.SIGNED, signed.source, None, via, from_treaty=True, precision=signed.precision
+                )
+            )
         if treaty.entry_into_force is not None:
             eif = treaty.entry_into_force
-            acts.append(StateAct(eif.date, ActKind.ORIGINAL, row.source or eif.source, None, via, from_treaty=True))
+            acts.append(
+                StateAct(
+                    eif.date,
+                    ActKind.ORIGINAL,
+                    row.source or eif.source,
+                    None,
+                    via,
+                    from_treaty=True,
+                    precision=eif.precision,
+                )
+            )
     return acts
 
 

@@ -107,7 +107,9 @@ class StandingReader:
     def _due(self, until: dt.date) -> None:
         """What takes effect by `until` without an act of its own: being bound, a withdrawal."""
         if self.status is PartyStatus.RATIFIED and self.bound is not None and self.bound <= until:
-            precise = self.consent is None or self.consent.precision == "day"
+            entry = self.treaty.entry_into_force
+            from_period = entry is not None and entry.precision != "day" and self.bound == entry.date
+            precise = (self.consent is None or self.consent.precision == "day") and not from_period
             self.status, self.since = PartyStatus.PARTY, self.bound if precise else None
             self.why = f"{self.why}; {self._bound_why}"
         eif = self.treaty.in_force_from

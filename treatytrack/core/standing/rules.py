@@ -63,13 +63,13 @@ def _bound_day(treaty: Treaty, consent: StateAct) -> tuple[dt.date | None, str]:
         # days, which needs no count of deposits (and so holds for a partial table too).
         day = max(took_effect(rule, consent.day), eif)
         if day == eif:
-            return eif, f"bound from the treaty's entry into force on {eif}"
+            return eif, _from_entry_into_force(treaty)
         return (
             day,
             f"in force for it {rule.describe()} (deposited after the {_nth(rule.after_deposits)} instrument), on {day}",
         )
     if consent.day <= eif:
-        return eif, f"bound from the treaty's entry into force on {eif}"
+        return eif, _from_entry_into_force(treaty)
     if consent.kind is ActKind.SUCCEEDED:
         return consent.day, "bound from its notification of succession"
     if treaty.instrument in _UNRATIFIED:
@@ -84,6 +84,14 @@ def _bound_day(treaty: Treaty, consent: StateAct) -> tuple[dt.date | None, str]:
         return None, f"the treaty's rule ({_cited(rule)}) covers {kinds} only; the day for this consent is not recorded"
     day = took_effect(rule, consent.day)
     return day, f"in force for it {rule.describe()}, on {day}"
+
+
+def _from_entry_into_force(treaty: Treaty) -> str:
+    entry = treaty.entry_into_force
+    assert entry is not None
+    if entry.precision != "day":  # known only to its month or year: never its first day as the day
+        return f"bound from the treaty's entry into force in {entry.text} (day not recorded)"
+    return f"bound from the treaty's entry into force on {entry.date}"
 
 
 def _cited(rule: DepositRule) -> str:
@@ -107,3 +115,20 @@ def withdrawal_takes_effect(treaty: Treaty, notice: StateAct, withdrawn: dt.date
     if treaty.withdrawal_notice is None:
         return None
     return add_period(notice.day, treaty.withdrawal_notice)
+
+
+def bound_period(treaty: Treaty | None, consent: StateAct | None, bound: dt.date) -> tuple[dt.date, str]:
+    """The day a state was bound with its precision: the month or year it falls in when it is the
+    first day of a consent or an entry into force known only to that period (of two such periods,
+    the one that ends later, since the state was bound by the later of the two)."""
+    entry = treaty.entry_into_force if treaty is not None else None
+    periods = []
+    if consent is not None:
+        periods.append((consent.day, consent.last_day, consent.precision))
+    if entry is not None:
+        periods.append((entry.date, entry.last_day, entry.precision))
+    held = [(last, first, how) for first, last, how in periods if how != "day" and first <= bound <= last]
+    if not held:
+        return bound, "day"
+    _, first, how = max(held)
+    return first, how
