@@ -59,12 +59,12 @@ def test_debug_shows_the_traceback() -> None:
 
 
 def test_a_crash_in_process_through_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import treatytrack.core.query
+    from treatytrack.api.data import TreatyData
 
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("no such thing")
 
-    monkeypatch.setattr(treatytrack.core.query, "treaty_rows", broken)
+    monkeypatch.setattr(TreatyData, "rows", broken)  # what `list` asks for its rows
     monkeypatch.setattr(sys, "argv", ["treatytrack", *LIST])
     monkeypatch.setattr(cli.program.app, "registered_commands", list(cli.program.app.registered_commands))
     with pytest.raises(SystemExit) as stopped:
