@@ -23,11 +23,18 @@ class _Ending(NamedTuple):
 
 
 def scheduled_expiry(treaty: Treaty, day: dt.date) -> tuple[dt.date, Event | None] | None:
-    """The expiry known on `day`: the latest extension agreed by then, or the original term."""
+    """The expiry known on `day`: the latest extension agreed by then while the treaty still
+    ran (one dated on or after the expiry then in force comes too late), or the original term."""
     extension = None
     for event in events_until(treaty, day):
         if event.type is EventType.EXTENDED:
-            extension = event
+            current = _expiry_by(treaty, extension)
+            if current is None or event.date < current[0]:
+                extension = event
+    return _expiry_by(treaty, extension)
+
+
+def _expiry_by(treaty: Treaty, extension: Event | None) -> tuple[dt.date, Event | None] | None:
     if extension is not None:
         if extension.new_expiry is None:  # extended indefinitely
             return None
