@@ -108,3 +108,14 @@ def test_no_ratified_nwfz_protocol_reads_never_in_force() -> None:
         rows = protocol.participation.states.values() if protocol.participation else ()
         if any(row.ratified or row.acceded or row.in_force for row in rows):
             assert protocol.entry_into_force is not None, protocol.id
+
+
+def test_show_names_the_treaty_a_protocol_belongs_to() -> None:
+    """`show` says which treaty a protocol is part of (JSON `parent`, the table's "Part of")."""
+    runner = CliRunner()
+    shown = runner.invoke(app, ["show", "rarotonga-protocol-2", "--as-of", "2026-06-01", "-f", "json"])
+    assert json.loads(shown.stdout)["parent"] == "rarotonga"
+    table = runner.invoke(app, ["show", "rarotonga-protocol-2", "--as-of", "2026-06-01"], env={"COLUMNS": "100"})
+    assert any(line.startswith("Part of") and "rarotonga" in line for line in table.stdout.splitlines())
+    treaty = runner.invoke(app, ["show", "npt", "--as-of", "2026-06-01", "-f", "json"])
+    assert json.loads(treaty.stdout)["parent"] is None

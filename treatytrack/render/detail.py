@@ -34,6 +34,7 @@ def show_view(record: Record, reviewed: dt.date, width: int = 80, *, why: bool =
     fact("Also known as", ", ".join(record["aliases"]))
     fact("Kind", f"{record['kind']} {record['instrument']}")
     fact("Categories", ", ".join(record["categories"]))
+    fact("Part of", record["parent"])
     fact("Depositary", record["depositary"])
     for key, label in (
         ("signed", "Signed"),

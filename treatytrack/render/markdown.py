@@ -116,6 +116,7 @@ def show_markdown(record: dict[str, Any], *, why: bool = False) -> str:
         ("Also known as", ", ".join(record["aliases"]) or None),
         ("Kind", f"{record['kind']} {record['instrument']}"),
         ("Categories", ", ".join(record["categories"])),
+        ("Part of", record["parent"]),
         ("Depositary", record["depositary"]),
     ]
     for key, label in (

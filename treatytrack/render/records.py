@@ -148,6 +148,7 @@ def detail_record(row: TreatyRow, names: dict[str, str], history: StateHistory =
         {
             "aliases": list(treaty.aliases),
             "depositary": treaty.depositary,
+            "parent": treaty.parent,  # the id of the treaty this instrument belongs to (a protocol's)
             "evidence": [event_record(e) for e in row.assessment.evidence],
             "dates": {
                 "signed": _sourced(treaty.signed),
