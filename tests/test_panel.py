@@ -93,3 +93,16 @@ def test_no_answer_pretends_the_day_of_an_act_known_to_its_month(ds: treatytrack
                     assert first not in standing.why, (treaty.id, state, standing.why)
                     checked += 1
     assert checked > 10
+
+
+@pytest.mark.parametrize("args", [[], ["--party", "RUS"], ["npt", "--from", "1990-01-01"], ["--category", "nwfz"]])
+def test_the_csv_from_runs_is_the_csv_of_the_rows(args: list[str]) -> None:
+    """`standings --by year` writes its CSV from runs of years; the text is what the rows'
+    records give in CSV (the JSON, made row by row, read back and written with csv_chunks)."""
+    from treatytrack.render.csvout import YEAR_RUN_COLUMNS, render_csv
+
+    runner = CliRunner()
+    base = ["standings", "--by", "year", *args, "--as-of", "2026-06-01"]
+    csv_text = runner.invoke(app, [*base, "-f", "csv"]).stdout
+    rows = json.loads(runner.invoke(app, [*base, "-f", "json"]).stdout)
+    assert rows and csv_text == render_csv(rows, YEAR_RUN_COLUMNS)

@@ -16,7 +16,7 @@ from typing import Any, Literal, NamedTuple, overload
 from treatytrack.core.engine import assess
 from treatytrack.core.models import Dataset, Treaty
 from treatytrack.core.naming import find_treaty
-from treatytrack.core.panel import Spell, YearRow, panel_rows
+from treatytrack.core.panel import Spell, YearRun, panel_rows
 from treatytrack.core.parties import TreatyStanding, party_names, resolve_party
 from treatytrack.core.parties import standings as standings_of_state
 from treatytrack.core.query import TreatyRow, select_treaties, treaty_rows
@@ -95,6 +95,11 @@ class TreatyData:
         self.dataset = dataset
         self.history = StateHistory(dataset.state_history)
         self._names = party_names(dataset)
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The name of every state and organisation in the data, by code."""
+        return self._names
 
     @property
     def reviewed(self) -> dt.date:
@@ -191,6 +196,36 @@ class TreatyData:
         standings`. Treaties are chosen as `list` chooses them: those naming every `party` (any
         one of them with `any_party`), in the `category` and `kind` given. From `first_year`, or
         from the day `since` (by change: the standings held on or after it)."""
+        runs = self.panel(
+            on=on,
+            by=by,
+            treaty=treaty,
+            party=party,
+            category=category,
+            kind=kind,
+            any_party=any_party,
+            first_year=first_year,
+            since=since,
+        )
+        return Table(YEAR_COLUMNS if by == "year" else CHANGE_COLUMNS, list(self._rows(runs)))
+
+    def panel(
+        self,
+        *,
+        on: dt.date,
+        by: Literal["year", "change"] = "year",
+        treaty: Iterable[str] | str = (),
+        party: Iterable[str] | str = (),
+        category: Iterable[str] | str = (),
+        kind: Iterable[str] | str = (),
+        any_party: bool = False,
+        first_year: int | None = None,
+        since: dt.date | None = None,
+    ) -> Iterator[YearRun | Spell]:
+        """`standings` as the core's records, made as they are read: by year, runs of years that
+        share one standing (`YearRun`: treaty, first, last, standing; `.rows()` gives a row a
+        year), by change, each standing held (`Spell`: treaty, standing, start, until). What
+        `treatytrack standings` writes its CSV from."""
         if first_year is not None and since is not None:
             raise ValueError("give first_year or since, not both")
         first = dt.date(first_year, 1, 1) if first_year is not None else since
@@ -203,28 +238,25 @@ class TreatyData:
             kinds=[Kind(k) for k in _many(kind)],
             any_party=any_party,
         )
-        rows = panel_rows(chosen, self.history, wanted, on, by_year=by == "year", first=first)
-        return Table(YEAR_COLUMNS if by == "year" else CHANGE_COLUMNS, list(self._panel(rows)))
+        return panel_rows(chosen, self.history, wanted, on, by_year=by == "year", first=first)
 
-    def _panel(self, rows: Iterable[YearRow | Spell]) -> Iterator[Row]:
+    def _rows(self, panel: Iterable[YearRun | Spell]) -> Iterator[Row]:
         names = self._names
-        flags: Row = {}
-        held: Standing | None = None
-        for row in rows:
-            standing = row.standing
-            if standing is not held:  # a standing held for many years is the same object each year
-                held, flags = standing, _flags(standing)
+        for found in panel:
+            standing = found.standing
+            flags = _flags(standing)
             code = standing.state
             head = {
-                "treaty_id": row.treaty.id,
-                "treaty": row.treaty.short_name,
+                "treaty_id": found.treaty.id,
+                "treaty": found.treaty.short_name,
                 "code": code,
                 "name": names.get(code, code),
             }
-            if isinstance(row, YearRow):
-                yield head | {"year": row.year} | flags
+            if isinstance(found, YearRun):
+                for year in range(found.first, found.last + 1):
+                    yield head | {"year": year} | flags
             else:
-                yield head | {"start": _start(row), "until": row.until} | flags | {"why": standing.why}
+                yield head | {"start": _start(found), "until": found.until} | flags | {"why": standing.why}
 
 
 def _status(treaty: Treaty, on: dt.date, now: Any = None) -> TreatyStatus:

@@ -269,7 +269,10 @@ def standings_command(
     chosen = {"treaty": ids, "party": wanted, "category": category or (), "kind": kind or (), "any_party": any_party}
     from treatytrack.api.data import TreatyData
 
-    records = standings_records(TreatyData(dataset), by, day, first, **chosen)
+    answers = TreatyData(dataset)
+    if by is PanelBy.YEAR and output is OutputFormat.CSV and _year_runs_csv(answers, day, first, chosen):
+        return
+    records = standings_records(answers, by, day, first, **chosen)
     columns = YEAR_COLUMNS if by is PanelBy.YEAR else SPELL_COLUMNS
     if day > dataset.reviewed and by is PanelBy.CHANGE:  # a standing begun after the review is a projection
         review_note(
@@ -303,3 +306,19 @@ def standings_records(
 
     table = data.standings(on=day, by=by.value, since=first, **chosen)
     return [panel_record(row) for row in table]
+
+
+def _year_runs_csv(answers: TreatyData, day: dt.date, first: dt.date | None, chosen: dict[str, Any]) -> bool:
+    """`standings --by year` as CSV, written from the panel's runs of years (the same text as its
+    records give, made once per run instead of once per row); False when there is no row."""
+    from itertools import chain
+
+    from treatytrack.render.csvout import year_run_chunks
+
+    runs = answers.panel(on=day, by="year", since=first, **chosen)
+    opening = next(runs, None)
+    if opening is None:
+        return False  # the records' way says why, and writes the header alone
+    for chunk in year_run_chunks(chain([opening], runs), answers.names):
+        write(chunk)
+    return True

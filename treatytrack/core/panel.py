@@ -7,6 +7,7 @@ into pandas or R. Every row comes from `standing.StandingReader` (the same rules
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
@@ -77,6 +78,56 @@ def year_ends(treaty: Treaty, first: int, last: dt.date) -> dict[dt.date, Assess
     return _assessments(treaty, [dt.date(year, 12, 31) for year in range(first, last.year)] + [last])
 
 
+class YearRun(NamedTuple):
+    """One standing held at the end of every year from `first` to `last`: a state's rows of a
+    country-year panel, the years in which nothing changed taken together."""
+
+    treaty: Treaty
+    first: int
+    last: int
+    standing: Standing
+
+    def rows(self) -> Iterator[YearRow]:
+        for year in range(self.first, self.last + 1):
+            yield YearRow(self.treaty, year, self.standing)
+
+
+def year_runs(
+    treaty: Treaty,
+    state: str,
+    first: int,
+    last: dt.date,
+    history: StateHistory = NO_HISTORY,
+    ends: dict[dt.date, Assessment] | None = None,
+) -> Iterator[YearRun]:
+    """`state`'s standing on 31 December of each year from `first`, and on `last` in its own year
+    (`ends`: the treaty's `year_ends` for them, when the caller has them already), as runs of
+    years with one standing.
+
+    A standing changes only on one of the state's change days (or its predecessor's, which a
+    state not yet existing reports) or when the treaty's own status does, so a year in which
+    neither happened continues the run of the year before: a long panel is read once per change,
+    not once per year."""
+    known = year_ends(treaty, first, last) if ends is None else ends
+    days = list(known)
+    acts = acts_of(treaty, state, history)
+    turns = change_days(treaty, state, history, acts)
+    predecessor = history.continues.get(state)
+    if predecessor is not None:
+        turns |= change_days(treaty, predecessor, history)
+    # A run begins at the first year's end, at the first year's end on or after each change day,
+    # and at each year's end where the treaty's own status differs from the year before.
+    starts = {0} | {bisect.bisect_left(days, turn) for turn in turns}
+    said = [(known[day].status, known[day].since) for day in days]
+    starts |= {i for i in range(1, len(days)) if said[i] != said[i - 1]}
+    starts_in_order = sorted(i for i in starts if i < len(days))
+    reader = StandingReader(treaty, state, history, acts)
+    for at, start in enumerate(starts_in_order):
+        end = starts_in_order[at + 1] - 1 if at + 1 < len(starts_in_order) else len(days) - 1
+        day = days[start]
+        yield YearRun(treaty, day.year, days[end].year, reader.advance(day).standing(known[day]))
+
+
 def years(
     treaty: Treaty,
     state: str,
@@ -85,29 +136,9 @@ def years(
     history: StateHistory = NO_HISTORY,
     ends: dict[dt.date, Assessment] | None = None,
 ) -> Iterator[YearRow]:
-    """`state`'s standing on 31 December of each year from `first`, and on `last` in its own year
-    (`ends`: the treaty's `year_ends` for them, when the caller has them already).
-
-    A standing changes only on one of the state's change days (or its predecessor's, which a
-    state not yet existing reports) or when the treaty's own status does, so a year in which
-    neither happened repeats the year before: most of a long panel is read once, not per year."""
-    known = year_ends(treaty, first, last) if ends is None else ends
-    acts = acts_of(treaty, state, history)
-    turns = change_days(treaty, state, history, acts)
-    predecessor = history.continues.get(state)
-    if predecessor is not None:
-        turns |= change_days(treaty, predecessor, history)
-    pending = sorted(turns, reverse=True)  # the next change day last
-    reader = StandingReader(treaty, state, history, acts)
-    held: tuple[Assessment, Standing] | None = None
-    for day, treaty_then in known.items():
-        changed = False
-        while pending and pending[-1] <= day:
-            pending.pop()
-            changed = True
-        if changed or held is None or (held[0].status, held[0].since) != (treaty_then.status, treaty_then.since):
-            held = (treaty_then, reader.advance(day).standing(treaty_then))
-        yield YearRow(treaty, day.year, held[1])
+    """`year_runs`, a row for each year."""
+    for run in year_runs(treaty, state, first, last, history, ends):
+        yield from run.rows()
 
 
 def panel_rows(
@@ -118,10 +149,10 @@ def panel_rows(
     *,
     by_year: bool,
     first: dt.date | None = None,
-) -> Iterator[YearRow | Spell]:
+) -> Iterator[YearRun | Spell]:
     """Every row of a panel up to `day`, treaty by treaty and state by state: each year's standing
-    from `first`'s year (`by_year`), or each standing held after `first`. What `standings`, the data
-    package and the Python API's tables are made of."""
+    from `first`'s year (`by_year`, as runs of years with one standing), or each standing held
+    after `first`. What `standings`, the data package and the Python API's tables are made of."""
     for treaty in treaties:
         began = treaty.began
         if began is None or began > day:
@@ -130,7 +161,7 @@ def panel_rows(
         ends = year_ends(treaty, since_year, day) if by_year else None  # once per treaty, not per state
         for state in panel_states(treaty, history, wanted):
             if ends is not None:
-                yield from years(treaty, state, since_year, day, history, ends)
+                yield from year_runs(treaty, state, since_year, day, history, ends)
             else:
                 for spell in spells(treaty, state, day, history):
                     if first is None or spell.until is None or spell.until > first:
