@@ -131,8 +131,8 @@ class StateRow(_Strict):
     def acts(self) -> list[tuple[ActKind, dt.date, "Act | None"]]:
         """The row's acts as (kind, day, the act written out or None), in the order of the keys."""
         found: list[tuple[ActKind, dt.date, Act | None]] = []
-        for kind in ROW_ACTS:
-            value = getattr(self, kind.value)
+        for kind, key in _ROW_KEYS:
+            value = getattr(self, key)
             if value is None:
                 continue
             if isinstance(value, Act):
@@ -161,6 +161,7 @@ ROW_ACTS = (
     ActKind.DERATIFIED,
     ActKind.SIGNATURE_WITHDRAWN,
 )
+_ROW_KEYS = tuple((kind, kind.value) for kind in ROW_ACTS)  # each kind with its key, named once
 
 _Bounded = Annotated[int, Field(ge=0, le=1200, strict=True)]
 
