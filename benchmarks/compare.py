@@ -28,6 +28,8 @@ COMMANDS: dict[str, list[str]] = {
     "diff": ["diff", "2016-11-28", "2026-11-28"],
     "party": ["party", "USA"],
     "limits": ["limits"],
+    "parties npt": ["parties", "npt"],
+    "standings --by year": ["standings", "--by", "year"],
 }
 
 
