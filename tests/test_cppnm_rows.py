@@ -29,7 +29,7 @@ def _row(code: str, as_of: str, treaty_id: str = AMENDMENT) -> dict[str, str]:
     [
         ("RUS", "accepted on 2008-09-19"),  # Russian Foreign Ministry, 12 Apr 2016
         ("CHN", "ratified on 2009-09-14"),  # China Radio International, 15 Sep 2009
-        ("CHE", "ratified on 2008-10-15"),  # SR 0.732.031.1
+        ("CHE", "in force for it on 2016-05-08"),  # SR 0.732.031.1 gives the day in force itself
         ("USA", "ratified on 2015-07-31"),  # White House fact sheet, 1 Apr 2016
     ],
 )
@@ -39,11 +39,12 @@ def test_an_early_deposit_binds_from_the_entry_into_force(code: str, act: str) -
     assert act in row["why"]
 
 
-def test_the_day_before_the_entry_into_force_russia_has_only_deposited() -> None:
-    row = _row("RUS", "2016-05-07")
+@pytest.mark.parametrize(("code", "deposit"), [("RUS", "2008-09-19"), ("CHE", "2008-10-15")])
+def test_the_day_before_the_entry_into_force_only_the_deposit_shows(code: str, deposit: str) -> None:
+    row = _row(code, "2016-05-07")
     assert row["treaty_status"] == "not-in-force"
     assert row["status"] != "party"
-    assert row["since"] == "2008-09-19"
+    assert row["since"] == deposit
 
 
 def test_before_its_deposit_china_is_not_yet_named() -> None:
