@@ -46,7 +46,7 @@ def bound_day(treaty: Treaty, consent: StateAct) -> tuple[dt.date | None, str]:
     latest = _bound_day(treaty, consent._replace(day=consent.last_day, precision="day"))
     if earliest[0] == latest[0] or latest[0] is None:
         return latest
-    return latest[0], f"{latest[1]} at the latest, as the consent is known only {consent.when}"
+    return latest[0], f"{latest[1]} at the latest"  # the consent says its month or year already
 
 
 def _bound_day(treaty: Treaty, consent: StateAct) -> tuple[dt.date | None, str]:
