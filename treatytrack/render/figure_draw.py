@@ -21,7 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from treatytrack.render.figure_layout import x_of
-from treatytrack.render.figure_style import FORMATS, PNG_DPI, SUSPENDED, BarStyle, MarkStyle
+from treatytrack.render.figure_style import FORMATS, INK, MUTED, PNG_DPI, SUSPENDED, BarStyle, MarkStyle
 
 
 def _renderer(canvas: FigureCanvasAgg) -> Any:
@@ -188,3 +188,26 @@ def fit_legend(figure: Figure, handles: list[Any], fits: float) -> Legend | None
         legend.remove()
     legend.set_gid("legend")
     return legend
+
+
+def heading(
+    figure: Figure,
+    title: str,
+    subtitle: str | None,
+    at: tuple[float, float, Callable[[float], float]],
+    heights: tuple[float, float],
+    after_subtitle: float = 0.12,
+) -> float:
+    """The figure's title and subtitle at its top left (`at`: the margin and the figure's width in
+    inches, and the function from inches below the top to figure coordinates; `heights`: the
+    measured title and subtitle), as every chart and the map draw them. Returns the inches from
+    the top below them."""
+    pad, width, fy = at
+    title_h, subtitle_h = heights
+    y = pad
+    figure.text(pad / width, fy(y), title, fontsize=15, fontweight="bold", color=INK, va="top", gid="title")
+    y += title_h + 0.10
+    if subtitle:
+        figure.text(pad / width, fy(y), subtitle, fontsize=10, color=MUTED, va="top", gid="subtitle")
+        y += subtitle_h + after_subtitle
+    return y

@@ -36,6 +36,7 @@ from matplotlib.transforms import blended_transform_factory
 from treatytrack.render.figure_draw import (
     extent_inches,
     fit_legend,
+    heading,
     legend_line,
     legend_patch,
     marker,
@@ -154,12 +155,7 @@ def _participation_figure(
     def fy(inches_from_top: float) -> float:
         return 1 - inches_from_top / height
 
-    y = pad
-    figure.text(pad / width, fy(y), title, fontsize=15, fontweight="bold", color=INK, va="top", gid="title")
-    y += title_h + 0.10
-    if subtitle:
-        figure.text(pad / width, fy(y), subtitle, fontsize=10, color=MUTED, va="top", gid="subtitle")
-        y += subtitle_h + 0.12
+    y = heading(figure, title, subtitle, (pad, width, fy), (title_h, subtitle_h))
     if legend:
         legend.set_bbox_to_anchor((pad / width - 0.005, fy(y - 0.02)), transform=figure.transFigure)
         y += legend_h + 0.12

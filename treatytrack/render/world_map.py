@@ -27,9 +27,9 @@ from matplotlib.legend import Legend
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
-from treatytrack.render.figure_draw import extent_inches, fit_legend, save, text_size, widest, wrap_text
+from treatytrack.render.figure_draw import extent_inches, fit_legend, heading, save, text_size, widest, wrap_text
 from treatytrack.render.figure_layout import slug
-from treatytrack.render.figure_style import BORDER, INK, MAP_STYLE, MUTED, RC_PARAMS, TERRITORY, BarStyle
+from treatytrack.render.figure_style import BORDER, MAP_STYLE, MUTED, RC_PARAMS, TERRITORY, BarStyle
 from treatytrack.render.xmlchars import xml_safe
 
 if TYPE_CHECKING:
@@ -129,12 +129,7 @@ def _map_figure(
     def fy(inches_from_top: float) -> float:
         return 1 - inches_from_top / height
 
-    y = pad
-    figure.text(pad / width, fy(y), title, fontsize=15, fontweight="bold", color=INK, va="top", gid="title")
-    y += title_h + 0.10
-    if subtitle:
-        figure.text(pad / width, fy(y), subtitle, fontsize=10, color=MUTED, va="top", gid="subtitle")
-        y += subtitle_h + 0.12
+    y = heading(figure, title, subtitle, (pad, width, fy), (title_h, subtitle_h))
     axes = figure.add_axes((pad / width, fy(y + map_h), inner / width, map_h / height))
     axes.set_xlim(left, right)
     axes.set_ylim(bottom, top)
