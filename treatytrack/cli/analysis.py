@@ -56,11 +56,10 @@ def party_command(
     day = today(as_of)
     dataset = load(data, extra, no_cache)
     from treatytrack.api.data import TreatyData
-    from treatytrack.core.parties import party_names
 
     codes = party_codes(dataset, [q for q in (compare if compare else (name,)) if q is not None], "CODE")
-    names = party_names(dataset)
     answers = TreatyData(dataset)
+    names = answers.names
     per_code = {code: answers.party(code, on=day, category=category or ()) for code in codes}
     records = []
     for i, base in enumerate(per_code[codes[0]]):

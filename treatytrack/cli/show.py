@@ -69,15 +69,12 @@ def show_command(
         )
     dataset = load(data, extra, no_cache)
     from treatytrack.api.data import TreatyData
-    from treatytrack.core.parties import party_names
     from treatytrack.core.query import projected
-    from treatytrack.core.standing import StateHistory
     from treatytrack.render.records import detail_record
 
     treaties = list({t.id: t for t in (find_or_fail(dataset, name) for name in names)}.values())
-    party_of = party_names(dataset)
-    history = StateHistory(dataset.state_history)
     answers = TreatyData(dataset)
+    party_of, history = answers.names, answers.history
     records = []
     changed: list[str] = []
     for treaty in treaties:

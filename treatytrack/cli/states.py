@@ -100,12 +100,11 @@ def parties_command(
     day = today(as_of)
     dataset = load(data, extra, no_cache)
     from treatytrack.api.data import TreatyData
-    from treatytrack.core.parties import party_names
     from treatytrack.render.records import state_record
 
     treaty = find_or_fail(dataset, name, "TREATY")
-    names = party_names(dataset)
     answers = TreatyData(dataset)
+    names = answers.names
     standings = answers.parties(treaty.id, on=day)
     if standing is not None:
         standings = [s for s in standings if standing.matches(s.status)]
