@@ -16,6 +16,8 @@ from treatytrack.cli.safewrite import locked, write_atomically
 from treatytrack.core.controls import escape
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from treatytrack.importers.table import ImportedTable
 
 import_app = typer.Typer(
@@ -97,22 +99,13 @@ def _import(page: Path, html: str, target: Path, treaty: str, mtdsg: str | None,
     from treatytrack.importers.untc import import_page
     from treatytrack.importers.untc_page import PageError
 
-    text = _read_text(target, "--data")
-    plain = _plain(text, target)
-    _check_treaty(plain, treaty)
+    text, plain = _treaty_file(target, treaty)
     names, lives = _context(plain)
     try:
         result = import_page(html, names, lives, mtdsg)
     except PageError as err:
         _fail(f"treatytrack: {page}: {err}; {target} not changed.")
-    if result.table is None:
-        for problem in result.problems:
-            typer.echo(escape(f"{page}: {problem}"), err=True)
-        count = len(result.problems)
-        _fail(
-            f"treatytrack: {page} could not be read fully ({count} problem{'s' if count != 1 else ''}); {target} not changed."
-        )
-    table = result.table
+    table = _table_or_fail(page, target, result.table, result.problems)
     counts = ", ".join(f"{k} {v} (table {_count(table, k)})" for k, v in result.page.counts.items())
     _note(
         f"{page}: {result.page.title or 'status page'}: status as at {table.as_of}, {len(table.states)} states"
@@ -126,6 +119,28 @@ def _import(page: Path, html: str, target: Path, treaty: str, mtdsg: str | None,
     for line in result.notes:
         _note(f"note: {line}")
     _apply(target, text, plain, treaty, table, dry_run)
+
+
+def _treaty_file(target: Path, treaty: str) -> tuple[str, dict[str, Any]]:
+    """The dataset file an import writes into, as text and as plain data, once `treaty` is
+    found in it (else exit 1)."""
+    text = _read_text(target, "--data")
+    plain = _plain(text, target)
+    _check_treaty(plain, treaty)
+    return text, plain
+
+
+def _table_or_fail(page: Path, target: Path, table: ImportedTable | None, problems: Sequence[str]) -> ImportedTable:
+    """The table a page gave, or exit 1 naming each problem that kept the page from being read
+    fully (the file not changed)."""
+    if table is None:
+        for problem in problems:
+            typer.echo(escape(f"{page}: {problem}"), err=True)
+        count = len(problems)
+        _fail(
+            f"treatytrack: {page} could not be read fully ({count} problem{'s' if count != 1 else ''}); {target} not changed."
+        )
+    return table
 
 
 def _count(table: ImportedTable, header: str) -> int:

@@ -16,17 +16,16 @@ from treatytrack.cli.importing import (
     TargetOpt,
     TreatyOpt,
     _apply,
-    _check_treaty,
     _context,
     _fail,
     _note,
-    _plain,
     _read_text,
+    _table_or_fail,
     _target,
+    _treaty_file,
     import_app,
 )
 from treatytrack.cli.safewrite import locked
-from treatytrack.core.controls import escape
 
 
 @import_app.command("verdragenbank")
@@ -87,22 +86,13 @@ def _import(page: Path, html: str, target: Path, treaty: str, day: dt.date, numb
     from treatytrack.importers.untc_page import PageError
     from treatytrack.importers.verdragenbank import import_party_page
 
-    text = _read_text(target, "--data")
-    plain = _plain(text, target)
-    _check_treaty(plain, treaty)
+    text, plain = _treaty_file(target, treaty)
     names, lives = _context(plain)
     try:
         result = import_party_page(html, DutchNames(names), day, number, lives, _rows(plain, treaty))
     except PageError as err:
         _fail(f"treatytrack: {page}: {err}; {target} not changed.")
-    if result.table is None:
-        for problem in result.problems:
-            typer.echo(escape(f"{page}: {problem}"), err=True)
-        count = len(result.problems)
-        _fail(
-            f"treatytrack: {page} could not be read fully ({count} problem{'s' if count != 1 else ''}); {target} not changed."
-        )
-    table = result.table
+    table = _table_or_fail(page, target, result.table, result.problems)
     _note(f"{page}: {result.page.title or 'party page'}: as of {table.as_of}, {len(table.states)} states")
     for line in result.notes:
         _note(f"note: {line}")
