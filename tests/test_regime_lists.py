@@ -79,6 +79,8 @@ def test_the_nsg_list_keeps_its_48_and_its_day(bundled: Dataset) -> None:
         ("KOR", "1995-10-15", "zangger-committee", ("day-not-recorded", None)),
         ("KOR", "1995-10-15", "nsg", ("day-not-recorded", None)),
         ("KOR", "1995-09-30", "zangger-committee", ("not-party", None)),
+        # South Africa became a member on 23 October 1993 (DIRCO).
+        ("ZAF", "1993-10-23", "zangger-committee", ("member", "1993-10-23")),
         # The first Zangger members, 22 August 1974 (INFCIRC/209), the USSR's row carried on.
         ("RUS", "2026-06-01", "zangger-committee", ("member", "1974-08-22")),
         ("USA", "1974-08-22", "zangger-committee", ("member", "1974-08-22")),
