@@ -29,6 +29,7 @@ from treatytrack.store.load import LoadError, load_dataset, parse_dataset
 
 D = dt.date.fromisoformat
 STATES = FIXTURES / "states.yaml"
+BUNDLED = FIXTURES.parent.parent / "data" / "treaties.yaml"
 runner = CliRunner()
 
 
@@ -77,6 +78,65 @@ def test_coverage_decides_what_an_unlisted_state_is(world: Dataset) -> None:
     partial = standing(world, "arms-trade", "DEU", "2026-01-01")
     assert partial.status is PartyStatus.NOT_RECORDED
     assert "partial" in partial.why
+
+
+def test_a_partial_table_whose_list_is_complete_answers_for_the_states_it_does_not_name() -> None:
+    """`list_complete`: the list names every state, only some days in force are missing. An
+    unnamed state is not a party; a named state whose day in force is unknown stays "consented"."""
+    dataset = load_dataset(BUNDLED)
+    history = StateHistory(dataset.state_history)
+    pelindaba = treaty(dataset, "pelindaba")
+    assert pelindaba.coverage.value == "partial" and pelindaba.names_every_state
+    usa = standing_on(pelindaba, "USA", D("2026-11-28"), history)
+    assert (usa.status, usa.why) == (PartyStatus.NOT_PARTY, "not on the list of states as of 2026-08-22")
+    counts = {
+        s.status for s in (standing_on(pelindaba, c, D("2026-11-28"), history) for c in pelindaba.recorded_states)
+    }
+    assert PartyStatus.CONSENTED in counts, "the days still missing stay visible"
+    # Without the flag the same table cannot answer for a state it does not name.
+    table = pelindaba.participation
+    assert table is not None
+    unflagged = pelindaba.model_copy(update={"participation": table.model_copy(update={"list_complete": False})})
+    assert standing_on(unflagged, "USA", D("2026-11-28"), history).status is PartyStatus.NOT_RECORDED
+
+
+def test_an_instrument_open_to_some_states_only_answers_for_the_others() -> None:
+    dataset = load_dataset(BUNDLED)
+    history = StateHistory(dataset.state_history)
+    protocol = treaty(dataset, "rarotonga-protocol-1")
+    china = standing_on(protocol, "CHN", D("2026-11-28"), history)
+    assert (china.status, china.why) == (PartyStatus.NOT_PARTY, "open only to FRA, GBR, USA, not to CHN")
+    assert standing_on(protocol, "GBR", D("2026-11-28"), history).status is PartyStatus.PARTY
+    assert standing_on(protocol, "USA", D("2026-11-28"), history).status is PartyStatus.SIGNATORY
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"coverage": "complete", "as_of": "2026-01-01", "source": "s", "list_complete": True}, "complete already"),
+        ({"coverage": "partial", "source": "s", "list_complete": True}, "`list_complete` needs"),
+        ({"coverage": "partial", "list_complete": "yes"}, "valid boolean"),
+        ({"coverage": "partial", "open_to": {"states": [], "source": "s"}}, "at least 1"),
+    ],
+)
+def test_a_table_flag_without_what_it_needs_is_refused(table: dict[str, Any], message: str) -> None:
+    body = {"id": "t", "name": "T", "short_name": "T", "kind": "multilateral", "instrument": "treaty"}
+    body |= {"categories": ["nuclear"], "participation": table}
+    with pytest.raises(ValueError, match=message):
+        Treaty.model_validate(body)
+
+
+def test_validate_reports_a_row_outside_open_to_and_an_unknown_code_in_it(tmp_path: Path) -> None:
+    text = (FIXTURES / "states.yaml").read_text(encoding="utf-8")
+    marker = "coverage: partial"
+    assert marker in text
+    broken = text.replace(marker, marker + "\n      open_to: {states: [XXQ], source: https://example.org/open}", 1)
+    path = tmp_path / "t.yaml"
+    path.write_text(broken, encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--data", str(path)])
+    assert result.exit_code == 1
+    assert "the table is open only to XXQ (`open_to`)" in result.output
+    assert "unknown party code `XXQ`" in result.output
 
 
 def test_withdrawals_take_effect_on_their_day_and_a_conditional_one_is_not_guessed(world: Dataset) -> None:
@@ -357,6 +417,14 @@ def tables(draw: st.DrawFn) -> tuple[Dataset, str]:
             del row["acceded"]
         rows[code] = row
     coverage = draw(st.sampled_from(["complete", "partial"]))
+    # A partial table may still name every state (only days missing), and an instrument may be
+    # open to some states only: both make an unnamed state a non-party.
+    list_complete = coverage == "partial" and draw(st.booleans())
+    open_to = draw(
+        st.one_of(st.none(), st.lists(st.sampled_from(["AUT", "FRA", "SUN", "USA"]), min_size=1, unique=True))
+    )
+    if open_to is not None:
+        rows = {code: row for code, row in rows.items() if code in open_to or (code == "RUS" and "SUN" in open_to)}
     body: dict[str, Any] = {
         "version": 1,
         "reviewed": "2026-11-28",
@@ -379,6 +447,8 @@ def tables(draw: st.DrawFn) -> tuple[Dataset, str]:
                     "coverage": coverage,
                     "as_of": "2031-01-01",
                     "source": "s",
+                    **({"list_complete": True} if list_complete else {}),
+                    **({"open_to": {"states": open_to, "source": "s"}} if open_to is not None else {}),
                     "in_force_for_state": {
                         "rule": draw(st.sampled_from(["on-deposit", "after-deposit"])),
                         "days": 30,
@@ -418,7 +488,27 @@ def test_standing_never_says_party_without_a_reason(case: tuple[Dataset, str], d
     rows = t.participation.states if t.participation else {}
     if history.exists_on(state, day) and state not in rows and history.continues.get(state) not in rows:
         listed = t.participation.as_of if t.participation else None
-        speaks = t.coverage.value == "complete" and not (listed and history.ceased_by(state, listed))
+        speaks = t.names_every_state and not (listed and history.ceased_by(state, listed))
         # A complete list answers for the states of its day; one gone before it is not named.
-        expected = PartyStatus.NOT_PARTY if speaks else PartyStatus.NOT_RECORDED
+        open_to = t.participation.open_to if t.participation else None
+        barred = open_to is not None and not {state, history.continues.get(state)} & set(open_to.states)
+        expected = PartyStatus.NOT_PARTY if speaks or barred else PartyStatus.NOT_RECORDED
         assert found.status is expected
+
+
+def test_party_answers_not_a_party_where_a_complete_list_or_open_to_says_so() -> None:
+    """`party CHN`: the regional treaties' lists name every state, and Protocol 1 of Rarotonga is
+    open to three states only, so China is "not a party" there, not "not recorded"."""
+    result = runner.invoke(app, ["party", "CHN", "--as-of", "2026-11-28", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in json.loads(result.stdout)["treaties"]}
+    for treaty_id in ("tlatelolco", "rarotonga", "bangkok", "pelindaba", "cfe-treaty"):
+        assert (rows[treaty_id]["status"], rows[treaty_id]["why"]) == (
+            "not-party",
+            "not on the list of states as of " + ("2023-06-09" if treaty_id == "cfe-treaty" else "2026-08-22"),
+        )
+    assert rows["rarotonga-protocol-1"]["status"] == "not-party"
+    # Where the list itself is partial, the answer stays "not recorded" (CIFTA's 2009 table).
+    assert rows["cifta"]["status"] == "not-recorded"
+    shown = runner.invoke(app, ["parties", "pelindaba", "--counts", "--as-of", "2026-11-28"])
+    assert "complete list as of 2026-08-22, some days in force not recorded" in shown.stdout

@@ -58,7 +58,7 @@ def coverage_table(dataset: Dataset) -> str:
             f"{treaty.short_name} (`{treaty.id}`)",
             (participation.list_name or "the record's own list").replace("|", "/"),
             str(participation.as_of or "—"),
-            participation.coverage.value,
+            participation.coverage.value + (" (list complete)" if participation.list_complete else ""),
             _rule(treaty).replace("|", "/"),
             str(bound),
             str(counts.get(PartyStatus.CONSENTED, 0)),

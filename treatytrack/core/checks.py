@@ -190,6 +190,9 @@ def _check_participation(
                         _row_path(code, kind.value, written),
                         f"{code}: `{kind.value}` {day} is before its consent to be bound ({consent_day})",
                     )
+        open_to = participation.open_to
+        if open_to is not None and not {code, history.continues.get(code)} & set(open_to.states):
+            yield Finding(at, f"{code}: the table is open only to {', '.join(open_to.states)} (`open_to`)", at_key=True)
         if after_opening and opened is not None and treaty.kind is not Kind.BILATERAL:
             for kind, day, written in acts:
                 last = written.last_day if written is not None else day  # a month or a year may hold the opening
@@ -205,6 +208,10 @@ def _check_participation(
                 f"the list's header counts {header} {what} on {participation.as_of}; the table has {found} "
                 "(a row missing or extra?)",
             )
+    if participation.open_to is not None:
+        for i, code in enumerate(participation.open_to.states):
+            if code not in known:
+                yield Finding(("participation", "open_to", "states", i), unknown_code(code, known))
     condition = participation.entry_into_force_condition
     if condition is not None and table:
         for i, code in enumerate(condition.required):

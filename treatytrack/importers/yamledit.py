@@ -34,6 +34,8 @@ TABLE_KEYS = (
     "as_of",
     "source",
     "list_name",
+    "list_complete",
+    "open_to",
     "in_force_for_state",
     "entry_into_force_condition",
     "list_count",

@@ -136,6 +136,9 @@ def coverage_record(treaty: Treaty) -> Record:
         "as_of": iso(table.as_of) if table is not None else None,
         "source": table.source if table is not None else None,
         "list": table.list_name if table is not None else None,
+        # A partial table whose list names every state (only days are missing): others are not parties.
+        "list_complete": treaty.names_every_state,
+        "open_to": list(table.open_to.states) if table is not None and table.open_to is not None else None,
     }
 
 
@@ -281,6 +284,10 @@ def coverage_line(record: Record) -> str:
     coverage = record["coverage"]
     if coverage["coverage"] == "complete":
         scope = f"complete list as of {coverage['as_of']}"
+    elif coverage.get("list_complete"):
+        scope = f"complete list as of {coverage['as_of']}, some days in force not recorded"
+    elif coverage.get("open_to"):
+        scope = f"partial list of the states it is open to ({', '.join(coverage['open_to'])})"
     elif coverage["coverage"] == "partial":
         scope = "partial list: states it does not name are not recorded"
     else:

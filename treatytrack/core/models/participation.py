@@ -264,6 +264,15 @@ class ListCount(_Strict):
     note: Text | None = None
 
 
+class OpenTo(_Strict):
+    """The only states an instrument is open to, by its own terms (Protocol 1 of Rarotonga: the
+    three powers with territories in the zone): any other state is not a party, on any day."""
+
+    states: Annotated[tuple[PartyCode, ...], Field(min_length=1)]
+    source: Line
+    note: Text | None = None
+
+
 class Participation(_Strict):
     """Every recorded state's acts under one treaty, as one depositary list states them."""
 
@@ -271,6 +280,11 @@ class Participation(_Strict):
     as_of: Day | None = None
     source: Line | None = None
     list_name: Line | None = None
+    # A partial table whose list is whole (it names every state that had acted by `as_of`) but
+    # some of whose days are not recorded (a consent's day in force): a state it does not name is
+    # not a party, as under a complete table, while the named states' gaps stay visible.
+    list_complete: Annotated[bool, Field(strict=True)] = False
+    open_to: OpenTo | None = None
     in_force_for_state: DepositRule | None = None
     # What a bound state is called: a regime's `member`, a code's `subscribing` state, an
     # initiative's `endorsing` state (default: `party`).
@@ -287,6 +301,10 @@ class Participation(_Strict):
             raise ValueError("leave `participation` out for no table; coverage is `complete` or `partial`")
         if self.coverage is Coverage.COMPLETE and (self.as_of is None or self.source is None):
             raise ValueError("a complete table names its `source` (the depositary's list) and its `as_of` date")
+        if self.list_complete and self.coverage is Coverage.COMPLETE:
+            raise ValueError("a complete table's list is complete already: leave `list_complete` out")
+        if self.list_complete and (self.as_of is None or self.source is None):
+            raise ValueError("`list_complete` needs the list's `source` and its `as_of` date")
         if self.list_count is not None and self.as_of is None:
             raise ValueError("`list_count` is the list's header on its `as_of` day: give `as_of`")
         return self

@@ -251,6 +251,13 @@ class Treaty(_Strict):
         return self.participation.coverage if self.participation is not None else Coverage.NONE
 
     @property
+    def names_every_state(self) -> bool:
+        """Whether the table's list names every state that had acted by its as-of day: a complete
+        table, or a partial one whose gaps are days (`list_complete`), not states."""
+        table = self.participation
+        return table is not None and (table.coverage is Coverage.COMPLETE or table.list_complete)
+
+    @property
     def recorded_states(self) -> list[str]:
         """Every state the record names: rows of the table, then parties of events, in that order."""
         codes = dict.fromkeys(self.participation.states if self.participation else ())

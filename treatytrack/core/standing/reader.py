@@ -8,8 +8,9 @@ list) and the per-party events of its record, never guessed:
 - a state that consented while the treaty was in force, when neither gives the day, has consented
   ("consented": the day the treaty took effect for it is not recorded): never "not recorded",
   never counted as a party;
-- where the table is complete, a state it does not name is neither party nor signatory; where it
-  is partial (or there is none), such a state's standing is "not recorded";
+- where the table's list is complete (a `complete` table, or a partial one whose gaps are days,
+  `list_complete`), a state it does not name is neither party nor signatory, and so is a state
+  an instrument is not open to (`open_to`); otherwise such a state's standing is "not recorded";
 - no state has a standing before it existed or after it ceased to exist (`Dataset.state_history`);
   a state that continues another (the Russian Federation the USSR) carries on its acts.
 
@@ -27,7 +28,7 @@ from treatytrack.core.models import Treaty
 from treatytrack.core.standing.acts import StateAct, acts_of
 from treatytrack.core.standing.lives import NO_HISTORY, StateHistory
 from treatytrack.core.standing.rules import bound_day, withdrawal_takes_effect
-from treatytrack.core.vocab import ActKind, Coverage, PartyStatus
+from treatytrack.core.vocab import ActKind, PartyStatus
 
 
 class Standing(NamedTuple):
@@ -218,7 +219,11 @@ class StandingReader:
             rows = treaty.participation.states if treaty.participation is not None else {}
             if state in rows:
                 return Standing(state, PartyStatus.NOT_RECORDED, None, f"{state} is on the list with no dated act")
-            if treaty.coverage is Coverage.COMPLETE:
+            open_to = treaty.participation.open_to if treaty.participation is not None else None
+            if open_to is not None and not {state, history.continues.get(state)} & set(open_to.states):
+                why = f"open only to {', '.join(open_to.states)}, not to {state}"
+                return Standing(state, PartyStatus.NOT_PARTY, None, why)
+            if treaty.names_every_state:
                 assert treaty.participation is not None
                 listed = treaty.participation.as_of
                 if listed is not None and history.ceased_by(state, listed):
