@@ -512,7 +512,7 @@ def test_party_answers_not_a_party_where_a_complete_list_or_open_to_says_so() ->
     # Where the list itself is partial, the answer stays "not recorded" (CIFTA's 2009 table).
     assert rows["cifta"]["status"] == "not-recorded"
     shown = runner.invoke(app, ["parties", "pelindaba", "--counts", "--as-of", "2026-11-28"])
-    assert "complete list as of 2026-08-22, some days in force not recorded" in shown.stdout
+    assert "complete list as of 2026-08-22, some days not recorded" in shown.stdout
 
 
 def test_show_says_why_a_list_is_partial_and_not_for_a_complete_one() -> None:
