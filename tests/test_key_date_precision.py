@@ -123,7 +123,8 @@ def test_india_is_in_the_mtcr_and_wassenaar_not_the_nsg() -> None:
     assert "nsg" not in rows
     party = json.loads(run("party", "IND", "--as-of", "2019-01-01", "--format", "json"))
     standing = {r["id"]: r["status"] for r in party["treaties"]}
-    assert standing["nsg"] == "not-recorded"  # the NSG's list is undated, so partial: never "member"
+    # The NSG's 48, dated by the ROK Foreign Ministry's count of 23 June 2016, do not include India.
+    assert standing["nsg"] == "not-party"
     assert standing["australia-group"] == "member"
 
 

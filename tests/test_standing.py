@@ -512,3 +512,16 @@ def test_party_answers_not_a_party_where_a_complete_list_or_open_to_says_so() ->
     assert rows["cifta"]["status"] == "not-recorded"
     shown = runner.invoke(app, ["parties", "pelindaba", "--counts", "--as-of", "2026-11-28"])
     assert "complete list as of 2026-08-22, some days in force not recorded" in shown.stdout
+
+
+def test_show_says_why_a_list_is_partial_and_not_for_a_complete_one() -> None:
+    partial = runner.invoke(app, ["show", "cppnm", "--as-of", "2026-11-28"], env={"COLUMNS": "100"})
+    assert partial.exit_code == 0, partial.output
+    about = partial.stdout.split("About the list of states\n", 1)[1]
+    assert about.startswith("Partial: no complete list was readable.")
+    markdown = runner.invoke(app, ["show", "cppnm", "--as-of", "2026-11-28", "--format", "markdown"])
+    assert "About the list of states: Partial: no complete list was readable." in markdown.stdout
+    shown = json.loads(runner.invoke(app, ["show", "cppnm", "--as-of", "2026-11-28", "--format", "json"]).stdout)
+    assert shown["coverage"]["note"].startswith("Partial: no complete list was readable.")
+    complete = runner.invoke(app, ["show", "ctbt", "--as-of", "2026-11-28"], env={"COLUMNS": "100"})
+    assert "About the list of states" not in complete.stdout

@@ -86,6 +86,9 @@ def show_view(record: Record, reviewed: dt.date, width: int = 80, *, why: bool =
             heading(coverage_line(record)),
             build_table(parties, width),
         ]
+        table = record["coverage"]
+        if table["coverage"] != "complete" and table["note"]:  # why the list is partial, and what it lacks
+            parts += [Text(), heading("About the list of states"), notes.cite(table["note"], table["source"])]
     if record["limits"]:
         rows = record["limits"]
         limits = [

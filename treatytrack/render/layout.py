@@ -26,14 +26,15 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
-from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 Fit = Literal["fixed", "short", "flex"]
 
@@ -255,6 +256,10 @@ class LaidOutTable:
 
     def rich_table(self) -> Table:
         if self._table is None:
+            # Imported here: output written as plain text (a file, a pipe) never builds one.
+            from rich import box
+            from rich.table import Table
+
             table = Table(
                 box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), show_header=self.show_header
             )

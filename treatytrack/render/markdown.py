@@ -143,6 +143,9 @@ def show_markdown(record: dict[str, Any], *, why: bool = False) -> str:
                 [[p["code"], p["name"], p["status"], p["since"], p["why"]] for p in record["parties"]],
             )
         )
+        table = record["coverage"]
+        if table["coverage"] != "complete" and table["note"]:
+            out += [f"About the list of states: {escape_cell(table['note'])}", ""]
     if record["limits"]:
         out.append("### Limits")
         out.append("")

@@ -139,6 +139,7 @@ def coverage_record(treaty: Treaty) -> Record:
         # A partial table whose list names every state (only days are missing): others are not parties.
         "list_complete": treaty.names_every_state,
         "open_to": list(table.open_to.states) if table is not None and table.open_to is not None else None,
+        "note": table.note if table is not None else None,  # what the list covers, and for a partial one what it lacks
     }
 
 
