@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,17 @@ def _matplotlib_font_cache() -> None:
     five seconds, which a test expecting empty stderr would take for a treatytrack message."""
     with contextlib.suppress(ImportError):  # the test extra includes the charts extra
         import matplotlib.font_manager  # noqa: F401
+
+
+def party_standings(code: str, day: str, ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+    """`party CODE --as-of DAY`'s status and since-day for the treaties `ids`, as the CLI prints them."""
+    from typer.testing import CliRunner
+
+    from treatytrack.cli import app
+
+    result = CliRunner().invoke(app, ["party", code, "--as-of", day, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    wanted = set(ids)
+    return {
+        row["id"]: (row["status"], row["since"]) for row in json.loads(result.stdout)["treaties"] if row["id"] in wanted
+    }

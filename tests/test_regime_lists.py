@@ -11,6 +11,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import party_standings
 from treatytrack.cli import app
 from treatytrack.core.models import Dataset
 from treatytrack.store.load import load_dataset
@@ -20,11 +21,7 @@ LISTED = ("zangger-committee", "wassenaar", "nsg")
 
 
 def listed_standings(code: str, day: str) -> dict[str, tuple[str, str | None]]:
-    """`party CODE --as-of DAY`'s status and since-day for the three regimes, as the CLI prints them."""
-    result = CliRunner().invoke(app, ["party", code, "--as-of", day, "--format", "json"])
-    assert result.exit_code == 0, result.output
-    rows = json.loads(result.stdout)["treaties"]
-    return {row["id"]: (row["status"], row["since"]) for row in rows if row["id"] in LISTED}
+    return party_standings(code, day, LISTED)
 
 
 @pytest.fixture(scope="module")

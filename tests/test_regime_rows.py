@@ -4,12 +4,9 @@ it in data/treaties.yaml, so a row lost, mistyped or dated a day off changes the
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from typer.testing import CliRunner
 
-from treatytrack.cli import app
+from tests.conftest import party_standings
 from treatytrack.core.models import Dataset
 from treatytrack.store.load import load_dataset
 from treatytrack.store.paths import bundled_path
@@ -18,11 +15,7 @@ REGIMES = ("hcoc", "psi", "wassenaar")
 
 
 def regime_standings(code: str, day: str) -> dict[str, tuple[str, str | None]]:
-    """`party CODE --as-of DAY`'s status and since-day for the three regimes, as the CLI prints them."""
-    result = CliRunner().invoke(app, ["party", code, "--as-of", day, "--format", "json"])
-    assert result.exit_code == 0, result.output
-    rows = json.loads(result.stdout)["treaties"]
-    return {row["id"]: (row["status"], row["since"]) for row in rows if row["id"] in REGIMES}
+    return party_standings(code, day, REGIMES)
 
 
 @pytest.mark.parametrize(
