@@ -508,10 +508,11 @@ def test_party_answers_not_a_party_where_a_complete_list_or_open_to_says_so() ->
             "not on the list of states as of " + ("2023-06-09" if treaty_id == "cfe-treaty" else "2026-08-22"),
         )
     assert rows["rarotonga-protocol-1"]["status"] == "not-party"
+    assert rows["inf-treaty"]["why"].endswith(", not to CHN"), "open only to the US and the USSR and its successors"
     # Where the list itself is partial, the answer stays "not recorded" (CIFTA's 2009 table).
     assert rows["cifta"]["status"] == "not-recorded"
     shown = runner.invoke(app, ["parties", "pelindaba", "--counts", "--as-of", "2026-11-28"])
-    assert "complete list as of 2026-08-22, some days in force not recorded" in shown.stdout
+    assert "complete list as of 2026-08-22, some days not recorded" in shown.stdout
 
 
 def test_show_says_why_a_list_is_partial_and_not_for_a_complete_one() -> None:

@@ -286,7 +286,7 @@ def coverage_line(record: Record) -> str:
     if coverage["coverage"] == "complete":
         scope = f"complete list as of {coverage['as_of']}"
     elif coverage.get("list_complete"):
-        scope = f"complete list as of {coverage['as_of']}, some days in force not recorded"
+        scope = f"complete list as of {coverage['as_of']}, some days not recorded"
     elif coverage.get("open_to"):
         scope = f"partial list of the states it is open to ({', '.join(coverage['open_to'])})"
     elif coverage["coverage"] == "partial":
