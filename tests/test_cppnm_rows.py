@@ -65,3 +65,26 @@ def test_an_undated_deposit_stays_not_recorded(code: str) -> None:
 def test_the_convention_itself_stays_not_recorded_for_the_uk_and_india(code: str) -> None:
     row = _row(code, "2026-06-01", "cppnm")
     assert row["status"] == "not-recorded"
+
+
+@pytest.mark.parametrize(
+    ("code", "since", "act"),
+    [
+        ("GHA", "2002-11-15", "2002-10-16"),  # BGBl. III Nr. 153/2005: deposit 16 Oct 2002
+        ("TZA", "2006-06-23", "2006-05-24"),  # BGBl. III Nr. 148/2008: deposit 24 May 2006
+        ("IRQ", "2014-08-06", "acceded on 2014-07-07"),  # BGBl. III Nr. 150/2015: accession
+    ],
+)
+def test_austrias_notices_date_later_parties_thirty_days_after_deposit(code: str, since: str, act: str) -> None:
+    """Austria's notices give the day of deposit; art. 19(2) binds the state thirty days later."""
+    row = _row(code, "2026-06-01", "cppnm")
+    assert (row["status"], row["since"]) == ("party", since)
+    assert act in row["why"]
+    assert _row(code, since, "cppnm")["status"] == "party"
+
+
+def test_austrias_own_amendment_deposit_binds_from_the_entry_into_force() -> None:
+    row = _row("AUT", "2026-06-01")
+    assert (row["status"], row["since"]) == ("party", "2016-05-08")
+    assert "in force for it on 2016-05-08" in row["why"]
+    assert _row("AUT", "2016-05-07")["since"] == "2006-09-18"  # BGBl. III Nr. 74/2016

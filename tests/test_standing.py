@@ -512,7 +512,7 @@ def test_party_answers_not_a_party_where_a_complete_list_or_open_to_says_so() ->
     # Where the list itself is partial, the answer stays "not recorded" (CIFTA's 2009 table).
     assert rows["cifta"]["status"] == "not-recorded"
     shown = runner.invoke(app, ["parties", "pelindaba", "--counts", "--as-of", "2026-11-28"])
-    assert "complete list as of 2026-08-22, some days in force not recorded" in shown.stdout
+    assert "complete list as of 2026-08-22, some days not recorded" in shown.stdout
 
 
 def test_show_says_why_a_list_is_partial_and_not_for_a_complete_one() -> None:
@@ -526,3 +526,14 @@ def test_show_says_why_a_list_is_partial_and_not_for_a_complete_one() -> None:
     assert shown["coverage"]["note"].startswith("Partial: no complete list was readable.")
     complete = runner.invoke(app, ["show", "ctbt", "--as-of", "2026-11-28"], env={"COLUMNS": "100"})
     assert "About the list of states" not in complete.stdout
+
+
+def test_the_html_report_says_why_a_list_is_partial(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    result = runner.invoke(app, ["export", "html", "--as-of", "2026-11-28", "--treaty", "cppnm", "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert '<p class="states-note">About the list of states: Partial: no complete list was readable.' in html
+    complete = tmp_path / "ctbt.html"
+    runner.invoke(app, ["export", "html", "--as-of", "2026-11-28", "--treaty", "ctbt", "-o", str(complete)])
+    assert '<p class="states-note">' not in complete.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from treatytrack.render.layout import Column, build_table
-from treatytrack.render.records import Record, condition_line, coverage_line
+from treatytrack.render.records import Record, condition_line, coverage_line, partial_list_note
 from treatytrack.render.terminal import PARTY_STYLE, STATUS_STYLE, Footnotes, heading, value_cell
 
 
@@ -86,9 +86,9 @@ def show_view(record: Record, reviewed: dt.date, width: int = 80, *, why: bool =
             heading(coverage_line(record)),
             build_table(parties, width),
         ]
-        table = record["coverage"]
-        if table["coverage"] != "complete" and table["note"]:  # why the list is partial, and what it lacks
-            parts += [Text(), heading("About the list of states"), notes.cite(table["note"], table["source"])]
+        gaps = partial_list_note(record["coverage"])
+        if gaps:
+            parts += [Text(), heading("About the list of states"), notes.cite(gaps, record["coverage"]["source"])]
     if record["limits"]:
         rows = record["limits"]
         limits = [

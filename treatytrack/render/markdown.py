@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from treatytrack.render.records import coverage_line
+from treatytrack.render.records import coverage_line, partial_list_note
 
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|~])")
 
@@ -143,9 +143,9 @@ def show_markdown(record: dict[str, Any], *, why: bool = False) -> str:
                 [[p["code"], p["name"], p["status"], p["since"], p["why"]] for p in record["parties"]],
             )
         )
-        table = record["coverage"]
-        if table["coverage"] != "complete" and table["note"]:
-            out += [f"About the list of states: {escape_cell(table['note'])}", ""]
+        gaps = partial_list_note(record["coverage"])
+        if gaps:
+            out += [f"About the list of states: {escape_cell(gaps)}", ""]
     if record["limits"]:
         out.append("### Limits")
         out.append("")

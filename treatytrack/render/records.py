@@ -143,6 +143,12 @@ def coverage_record(treaty: Treaty) -> Record:
     }
 
 
+def partial_list_note(coverage: Record) -> str | None:
+    """What a partial list of states lacks, and why (its table's note), for the views that show
+    a treaty's states; None for a complete list, which needs no excuse."""
+    return coverage["note"] if coverage["coverage"] == "partial" else None
+
+
 def detail_record(row: TreatyRow, names: dict[str, str], history: StateHistory = NO_HISTORY) -> Record:
     """`show --format json`: the list record plus everything the treaty record says."""
     treaty = row.treaty
@@ -286,7 +292,7 @@ def coverage_line(record: Record) -> str:
     if coverage["coverage"] == "complete":
         scope = f"complete list as of {coverage['as_of']}"
     elif coverage.get("list_complete"):
-        scope = f"complete list as of {coverage['as_of']}, some days in force not recorded"
+        scope = f"complete list as of {coverage['as_of']}, some days not recorded"
     elif coverage.get("open_to"):
         scope = f"partial list of the states it is open to ({', '.join(coverage['open_to'])})"
     elif coverage["coverage"] == "partial":

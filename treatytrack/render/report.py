@@ -37,6 +37,7 @@ from markupsafe import Markup
 from treatytrack.core.engine import assess
 from treatytrack.core.history import Entry
 from treatytrack.core.models import Period, SourcedDate, Treaty
+from treatytrack.render.records import coverage_record, partial_list_note
 
 # A URL as written: no whitespace (any script's), no control or invisible formatting character
 # (zero-width, bidirectional overrides), no quote, angle bracket, backtick or backslash.
@@ -129,6 +130,7 @@ class TreatyView:
     party_count: str | None
     states: list[StateRow] = field(default_factory=list)
     states_caption: str | None = None
+    states_note: str | None = None  # what a partial list of states lacks, and why
 
 
 def _dated(what: str, value: SourcedDate | None) -> list[KeyDate]:
@@ -192,6 +194,7 @@ def treaty_views(
                 party_count=(f"{count.count} parties as of {count.as_of.isoformat()}" if count is not None else None),
                 states=list((states or {}).get(treaty.id, ())),
                 states_caption=(state_captions or {}).get(treaty.id),
+                states_note=partial_list_note(coverage_record(treaty)),
             )
         )
     return views
