@@ -115,13 +115,44 @@ def test_a_state_the_list_does_not_name_is_not_a_member(code: str, regime: str, 
     ("code", "regime"),
     [("FRA", "zangger-committee"), ("JPN", "zangger-committee"), ("EST", "wassenaar"), ("MLT", "wassenaar")],
 )
-def test_a_named_member_without_a_day_stays_visible(code: str, regime: str) -> None:
-    """On the list, but no source dates its joining: neither a member from an invented day nor a
-    non-member."""
-    assert standing_and_why(code, "2026-11-28", regime) == ("not-recorded", f"{code} is on the list with no dated act")
+def test_a_named_member_without_a_day_is_a_member_from_the_lists_day(code: str, regime: str) -> None:
+    """On the dated list, but no source dates its joining: a member on the list's day and after
+    (with no day shown), before it not recorded (neither a member from an invented day nor a
+    non-member)."""
+    listed = {"zangger-committee": "2018-03-13", "wassenaar": "2017-12-08"}[regime]
+    why = f"on the list of members as of {listed}; the day it joined is not recorded"
+    assert standing_and_why(code, "2026-11-28", regime) == ("member", why)
+    assert standing_and_why(code, listed, regime) == ("member", why)
+    before = standing_and_why(code, "2010-01-01", regime)
+    assert before == ("not-recorded", f"{code} is on the list with no dated act (a member by {listed})")
 
 
 @pytest.mark.parametrize("regime", LISTED)
 def test_the_lists_are_marked_whole(bundled: Dataset, regime: str) -> None:
     record = next(t for t in bundled.treaties if t.id == regime)
     assert record.participation is not None and record.participation.list_complete
+
+
+def test_the_lists_day_is_where_an_undated_members_standing_changes() -> None:
+    """`standings --by change` and `diff` find the list's day, where "not recorded" gives way to
+    "member", instead of letting one spell run through it."""
+    spells = CliRunner().invoke(
+        app,
+        [
+            "standings",
+            "--by",
+            "change",
+            "zangger-committee",
+            "--party",
+            "FRA",
+            "--as-of",
+            "2026-11-28",
+            "--format",
+            "json",
+        ],
+    )
+    assert spells.exit_code == 0, spells.output
+    assert [(s["start"], s["status"]) for s in json.loads(spells.stdout)] == [
+        ("1974-08-22", "not-recorded"),
+        ("2018-03-13", "member"),
+    ]

@@ -11,6 +11,8 @@ list) and the per-party events of its record, never guessed:
 - where the table's list is complete (a `complete` table, or a partial one whose gaps are days,
   `list_complete`), a state it does not name is neither party nor signatory, and so is a state
   an instrument is not open to (`open_to`); otherwise such a state's standing is "not recorded";
+- a regime's member named on its whole, dated list with no dated act is a member from the list's
+  day (no day of joining shown) and "not recorded" before it;
 - no state has a standing before it existed or after it ceased to exist (`Dataset.state_history`);
   a state that continues another (the Russian Federation the USSR) carries on its acts.
 
@@ -48,6 +50,23 @@ def _not_recorded_why(treaty: Treaty, state: str) -> str:
     if treaty.participation is None:
         return f"this record has no list of states; {state}'s standing is not recorded"
     return f"this record's list of states is partial and does not name {state}"
+
+
+def _on_the_list(treaty: Treaty, state: str, day: dt.date, treaty_now: Assessment | None) -> Standing:
+    """A state a table names with no dated act. A regime's whole list of its members as of a day
+    makes it a member on that day and after (as every member is taken to stay one after the
+    list's day); before, and on any other kind of list, its standing is not recorded."""
+    table = treaty.participation
+    assert table is not None
+    listed = table.as_of
+    if table.members_are is not None and treaty.names_every_state and listed is not None and day >= listed:
+        why = f"on the list of members as of {listed}; the day it joined is not recorded"
+        now = treaty_now if treaty_now is not None else assess(treaty, day)
+        if now.status.ended:
+            return Standing(state, PartyStatus.TREATY_ENDED, now.since, f"{why}; the treaty {now.why}")
+        return Standing(state, PartyStatus(table.members_are), None, why)
+    when = f" (a member by {listed})" if table.members_are is not None and listed is not None else ""
+    return Standing(state, PartyStatus.NOT_RECORDED, None, f"{state} is on the list with no dated act{when}")
 
 
 def standing_on(
@@ -218,7 +237,7 @@ class StandingReader:
         if not self.acts:
             rows = treaty.participation.states if treaty.participation is not None else {}
             if state in rows:
-                return Standing(state, PartyStatus.NOT_RECORDED, None, f"{state} is on the list with no dated act")
+                return _on_the_list(treaty, state, day, treaty_now)
             open_to = treaty.participation.open_to if treaty.participation is not None else None
             if open_to is not None and not {state, history.continues.get(state)} & set(open_to.states):
                 why = f"open only to {', '.join(open_to.states)}, not to {state}"
@@ -322,7 +341,9 @@ def change_days(
             effective = withdrawal_takes_effect(treaty, act, withdrawn_day)
             if effective is not None:
                 days.add(effective)
-    for day in (history.began(state), history.ended(state), history.ended_by(state), treaty.in_force_from):
+    table = treaty.participation
+    listed = table.as_of if table is not None and state in table.states and not acts else None
+    for day in (history.began(state), history.ended(state), history.ended_by(state), treaty.in_force_from, listed):
         if day is not None:
             days.add(day)
     return days
