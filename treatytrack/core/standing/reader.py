@@ -240,7 +240,9 @@ class StandingReader:
                 return _on_the_list(treaty, state, day, treaty_now)
             open_to = treaty.participation.open_to if treaty.participation is not None else None
             if open_to is not None and not {state, history.continues.get(state)} & set(open_to.states):
-                why = f"open only to {', '.join(open_to.states)}, not to {state}"
+                eligible = open_to.states
+                named = ", ".join(eligible) if len(eligible) <= 5 else f"the {len(eligible)} states its record lists"
+                why = f"open only to {named}, not to {state}"
                 return Standing(state, PartyStatus.NOT_PARTY, None, why)
             if treaty.names_every_state:
                 assert treaty.participation is not None
