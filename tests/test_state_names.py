@@ -60,3 +60,26 @@ def test_the_customary_list_names_real_codes() -> None:
     iso = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries}
     assert set(CUSTOMARY.values()) - iso == {"EU"}
     assert all(set(codes) <= iso for codes in AMBIGUOUS.values())
+
+
+def test_the_names_read_from_pycountrys_files_are_pycountrys_names() -> None:
+    """`store.isonames` reads the two JSON files pycountry ships instead of importing it; the map
+    must be the one pycountry's own objects give (validation's `iso_codes`)."""
+    from treatytrack.core.checks import iso_codes
+    from treatytrack.store import isonames
+
+    assert isonames._from_data_files() == iso_codes()
+    assert isonames.iso_names()["SUN"] == "USSR, Union of Soviet Socialist Republics"
+
+
+def test_the_names_come_from_pycountry_itself_where_its_files_are_not_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    from treatytrack.core.checks import iso_codes
+    from treatytrack.store import isonames
+
+    monkeypatch.setattr(isonames.importlib.util, "find_spec", lambda name: None)
+    isonames.iso_names.cache_clear()
+    try:
+        assert isonames._from_data_files() is None
+        assert isonames.iso_names() == iso_codes()
+    finally:
+        isonames.iso_names.cache_clear()

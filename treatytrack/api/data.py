@@ -94,11 +94,16 @@ class TreatyData:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self.history = StateHistory(dataset.state_history)
-        self._names = party_names(dataset)
+        self._names: dict[str, str] | None = None
 
     @property
     def names(self) -> dict[str, str]:
-        """The name of every state and organisation in the data, by code."""
+        """The name of every state and organisation in the data, by code (read from ISO's tables
+        on first use: a question that names no state never pays for them)."""
+        if self._names is None:
+            from treatytrack.store.isonames import iso_names
+
+            self._names = party_names(self.dataset, iso_names())
         return self._names
 
     @property
@@ -112,7 +117,7 @@ class TreatyData:
 
     def state(self, name: str) -> str:
         """The code of the state or organisation called `name` (`Russia`, `RUS`, `ru`)."""
-        return resolve_party(self.dataset, name)
+        return resolve_party(self.dataset, name, self.names)
 
     def status(self, treaty: str, *, on: dt.date) -> TreatyStatus:
         """The treaty's status on `on`, with the day it began, its expiry and why."""
@@ -169,7 +174,7 @@ class TreatyData:
     def parties(self, treaty: str, *, on: dt.date) -> list[Standing]:
         """Every state the treaty's record names, with its standing on `on`, in the order of the
         states' names (as depositaries list them): what `treatytrack parties` shows."""
-        return by_name(standings_on(self.treaty(treaty), on, self.history), self._names)
+        return by_name(standings_on(self.treaty(treaty), on, self.history), self.names)
 
     def party(self, state: str, *, on: dt.date, category: Iterable[str] | str = ()) -> list[TreatyStanding]:
         """The state's standing under every treaty that had begun by `on` (in `category`, if
@@ -241,7 +246,7 @@ class TreatyData:
         return panel_rows(chosen, self.history, wanted, on, by_year=by == "year", first=first)
 
     def _rows(self, panel: Iterable[YearRun | Spell]) -> Iterator[Row]:
-        names = self._names
+        names = self.names
         for found in panel:
             standing = found.standing
             flags = _flags(standing)

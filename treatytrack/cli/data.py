@@ -54,15 +54,24 @@ def load(data: Path | None, extra: list[Path] | None = None, no_cache: bool = Fa
     return dataset
 
 
+def state_names(dataset: Dataset) -> dict[str, str]:
+    """The name of every state and organisation the data may name, by code."""
+    from treatytrack.core.parties import party_names
+    from treatytrack.store.isonames import iso_names
+
+    return party_names(dataset, iso_names())
+
+
 def party_codes(dataset: Dataset, queries: Iterable[str] | None, option: str = "--party") -> list[str]:
     """Each state or organisation named (a code or a name: `RUS`, `Russia`, `russian federation`),
     as its code; an unknown one is a usage error with the closest names."""
     from treatytrack.core.parties import AmbiguousParty, PartyNotFound, resolve_party
 
     codes = []
+    names = state_names(dataset) if queries else {}
     for query in queries or ():
         try:
-            codes.append(resolve_party(dataset, query))
+            codes.append(resolve_party(dataset, query, names))
         except AmbiguousParty as many:
             raise typer.BadParameter(
                 f"{query!r} may name {', '.join(many.candidates)}; give the code", param_hint=f"'{option}'"

@@ -20,11 +20,11 @@ def declared_listing(dataset: Dataset, treaties: list[Treaty], named: bool, day:
     """Each ceiling (and declared total) of `treaties` with each party's latest declared value on
     or before `day`. Dated by data date, so the treaty's status on `day` does not filter them: a
     number declared while it was in force stays what was declared."""
+    from treatytrack.cli.data import state_names
     from treatytrack.core.declared import latest_declared
-    from treatytrack.core.parties import party_names
     from treatytrack.render.declared_records import DECLARED_COLUMNS, declared_record, declared_text, limit_text
 
-    names = party_names(dataset)
+    names = state_names(dataset)
     records = [declared_record(t, found, names) for t in treaties for found in latest_declared(t, day)]
     empty = None
     if not records:
@@ -104,14 +104,14 @@ def declared_chart(
             raise
         fail(f"treatytrack: export {fmt} draws with matplotlib, which is not installed: {INSTALL_HINT}", EXIT_USAGE)
     from treatytrack import __version__
-    from treatytrack.core.parties import party_names
+    from treatytrack.cli.data import state_names
 
     suspensions = [(e.party or "", e.date) for e in treaty.events if e.type.value == "suspended"]
     return declared_figure(
         fmt,
         treaty.short_name,
         series,
-        party_names(dataset),
+        state_names(dataset),
         treaty_id=treaty.id,
         day=day,
         suspended=suspensions,

@@ -229,14 +229,14 @@ def _export_atom(
     """The events the CSV export lists, as an Atom feed whose id names the selection."""
     from urllib.parse import urlencode
 
+    from treatytrack.cli.data import state_names
     from treatytrack.core.history import report
-    from treatytrack.core.parties import party_names
     from treatytrack.render.atom import TAG, render_atom
 
     _, found = report(
         treaties, day, start=first, end=last, parties=parties, types=types, history=state_history(dataset)
     )
-    names = party_names(dataset)
+    names = state_names(dataset)
     if title is None:
         named = [t.short_name for t in treaties] if any(key == "treaty" for key, _ in selected) else []
         subject = ", ".join(named) or "Arms-control agreements"
@@ -276,11 +276,11 @@ def _export_text(
 
         return render_csv(entries, EVENT_COLUMNS)
     if fmt is ExportFormat.JSON:
-        from treatytrack.core.parties import party_names
+        from treatytrack.cli.data import state_names
         from treatytrack.render.jsonout import render_json
         from treatytrack.render.records import detail_record
 
-        names = party_names(dataset)
+        names = state_names(dataset)
         shown = {(e.treaty.id, e.date, e.type, e.party) for e in found if not e.derived}
         records = []
         for row in rows:

@@ -100,7 +100,7 @@ def export_map(dataset: Dataset, treaty: Treaty, day: dt.date, fmt: str, title: 
         if not _charts_missing(err):
             raise
         fail(f"treatytrack: export map draws with matplotlib, which is not installed: {INSTALL_HINT}", EXIT_USAGE)
-    from treatytrack.core.parties import party_names
+    from treatytrack.cli.data import state_names
     from treatytrack.core.standing import StateHistory, standings_on, tally
     from treatytrack.core.world import world_standings
     from treatytrack.render.records import coverage_line, coverage_record
@@ -110,7 +110,7 @@ def export_map(dataset: Dataset, treaty: Treaty, day: dt.date, fmt: str, title: 
     history = StateHistory(dataset.state_history)
     former_codes = [c for c, life in dataset.state_history.items() if life.ended or life.ended_by]
     found = world_standings(treaty, areas, day, history, former_codes)
-    names = party_names(dataset)
+    names = state_names(dataset)
     counts = {s.value: n for s, n in tally(standings_on(treaty, day, history)).items()}  # as `parties --counts`
     coverage = coverage_line({"as_of": day.isoformat(), "counts": counts, "coverage": coverage_record(treaty)})
     notes = [

@@ -176,8 +176,8 @@ def export_states(
         if not _charts_missing(err):
             raise
         fail(f"treatytrack: export {fmt} draws with matplotlib, which is not installed: {INSTALL_HINT}", EXIT_USAGE)
+    from treatytrack.cli.data import state_names
     from treatytrack.core.panel import state_line
-    from treatytrack.core.parties import party_names
     from treatytrack.core.regions import Order, group_states
     from treatytrack.core.standing import StateHistory, states_of, tally
     from treatytrack.render.records import coverage_line, coverage_record
@@ -196,7 +196,7 @@ def export_states(
             f"has {len(codes)}; choose some with --party CODE (repeatable).",
             EXIT_USAGE,
         )
-    names = party_names(dataset)
+    names = state_names(dataset)
     organisations = {org.code for org in dataset.non_state_parties}
     ordered = Order(order)
     groups = [
@@ -248,12 +248,12 @@ def _state_tables(
     dataset: Dataset, treaties: Sequence[Treaty], day: dt.date
 ) -> tuple[dict[str, list[StateRow]], dict[str, str]]:
     """Each treaty's per-state rows and its caption (counts and coverage line)."""
-    from treatytrack.core.parties import party_names
+    from treatytrack.cli.data import state_names
     from treatytrack.core.standing import StateHistory
     from treatytrack.render.records import coverage_line, coverage_record
 
     history = StateHistory(dataset.state_history)
-    names = party_names(dataset)
+    names = state_names(dataset)
     rows = {t.id: state_rows(t, day, history, names) for t in treaties}
     captions = {}
     for treaty in treaties:

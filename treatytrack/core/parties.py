@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from treatytrack.core.engine import assess, exists_on
@@ -28,21 +29,24 @@ class AmbiguousParty(LookupError):
         self.candidates = candidates  # "COG (Congo)"
 
 
-def party_names(dataset: Dataset) -> dict[str, str]:
-    """Every known code with its name: ISO (current and historic) and the dataset's organisations."""
-    from treatytrack.core.checks import iso_codes
+def party_names(dataset: Dataset, iso: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Every known code with its name: ISO (current and historic: `iso`, when the caller has
+    read them already, else pycountry's) and the dataset's organisations."""
+    if iso is None:
+        from treatytrack.core.checks import iso_codes
 
-    return dict(iso_codes()) | {org.code: org.name for org in dataset.non_state_parties}
+        iso = iso_codes()
+    return dict(iso) | {org.code: org.name for org in dataset.non_state_parties}
 
 
-def resolve_party(dataset: Dataset, query: str) -> str:
+def resolve_party(dataset: Dataset, query: str, names: Mapping[str, str] | None = None) -> str:
     """A party code from a code (`RUS`, `ru`) or a name: ISO's common, official or short name,
     or a customary one (`Russia`, `Turkey`, `Ivory Coast`), in any case and with or without
     accents. An unknown name raises PartyNotFound with close names, an ambiguous one
-    AmbiguousParty with the candidates."""
+    AmbiguousParty with the candidates. `names`: `party_names(dataset)`, when the caller has them."""
     from treatytrack.core.statenames import CUSTOMARY, alpha2, codes_named, fold, iso_spellings
 
-    names = party_names(dataset)
+    names = party_names(dataset) if names is None else names
     if query.upper() in names:
         return query.upper()
     if query.upper() in alpha2():
