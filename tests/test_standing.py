@@ -108,6 +108,11 @@ def test_an_instrument_open_to_some_states_only_answers_for_the_others() -> None
     assert (china.status, china.why) == (PartyStatus.NOT_PARTY, "open only to FRA, GBR, USA, not to CHN")
     assert standing_on(protocol, "GBR", D("2026-11-28"), history).status is PartyStatus.PARTY
     assert standing_on(protocol, "USA", D("2026-11-28"), history).status is PartyStatus.SIGNATORY
+    # Protocol 2 is open to the five nuclear-weapon states (its art. 4); Russia continues the USSR.
+    second = treaty(dataset, "rarotonga-protocol-2")
+    india = standing_on(second, "IND", D("2026-11-28"), history)
+    assert (india.status, india.why) == (PartyStatus.NOT_PARTY, "open only to FRA, CHN, SUN, GBR, USA, not to IND")
+    assert standing_on(second, "RUS", D("2026-11-28"), history).status is PartyStatus.PARTY
 
 
 @pytest.mark.parametrize(
