@@ -542,3 +542,11 @@ def test_the_html_report_says_why_a_list_is_partial(tmp_path: Path) -> None:
     complete = tmp_path / "ctbt.html"
     runner.invoke(app, ["export", "html", "--as-of", "2026-11-28", "--treaty", "ctbt", "-o", str(complete)])
     assert '<p class="states-note">' not in complete.read_text(encoding="utf-8")
+
+
+def test_the_coverage_line_names_a_short_open_to_list_and_counts_a_long_one() -> None:
+    short = runner.invoke(app, ["parties", "rarotonga-protocol-1", "--counts", "--as-of", "2026-11-28"])
+    assert "partial list of the 3 states it is open to (FRA, GBR, USA)" in short.stdout
+    long = runner.invoke(app, ["parties", "inf-treaty", "--counts", "--as-of", "2026-11-28"], env={"COLUMNS": "200"})
+    assert "partial list of the 17 states it is open to" in long.stdout
+    assert "USA, SUN" not in long.stdout

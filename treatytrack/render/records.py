@@ -294,7 +294,9 @@ def coverage_line(record: Record) -> str:
     elif coverage.get("list_complete"):
         scope = f"complete list as of {coverage['as_of']}, some days not recorded"
     elif coverage.get("open_to"):
-        scope = f"partial list of the states it is open to ({', '.join(coverage['open_to'])})"
+        eligible = coverage["open_to"]
+        named = f" ({', '.join(eligible)})" if len(eligible) <= 5 else ""
+        scope = f"partial list of the {len(eligible)} states it is open to{named}"
     elif coverage["coverage"] == "partial":
         scope = "partial list: states it does not name are not recorded"
     else:
