@@ -190,6 +190,17 @@ def fit_legend(figure: Figure, handles: list[Any], fits: float) -> Legend | None
     return legend
 
 
+def fitted_heading(
+    canvas: FigureCanvasAgg, title: str, subtitle: str, inner: float, measure: Callable[[str, float, str], float] | None
+) -> tuple[str, str, tuple[float, float]]:
+    """The title and subtitle wrapped to `inner` inches (`measure`: as `wrap_text`), with their
+    measured heights: what `heading` draws, measured before the figure's height is known."""
+    title = wrap_text(canvas, title, 15, inner, "bold", measure=measure)
+    subtitle = wrap_text(canvas, subtitle, 10, inner, measure=measure)
+    heights = (text_size(canvas, title, 15, "bold")[1], text_size(canvas, subtitle, 10)[1] if subtitle else 0.0)
+    return title, subtitle, heights
+
+
 def heading(
     figure: Figure,
     title: str,

@@ -43,6 +43,7 @@ from treatytrack.render.figure_draw import (
     bar,
     extent_inches,
     fit_legend,
+    fitted_heading,
     heading,
     legend_line,
     legend_patch,
@@ -134,10 +135,7 @@ def _lifespan_figure(
 
     # Title, subtitle, legend and footer in inches from the top; the figure's height follows.
     inner = width - 2 * pad
-    title = wrap_text(canvas, title, 15, inner, "bold")
-    subtitle = wrap_text(canvas, subtitle, 10, inner)
-    title_h = text_size(canvas, title, 15, "bold")[1]
-    subtitle_h = text_size(canvas, subtitle, 10)[1] if subtitle else 0.0
+    title, subtitle, (title_h, subtitle_h) = fitted_heading(canvas, title, subtitle, inner, None)
     note = f"Dataset reviewed {reviewed.isoformat()}."
     if day > reviewed:
         note += " After that date, statuses are projected from the treaties' own rules (terms, notice periods)."

@@ -36,6 +36,7 @@ from matplotlib.transforms import blended_transform_factory
 from treatytrack.render.figure_draw import (
     extent_inches,
     fit_legend,
+    fitted_heading,
     heading,
     legend_line,
     legend_patch,
@@ -127,10 +128,7 @@ def _participation_figure(
     left, left_x, right_x = axis.left, axis.left_x, axis.right_x
 
     inner = width - 2 * pad
-    title = wrap_text(canvas, title, 15, inner, "bold", measure=widest)
-    subtitle = wrap_text(canvas, subtitle, 10, inner, measure=widest)
-    title_h = text_size(canvas, title, 15, "bold")[1]
-    subtitle_h = text_size(canvas, subtitle, 10)[1] if subtitle else 0.0
+    title, subtitle, (title_h, subtitle_h) = fitted_heading(canvas, title, subtitle, inner, widest)
     credit = "source: treatytrack"
     footer_w = inner - widest(credit, 7.5) - 0.3
     coverage = wrap_text(canvas, coverage, 7.5, footer_w, measure=widest)

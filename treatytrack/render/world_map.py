@@ -27,7 +27,16 @@ from matplotlib.legend import Legend
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
-from treatytrack.render.figure_draw import extent_inches, fit_legend, heading, save, text_size, widest, wrap_text
+from treatytrack.render.figure_draw import (
+    extent_inches,
+    fit_legend,
+    fitted_heading,
+    heading,
+    save,
+    text_size,
+    widest,
+    wrap_text,
+)
 from treatytrack.render.figure_layout import slug
 from treatytrack.render.figure_style import BORDER, MAP_STYLE, MUTED, RC_PARAMS, TERRITORY, BarStyle
 from treatytrack.render.xmlchars import xml_safe
@@ -112,10 +121,7 @@ def _map_figure(
     bottom, top = min(y for _, y in points), max(y for _, y in points)
     map_h = inner * (top - bottom) / (right - left)
 
-    title = wrap_text(canvas, title, 15, inner, "bold", measure=widest)
-    subtitle = wrap_text(canvas, subtitle, 10, inner, measure=widest)
-    title_h = text_size(canvas, title, 15, "bold")[1]
-    subtitle_h = text_size(canvas, subtitle, 10)[1] if subtitle else 0.0
+    title, subtitle, (title_h, subtitle_h) = fitted_heading(canvas, title, subtitle, inner, widest)
     credit = "source: treatytrack"
     footer_w = inner - widest(credit, 7.5) - 0.3
     footer = "\n".join(wrap_text(canvas, text, 7.5, footer_w, measure=widest) for text in [*notes, source])
