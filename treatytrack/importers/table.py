@@ -11,6 +11,17 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+
+def misread_row(where: str, code: str, seen: Mapping[str, object], cells: int, columns: int) -> str | None:
+    """Why a list's row cannot be taken as it stands (its state already read, or not as many cells
+    as the header has columns), as every importer says it; None when it can."""
+    if code in seen:
+        return f"{where}: {code} is listed twice"
+    if cells != columns:
+        return f"{where}: {cells} cells after the name, the header has {columns}"
+    return None
+
+
 # The keys of a row, in the order a row is written (models.StateRow).
 ROW_KEYS = (
     "signed",

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from treatytrack.importers.names import NameIndex, UnknownName, predecessor_code
-from treatytrack.importers.table import Act, ImportedTable, Life, Row, ordered, split_continued
+from treatytrack.importers.table import Act, ImportedTable, Life, Row, misread_row, ordered, split_continued
 from treatytrack.importers.untc_page import PageRow, StatusPage, clean, read_page
 
 LIST_NAME = "UN Secretary-General's status list"
@@ -271,11 +271,9 @@ def import_page(
         except UnknownName:
             problems.append(f"{where}: unknown state name {row.name!r} (add the UN's spelling to importers/names.py)")
             continue
-        if code in states:
-            problems.append(f"{where}: {code} is listed twice")
-            continue
-        if len(row.cells) != len(columns):
-            problems.append(f"{where}: {len(row.cells)} cells after the name, the header has {len(columns)}")
+        misread = misread_row(where, code, states, len(row.cells), len(columns))
+        if misread is not None:
+            problems.append(misread)
             continue
         acts, bracketed = _row_acts(row, columns, where, problems, provisional, code)
         withdrawal = False

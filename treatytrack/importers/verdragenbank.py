@@ -24,7 +24,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from treatytrack.importers.table import CONSENT_KEYS, Act, ImportedTable, Life, Row, ordered, split_continued
+from treatytrack.importers.table import (
+    CONSENT_KEYS,
+    Act,
+    ImportedTable,
+    Life,
+    Row,
+    misread_row,
+    ordered,
+    split_continued,
+)
 from treatytrack.importers.verdragenbank_page import DateError, PartyPage, PartyRow, parse_dutch_date, read_party_page
 
 LIST_NAME = "Dutch treaty database (verdragenbank.overheid.nl), party table"
@@ -162,11 +171,9 @@ def import_party_page(
                 f'treatytrack/importers/dutch_names.py ("{name}": "<ISO 3166-1 alpha-3 code>")'
             )
             continue
-        if code in states:
-            problems.append(f"{where}: {code} is listed twice")
-            continue
-        if len(row.cells) != len(columns):
-            problems.append(f"{where}: {len(row.cells)} cells after the name, the header has {len(columns)}")
+        misread = misread_row(where, code, states, len(row.cells), len(columns))
+        if misread is not None:
+            problems.append(misread)
             continue
         before = len(problems)
         acts = _row_acts(row, code, columns, labels, legend, where, problems, (existing or {}).get(code) or {})
