@@ -320,3 +320,11 @@ def test_an_empty_page_is_refused() -> None:
         "no 'STATUS AS AT : DD-MM-YYYY' date on the page",
         "the page does not name its MTDSG number: give it with --mtdsg (e.g. XXVI-9)",
     ]
+
+
+def test_a_row_read_twice_or_with_the_wrong_cells_is_refused_as_every_importer_says_it() -> None:
+    from treatytrack.importers.table import misread_row
+
+    assert misread_row("row 4 (Peru)", "PER", {"PER": object()}, 2, 2) == "row 4 (Peru): PER is listed twice"
+    assert misread_row("row 9 (Oman)", "OMN", {}, 1, 2) == "row 9 (Oman): 1 cells after the name, the header has 2"
+    assert misread_row("row 9 (Oman)", "OMN", {}, 2, 2) is None
