@@ -276,11 +276,10 @@ def _export_text(
 
         return render_csv(entries, EVENT_COLUMNS)
     if fmt is ExportFormat.JSON:
-        from treatytrack.cli.data import state_names
         from treatytrack.render.jsonout import render_json
         from treatytrack.render.records import detail_record
 
-        names = state_names(dataset)
+        names = answers.names
         shown = {(e.treaty.id, e.date, e.type, e.party) for e in found if not e.derived}
         records = []
         for row in rows:

@@ -109,7 +109,7 @@ def export_page(
     entries = timeline(shown, day, start=first, end=last, parties=parties, types=types)
     answers = TreatyData(dataset)
     rows = [treaty_record(answers.row(t, on=day)) for t in shown]
-    states, captions = _state_tables(dataset, [t for t in shown if _has_state_table(t)], day)
+    states, captions = _state_tables(dataset, [t for t in shown if _has_state_table(t)], day, answers.names)
     title = title or default_title(day)
     chart_svg: str | None = None
     missing: str | None = None
@@ -245,15 +245,13 @@ def state_rows(treaty: Treaty, day: dt.date, history: StateHistory, names: dict[
 
 
 def _state_tables(
-    dataset: Dataset, treaties: Sequence[Treaty], day: dt.date
+    dataset: Dataset, treaties: Sequence[Treaty], day: dt.date, names: dict[str, str]
 ) -> tuple[dict[str, list[StateRow]], dict[str, str]]:
-    """Each treaty's per-state rows and its caption (counts and coverage line)."""
-    from treatytrack.cli.data import state_names
+    """Each treaty's per-state rows (states named from `names`) and its caption (counts and coverage line)."""
     from treatytrack.core.standing import StateHistory
     from treatytrack.render.records import coverage_line, coverage_record
 
     history = StateHistory(dataset.state_history)
-    names = state_names(dataset)
     rows = {t.id: state_rows(t, day, history, names) for t in treaties}
     captions = {}
     for treaty in treaties:
