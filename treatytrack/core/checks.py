@@ -191,7 +191,7 @@ def _check_participation(
                         f"{code}: `{kind.value}` {day} is before its consent to be bound ({consent_day})",
                     )
         open_to = participation.open_to
-        if open_to is not None and not {code, history.continues.get(code)} & set(open_to.states):
+        if open_to is not None and not open_to.admits(code, history.continues.get(code)):
             yield Finding(at, f"{code}: the table is open only to {', '.join(open_to.states)} (`open_to`)", at_key=True)
         if after_opening and opened is not None and treaty.kind is not Kind.BILATERAL:
             for kind, day, written in acts:

@@ -272,6 +272,10 @@ class OpenTo(_Strict):
     source: Line
     note: Text | None = None
 
+    def admits(self, state: str, predecessor: str | None = None) -> bool:
+        """Whether `state` (or the state it continues: the Russian Federation the USSR) may take part."""
+        return state in self.states or (predecessor is not None and predecessor in self.states)
+
 
 class Participation(_Strict):
     """Every recorded state's acts under one treaty, as one depositary list states them."""

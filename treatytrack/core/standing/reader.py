@@ -239,7 +239,7 @@ class StandingReader:
             if state in rows:
                 return _on_the_list(treaty, state, day, treaty_now)
             open_to = treaty.participation.open_to if treaty.participation is not None else None
-            if open_to is not None and not {state, history.continues.get(state)} & set(open_to.states):
+            if open_to is not None and not open_to.admits(state, history.continues.get(state)):
                 eligible = open_to.states
                 named = ", ".join(eligible) if len(eligible) <= 5 else f"the {len(eligible)} states its record lists"
                 why = f"open only to {named}, not to {state}"
