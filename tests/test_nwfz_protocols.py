@@ -119,3 +119,51 @@ def test_show_names_the_treaty_a_protocol_belongs_to() -> None:
     assert any(line.startswith("Part of") and "rarotonga" in line for line in table.stdout.splitlines())
     treaty = runner.invoke(app, ["show", "npt", "--as-of", "2026-06-01", "-f", "json"])
     assert json.loads(treaty.stdout)["parent"] is None
+
+
+# ---- Pelindaba Protocols I and II ----
+# The Protocols entered into force with the Treaty, 15 July 2009, for the signatories that had
+# deposited (US State Department); China deposited in October 1997 (month only). France's, the
+# UK's and Russia's deposits are not dated by a stored official source: they have no row.
+PELINDABA = ("pelindaba-protocol-1", "pelindaba-protocol-2")
+
+
+@pytest.mark.parametrize("state", ["USA", "GBR", "FRA", "CHN", "RUS"])
+def test_party_lists_the_pelindaba_protocols_for_each_nuclear_weapon_state(state: str) -> None:
+    rows = _party(state, "2026-06-01")
+    for protocol in PELINDABA:
+        assert protocol in rows, f"{protocol} missing from 'party {state} --category nwfz'"
+
+
+@pytest.mark.parametrize("state", ["RUS", "FRA", "GBR"])
+@pytest.mark.parametrize("protocol", PELINDABA)
+def test_states_whose_deposit_no_source_dates_are_not_recorded_never_signatories(protocol: str, state: str) -> None:
+    # A signature-only row would show a state that has ratified as a mere signatory.
+    assert _standing(state, protocol, "2026-06-01") == ("not-recorded", None)
+
+
+@pytest.mark.parametrize("protocol", PELINDABA)
+def test_united_states_has_only_signed_the_pelindaba_protocols(protocol: str) -> None:
+    assert _standing("USA", protocol, "2026-06-01") == ("signatory", "1996-04-11")
+
+
+@pytest.mark.parametrize("protocol", PELINDABA)
+def test_china_is_bound_from_the_day_the_protocols_entered_into_force(protocol: str) -> None:
+    assert _standing("CHN", protocol, "1996-05-01") == ("signatory", "1996-04-11")
+    # Deposited in October 1997, known only to the month: that month is left open.
+    status, since = _standing("CHN", protocol, "1997-10-15")
+    assert status not in ("party", "signatory") and since is None
+    before = _party("CHN", "2009-07-14")[protocol]
+    assert before["status"] != "party" and before["treaty_status"] == "not-in-force"
+    first_day = _party("CHN", "2009-07-15")[protocol]
+    assert (first_day["status"], first_day["since"], first_day["treaty_status"]) == ("party", "2009-07-15", "in-force")
+
+
+@pytest.mark.parametrize("protocol", PELINDABA)
+def test_show_gives_the_pelindaba_protocol_its_parent_and_rows(protocol: str) -> None:
+    result = runner.invoke(app, ["show", protocol, "--as-of", "2026-06-01", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["parent"] == "pelindaba"
+    assert record["instrument"] == "protocol"
+    assert {p["code"] for p in record["parties"]} == {"CHN", "USA"}
