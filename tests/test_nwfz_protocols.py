@@ -167,3 +167,16 @@ def test_show_gives_the_pelindaba_protocol_its_parent_and_rows(protocol: str) ->
     assert record["parent"] == "pelindaba"
     assert record["instrument"] == "protocol"
     assert {p["code"] for p in record["parties"]} == {"CHN", "USA"}
+
+
+def test_only_protocol_2_of_pelindaba_records_a_rule_for_later_deposits() -> None:
+    # Art. 7 of Protocol II was read (on deposit, or the Treaty's entry into force if later);
+    # Protocol I's article was not, so a later depositor there needs its own `in_force`.
+    rules = {
+        t.id: t.participation.in_force_for_state
+        for t in _bundled().treaties
+        if t.id in PELINDABA and t.participation is not None
+    }
+    assert rules["pelindaba-protocol-1"] is None
+    rule = rules["pelindaba-protocol-2"]
+    assert rule is not None and rule.rule.value == "on-deposit"
