@@ -101,7 +101,7 @@ def test_transparency_counts_agree_with_the_arms_control_associations() -> None:
 def test_the_counts_line_says_the_list_is_whole_and_its_days_partial() -> None:
     result = runner.invoke(app, ["parties", CIFTA, "--counts", "--as-of", LIST_DAY])
     assert result.exit_code == 0, result.output
-    assert "2 parties, 29 consented (day in force not recorded), 3 signatories" in result.stdout
+    assert "3 parties, 28 consented (day in force not recorded), 3 signatories" in result.stdout
     assert f"complete list as of {LIST_DAY}, some days not recorded" in result.stdout
 
 
@@ -136,6 +136,13 @@ def test_where_the_state_department_disagrees_the_row_keeps_both(bundled: Datase
         row = states[code]
         assert row.ratified == dt.date.fromisoformat(day)
         assert row.note is not None and other in row.note
+
+
+def test_brazil_is_bound_from_the_day_its_decree_gives() -> None:
+    """Brazil's Decree No. 3.229 of 1999: deposit 1999-09-28, in force for Brazil 1999-10-28 'under art.
+    XXV'. The row's own `in_force` answers, the only later ratifier whose day is recorded."""
+    assert party_standings("BRA", "1999-10-27", [CIFTA])[CIFTA] == ("ratified", "1999-09-28")
+    assert party_standings("BRA", "1999-10-28", [CIFTA])[CIFTA] == ("party", "1999-10-28")
 
 
 def test_party_answers_before_the_deposit_too() -> None:
