@@ -142,6 +142,11 @@ EMPTY = [
         "note: no status changed after 2024-01-01 up to 2024-12-31 in this selection; the last before is CTBT on "
         "2023-11-02 (try 2023-11-01 as FROM).",
     ),
+    (  # the last change is more than ten years back: found in the whole record
+        ["diff", "1982-01-01", "1985-01-01", "--as-of", "2026-11-28"],
+        "note: no status changed after 1982-01-01 up to 1985-01-01 in this selection; the last before is NPT on "
+        "1970-03-05 (try 1970-03-04 as FROM).",
+    ),
     (
         ["party", "RUS", "--category", "space", "--as-of", "2026-11-28"],
         "note: no treaty in space had begun by 2026-11-28; try another --category or a later --as-of.",

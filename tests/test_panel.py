@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -56,13 +57,37 @@ def test_a_spell_holds_from_its_start_to_its_end(ds: treatytrack.TreatyData, dat
             assert (spell.standing.status, spell.standing.since) == (expected.status, expected.since), day
 
 
-def test_an_act_known_to_its_month_is_undecided_only_in_that_month() -> None:
-    """CIFTA entered into force on 1998-07-01. Belize ratified in January 1998 (the day not
-    recorded): undecided in January, bound from entry into force whatever the day. The Bahamas
-    ratified in July 1998: undecided in July; then consented, as a deposit after the first of
-    July binds on a day no rule of the record gives (never the first of the month, pretended)."""
-    args = ["standings", "cifta", "--party", "BHS", "--party", "BLZ", "--any-party", "--as-of", "2000-01-01"]
-    result = CliRunner().invoke(app, [*args, "-f", "json"])
+MONTH_ACTS = """\
+version: 1
+reviewed: 2026-11-28
+treaties:
+  - id: monthly
+    name: A convention whose consents are known to their month
+    short_name: Monthly
+    kind: regional
+    instrument: convention
+    categories: [conventional]
+    opened_for_signature: {date: 1997-11-14, source: "https://example.org/open"}
+    entry_into_force: {date: 1998-07-01, source: "https://example.org/eif"}
+    participation:
+      coverage: partial
+      source: https://example.org/table
+      states:
+        BHS: {ratified: {date: 1998-07-01, precision: month}}
+        BLZ: {ratified: {date: 1998-01-01, precision: month}}
+"""
+
+
+def test_an_act_known_to_its_month_is_undecided_only_in_that_month(tmp_path: Path) -> None:
+    """A convention in force on 1998-07-01 (as CIFTA was, when its table knew only months). A
+    ratification in January 1998 (the day not recorded): undecided in January, bound from entry
+    into force whatever the day. One in July 1998: undecided in July; then consented, as a deposit
+    after the first of July binds on a day no rule of the record gives (never the first of the
+    month, pretended)."""
+    data = tmp_path / "monthly.yaml"
+    data.write_text(MONTH_ACTS, encoding="utf-8")
+    args = ["standings", "monthly", "--party", "BHS", "--party", "BLZ", "--any-party", "--as-of", "2000-01-01"]
+    result = CliRunner().invoke(app, [*args, "--data", str(data), "--no-cache", "-f", "json"])
     assert result.exit_code == 0, result.output
     rows = [(r["code"], r["start"], r["until"], r["status"], r["since"]) for r in json.loads(result.stdout)]
     assert rows == [
@@ -71,6 +96,23 @@ def test_an_act_known_to_its_month_is_undecided_only_in_that_month() -> None:
         ("BLZ", "1998-01-01", "1998-02-01", "day-not-recorded", None),
         ("BLZ", "1998-02-01", "1998-07-01", "ratified", None),
         ("BLZ", "1998-07-01", None, "party", None),
+    ]
+
+
+def test_cifta_deposits_now_have_their_days() -> None:
+    """CIFTA's table is UNODA's record of the deposits with the OAS (July 2018): Belize deposited
+    on 1998-01-12 and is bound from entry into force; the Bahamas deposited on 1998-07-30, after
+    it, and no rule for later ratifications was read, so it is consented from that day."""
+    args = ["standings", "cifta", "--party", "BHS", "--party", "BLZ", "--any-party", "--as-of", "2000-01-01"]
+    result = CliRunner().invoke(app, [*args, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = [(r["code"], r["start"], r["until"], r["status"]) for r in json.loads(result.stdout)]
+    assert rows == [
+        ("BHS", "1998-04-15", "1998-07-30", "signatory"),
+        ("BHS", "1998-07-30", None, "consented"),
+        ("BLZ", "1997-11-14", "1998-01-12", "signatory"),
+        ("BLZ", "1998-01-12", "1998-07-01", "ratified"),
+        ("BLZ", "1998-07-01", None, "party"),
     ]
 
 

@@ -514,8 +514,14 @@ def test_party_answers_not_a_party_where_a_complete_list_or_open_to_says_so() ->
         )
     assert rows["rarotonga-protocol-1"]["status"] == "not-party"
     assert rows["inf-treaty"]["why"] == "open only to the 17 states its record lists, not to CHN"
-    # Where the list itself is partial, the answer stays "not recorded" (CIFTA's 2009 table).
-    assert rows["cifta"]["status"] == "not-recorded"
+    # CIFTA's list (UNODA's record of the deposits with the OAS, July 2018) names every state too.
+    assert (rows["cifta"]["status"], rows["cifta"]["why"]) == (
+        "not-party",
+        "not on the list of states as of 2018-07-05",
+    )
+    # Where the list itself is partial, the answer stays "not recorded" (the Kinshasa Convention's
+    # UN list of unknown date).
+    assert rows["kinshasa-convention"]["status"] == "not-recorded"
     shown = runner.invoke(app, ["parties", "pelindaba", "--counts", "--as-of", "2026-11-28"])
     assert "complete list as of 2026-08-22, some days not recorded" in shown.stdout
 

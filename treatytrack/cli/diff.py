@@ -30,6 +30,10 @@ from treatytrack.render import OutputFormat
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from treatytrack.core.history import Change
+    from treatytrack.core.models import Treaty
+    from treatytrack.core.standing import StateHistory
+
 
 @command(
     "diff",
@@ -95,7 +99,7 @@ def diff_command(
 
     empty = None
     if not records:
-        earlier = changes_between(treaties, dt.date.min, first, history)
+        earlier = _changes_up_to(treaties, first, history)
         hint = (
             f"the last before is {earlier[-1].treaty.short_name} on {earlier[-1].date} (try {earlier[-1].date - dt.timedelta(days=1)} as FROM)"
             if earlier
@@ -104,3 +108,17 @@ def diff_command(
         empty = f"note: no status changed after {first} up to {last} in this selection; {hint}."
     columns = ["date", "id", "short_name", "party", "kind", "before", "after", "why"]
     emit(output, records, columns, markdown, table, empty)
+
+
+def _changes_up_to(treaties: list[Treaty], day: dt.date, history: StateHistory) -> list[Change]:
+    """Changes up to `day`, the last of them last: looked for in the year before it, then the ten
+    years before it, then the whole record. An empty window is most often a short, recent one,
+    and reading the whole record's history costs more than the diff asked for."""
+    from treatytrack.core.history import changes_between
+
+    for days in (366, 3660):
+        if day.toordinal() > days:
+            found = changes_between(treaties, day - dt.timedelta(days=days), day, history)
+            if found:
+                return found
+    return changes_between(treaties, dt.date.min, day, history)
