@@ -114,10 +114,16 @@ def assess(treaty: Treaty, day: dt.date) -> Assessment:
         why = "signed or open for signature; never entered into force" if eif is None else f"enters into force on {eif}"
         entry = treaty.entry_into_force
         if entry is not None and entry.precision != "day":
-            why = f"enters into force in {entry.text} (the day is not recorded)"
+            why = f"enters into force {entry.words} (the day is not recorded)"
         opened = [d for d in (treaty.signed, treaty.opened_for_signature) if d is not None]
-        first = min(opened, key=lambda d: d.date).precision if opened else "day"
-        return Assessment(Status.NOT_IN_FORCE, treaty.opened, why, since_precision=first)
+        first = min(opened, key=lambda d: d.date) if opened else None
+        return Assessment(
+            Status.NOT_IN_FORCE,
+            treaty.opened,
+            why,
+            since_precision=first.precision if first else "day",
+            since_until=first.until if first else None,
+        )
     if ended is not None and ended.day >= eif:
         return Assessment(
             ended.status,
@@ -137,13 +143,15 @@ def assess(treaty: Treaty, day: dt.date) -> Assessment:
         return Assessment(
             Status.DAY_NOT_RECORDED,
             eif,
-            f"entered into force in {entry.text}; the day is not recorded, so whether it was yet in force on a "
-            f"day of that {entry.precision} is not known (in force by {entry.last_day + dt.timedelta(days=1)})",
+            f"entered into force {entry.words}; the day is not recorded, so whether it was yet in force on a "
+            f"day of that {'period' if entry.precision == 'between' else entry.precision} is not known "
+            f"(in force by {entry.last_day + dt.timedelta(days=1)})",
             (),
             expires,
             expires_by,
             expires_why,
             entry.precision,
+            entry.until,
         )
     if treaty.kind is Kind.BILATERAL:
         suspensions = _active_suspensions(treaty, day)
@@ -158,8 +166,14 @@ def assess(treaty: Treaty, day: dt.date) -> Assessment:
                 expires_by,
                 expires_why,
             )
-    why = f"in force since {eif}" if entry.precision == "day" else f"in force since {entry.text} (day not recorded)"
+    why = f"in force since {eif}"
+    if entry.precision == "between":
+        why = f"in force since a day {entry.words} (day not recorded)"
+    elif entry.precision != "day":
+        why = f"in force since {entry.text} (day not recorded)"
     if upcoming is not None:
         why += f"; {upcoming.why}"
     evidence = upcoming.evidence if upcoming else ()
-    return Assessment(Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why, entry.precision)
+    return Assessment(
+        Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why, entry.precision, entry.until
+    )

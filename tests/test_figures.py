@@ -39,9 +39,13 @@ def export(*args: str, data: Path = SMALL) -> tuple[int, bytes, str]:
     return result.exit_code, result.stdout_bytes, result.stderr
 
 
-# The one note the bundled data gives a full chart: the NSG's and the Australia Group's bars start
-# on the first day of the year or month their founding is known to (see test_key_date_precision).
-PERIOD_NOTE = "note: NSG, Australia Group: a key date is known only to its month or year"
+# The one note the bundled data gives a full chart: the bars of Tlatelolco's Additional Protocol II
+# (in force from a day between two), the NSG and the Australia Group start on the first day of the
+# span, year or month their key date is known to (see test_key_date_precision, test_between).
+PERIOD_NOTE = (
+    "note: Tlatelolco Additional Protocol II, NSG, Australia Group: a key date is known only to a month, a year or a "
+    "span of days"
+)
 
 
 def svg(*args: str, data: Path = SMALL) -> str:

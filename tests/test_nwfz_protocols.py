@@ -123,8 +123,9 @@ def test_show_names_the_treaty_a_protocol_belongs_to() -> None:
 
 # ---- Pelindaba Protocols I and II ----
 # The Protocols entered into force with the Treaty, 15 July 2009, for the signatories that had
-# deposited (US State Department); China deposited in October 1997 (month only). France's, the
-# UK's and Russia's deposits are not dated by a stored official source: they have no row.
+# deposited (US State Department); China deposited in October 1997 (month only), the UK by 21
+# January 2003 (a span). France's and Russia's deposits are not dated or bounded by a stored
+# official source: they have no row.
 PELINDABA = ("pelindaba-protocol-1", "pelindaba-protocol-2")
 
 
@@ -135,7 +136,7 @@ def test_party_lists_the_pelindaba_protocols_for_each_nuclear_weapon_state(state
         assert protocol in rows, f"{protocol} missing from 'party {state} --category nwfz'"
 
 
-@pytest.mark.parametrize("state", ["RUS", "FRA", "GBR"])
+@pytest.mark.parametrize("state", ["RUS", "FRA"])
 @pytest.mark.parametrize("protocol", PELINDABA)
 def test_states_whose_deposit_no_source_dates_are_not_recorded_never_signatories(protocol: str, state: str) -> None:
     # A signature-only row would show a state that has ratified as a mere signatory.
@@ -166,7 +167,61 @@ def test_show_gives_the_pelindaba_protocol_its_parent_and_rows(protocol: str) ->
     record = json.loads(result.stdout)
     assert record["parent"] == "pelindaba"
     assert record["instrument"] == "protocol"
-    assert {p["code"] for p in record["parties"]} == {"CHN", "USA"}
+    assert {p["code"] for p in record["parties"]} == {"CHN", "GBR", "USA"}
+
+
+@pytest.mark.parametrize("protocol", PELINDABA)
+def test_the_united_kingdom_ratified_by_2003_is_bound_from_the_protocols_first_day(protocol: str) -> None:
+    """A Commons answer of 21 January 2003 says the UK had ratified: its deposit lies between the
+    opening and that day, every day of which gives the same day in force, 15 July 2009."""
+    inside = _party("GBR", "2000-01-01")[protocol]
+    assert (inside["status"], inside["since"]) == ("day-not-recorded", None)
+    assert "between 1996-04-11 and 2003-01-21" in str(inside["why"])
+    assert _standing("GBR", protocol, "2009-07-14") == ("ratified", None)
+    assert _standing("GBR", protocol, "2009-07-15") == ("party", "2009-07-15")
+
+
+# ---- Tlatelolco Additional Protocol II ----
+# In force for each state on its deposit (art. 5); first in force on a day between its conclusion
+# (14 February 1967) and the US deposit of 12 May 1971 (the UK's deposit is not dated by a stored
+# official source). France and the UK had ratified by 24 May 1978 (Carter's message to the Senate).
+
+
+def test_the_united_states_is_a_party_to_additional_protocol_2_from_its_deposit() -> None:
+    assert _standing("USA", "tlatelolco-protocol-2", "1971-05-11") == ("signatory", "1968-04-01")
+    assert _standing("USA", "tlatelolco-protocol-2", "2026-06-01") == ("party", "1971-05-12")
+    row = _party("USA", "1970-01-01")["tlatelolco-protocol-2"]
+    assert row["treaty_status"] == "day-not-recorded"
+    assert _party("USA", "1971-05-13")["tlatelolco-protocol-2"]["treaty_status"] == "in-force"
+
+
+@pytest.mark.parametrize("state", ["FRA", "GBR"])
+def test_a_ratification_known_only_to_have_happened_by_1978_is_never_given_a_day(state: str) -> None:
+    assert _standing(state, "tlatelolco-protocol-2", "1975-01-01") == ("day-not-recorded", None)
+    row = _party(state, "2026-06-01")["tlatelolco-protocol-2"]
+    assert (row["status"], row["since"]) == ("party", None)
+    assert "and 1978-05-24 (day not recorded)" in str(row["why"])
+
+
+def test_china_is_a_party_to_additional_protocol_2_from_a_deposit_known_to_the_month() -> None:
+    assert _standing("CHN", "tlatelolco-protocol-2", "1974-06-15") == ("day-not-recorded", None)
+    assert _standing("CHN", "tlatelolco-protocol-2", "1974-07-01") == ("party", None)
+
+
+def test_russia_is_not_recorded_rather_than_a_signatory_of_additional_protocol_2() -> None:
+    # The USSR signed on 18 May 1978 and ratified later; no stored official source dates or bounds
+    # the ratification, so there is no row (a signature-only row would make Russia a signatory).
+    assert _standing("RUS", "tlatelolco-protocol-2", "2026-06-01") == ("not-recorded", None)
+
+
+def test_show_gives_additional_protocol_2_its_parent_and_its_span() -> None:
+    result = runner.invoke(app, ["show", "tlatelolco-protocol-2", "--as-of", "2026-06-01", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["parent"] == "tlatelolco"
+    entry = record["dates"]["entry_into_force"]
+    assert (entry["date"], entry["precision"]) == ("1967-02-14/1971-05-12", "between")
+    assert {p["code"] for p in record["parties"]} == {"CHN", "FRA", "GBR", "USA"}
 
 
 def test_only_protocol_2_of_pelindaba_records_a_rule_for_later_deposits() -> None:

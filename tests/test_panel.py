@@ -132,7 +132,9 @@ def test_no_answer_pretends_the_day_of_an_act_known_to_its_month(ds: treatytrack
                 standing = standing_on(treaty, state, max(after, DAY), ds.history)
                 first = act.day.isoformat()
                 if first != str(treaty.in_force_from):
-                    assert first not in standing.why, (treaty.id, state, standing.why)
+                    # A span's first day is said only as its bound ("between 1973-07-18 and ...").
+                    why = standing.why.replace(f"between {first} and", "")
+                    assert first not in why, (treaty.id, state, standing.why)
                     checked += 1
     assert checked > 10
 

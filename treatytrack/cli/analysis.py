@@ -276,7 +276,7 @@ def _why_no_limits(row: TreatyRow, day: object) -> str:
     entry = treaty.entry_into_force
     if entry is not None and entry.precision != "day":  # known to a month or year: try its end
         after = entry.last_day + dt.timedelta(days=1)
-        return f"note: {treaty.short_name} enters into force in {entry.text}; try --as-of {after}."
+        return f"note: {treaty.short_name} enters into force {entry.words}; try --as-of {after}."
     if start is not None:
         return (
             f"note: {treaty.short_name} enters into force on {start}; its limits apply from then (try --as-of {start})."

@@ -76,13 +76,14 @@ def review_note(reviewed: dt.date, day: dt.date, projected: Sequence[str]) -> No
 
 
 def period_bars_note(short_names: Sequence[str]) -> None:
-    """Say, once, that a chart's bar starts on the first day of a month or year: the treaties
-    named have a key date (a regime's founding) known only to that period, not to the day."""
+    """Say, once, that a chart's bar starts on the first day of a month, a year or a span: the
+    treaties named have a key date (a regime's founding, a protocol's first day in force) known
+    only to that period, not to the day."""
     if not short_names:
         return
     names = ", ".join(dict.fromkeys(short_names))
     note(
-        f"note: {names}: a key date is known only to its month or year; the chart's bar starts on "
+        f"note: {names}: a key date is known only to a month, a year or a span of days; the chart's bar starts on "
         "that period's first day, which is not the recorded day."
     )
 

@@ -32,8 +32,9 @@ class Assessment(NamedTuple):
     expires: dt.date | None = None  # the scheduled or actual end known on the day
     expires_by: str | None = None  # "term", "extension", "withdrawal" or an ending event type
     expires_why: str | None = None
-    # "month" or "year" where `since` is only the first day of the period that is known.
+    # "month", "year" or "between" (to `since_until`) where `since` is only the period's first day.
     since_precision: str = "day"
+    since_until: dt.date | None = None
 
 
 class Spanned(Protocol):
@@ -316,7 +317,7 @@ class Chronicle:
                 if entry is None
                 else f"enters into force on {eif}"
                 if precise
-                else f"enters into force in {entry.text} (the day is not recorded)"
+                else f"enters into force {entry.words} (the day is not recorded)"
             )
             opened = treaty.opened_date
             return Assessment(
@@ -324,6 +325,7 @@ class Chronicle:
                 treaty.opened,
                 why,
                 since_precision=opened.precision if opened is not None else "day",
+                since_until=opened.until if opened is not None else None,
             )
         if ended is not None and ended.day >= eif:
             reason = ended.explain()
@@ -340,11 +342,14 @@ class Chronicle:
         expires_by = upcoming.by if upcoming else None
         expires_why = upcoming.explain() if upcoming else None
         if entry is not None and not precise and day <= entry.last_day:
+            period = "period" if entry.precision == "between" else entry.precision
             why = (
-                f"entered into force in {entry.text}; the day is not recorded, so whether it was yet in "
-                f"force on a day of that {entry.precision} is not known (in force by {entry.last_day + dt.timedelta(days=1)})"
+                f"entered into force {entry.words}; the day is not recorded, so whether it was yet in "
+                f"force on a day of that {period} is not known (in force by {entry.last_day + dt.timedelta(days=1)})"
             )
-            return Assessment(Status.DAY_NOT_RECORDED, eif, why, (), expires, expires_by, expires_why, entry.precision)
+            return Assessment(
+                Status.DAY_NOT_RECORDED, eif, why, (), expires, expires_by, expires_why, entry.precision, entry.until
+            )
         if treaty.kind is _BILATERAL and self._suspensions:
             suspensions = sorted(self._suspensions.values(), key=_event_day)
             parts = ", ".join(f"{e.party} on {e.date}" for e in suspensions)
@@ -359,12 +364,13 @@ class Chronicle:
             )
         why = f"in force since {eif}"
         if entry is not None and not precise:
-            why = f"in force since {entry.text} (day not recorded)"
+            since = f"a day {entry.words}" if entry.precision == "between" else entry.text
+            why = f"in force since {since} (day not recorded)"
         if expires_why is not None:
             why += f"; {expires_why}"
         evidence = upcoming.evidence if upcoming else ()
-        since_precision = entry.precision if entry is not None else "day"
-        return Assessment(Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why, since_precision)
+        known = (entry.precision, entry.until) if entry is not None else ("day", None)
+        return Assessment(Status.IN_FORCE, eif, why, evidence, expires, expires_by, expires_why, *known)
 
     def withdrawals(self) -> list[tuple[dt.date, Event]]:
         """`withdrawals_known` on the day read to."""

@@ -44,7 +44,8 @@ class Entry:
     derived: bool = False  # computed from the treaty's rules, not recorded as an event
     new_expiry: dt.date | None = None  # an extension's new expiry
     effective: dt.date | None = None  # the day a withdrawal notice takes effect, as recorded
-    precision: str = "day"  # "month" or "year": `date` is that period's first day, the day unknown
+    precision: str = "day"  # "month", "year" or "between": `date` is that period's first day, the day unknown
+    until: dt.date | None = None  # with "between": the period's last day
 
 
 def event_entry(treaty: Treaty, event: Event) -> Entry:
@@ -71,7 +72,7 @@ def treaty_entries(treaty: Treaty, day: dt.date) -> list[Entry]:
         ("entered-into-force", treaty.entry_into_force),
     ):
         if d is not None:
-            entries.append(Entry(treaty, d.date, kind, None, d.note, d.source, precision=d.precision))
+            entries.append(Entry(treaty, d.date, kind, None, d.note, d.source, precision=d.precision, until=d.until))
     recorded = {(e.date, e.type, e.party) for e in treaty.events}
     entries.extend(event_entry(treaty, e) for e in treaty.events)
     expiry = scheduled_expiry(treaty, day)
@@ -140,7 +141,9 @@ def _table_entries(treaty: Treaty, codes: Iterable[str], recorded: Sequence[Entr
             kind = _ACT_EVENT.get(act.kind)
             if kind is None or act.from_treaty or (act.day, kind, code) in seen:
                 continue  # an original party's signature and entry into force are the treaty's own
-            found.append(Entry(treaty, act.day, kind, code, act.note, act.source, precision=act.precision))
+            found.append(
+                Entry(treaty, act.day, kind, code, act.note, act.source, precision=act.precision, until=act.until)
+            )
     return found
 
 

@@ -77,7 +77,7 @@ def entry_title(entry: Entry, names: Mapping[str, str]) -> str:
 def _day(entry: Entry) -> str:
     """The entry's day, or its month or year where only that is known (its timestamps, which Atom
     needs as instants, are that period's first day at midnight)."""
-    return period_text(entry.date, entry.precision)
+    return period_text(entry.date, entry.precision, entry.until)
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:

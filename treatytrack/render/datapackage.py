@@ -109,8 +109,8 @@ def _resource(resource: Resource) -> dict[str, Any]:
     for column in resource.columns:
         kind, description = FIELDS[column]
         field: dict[str, Any] = {"name": column, "type": kind, "description": description}
-        if column in PERIOD_FIELDS:  # a day, or only its month or year (ISO 8601 reduced precision)
-            field["constraints"] = {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"}
+        if column in PERIOD_FIELDS:  # a day, only its month or year (ISO 8601 reduced precision), or an interval
+            field["constraints"] = {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?(/\d{4}-\d{2}-\d{2})?"}
         fields.append(field)
     return {
         "name": resource.name,

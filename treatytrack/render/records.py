@@ -49,7 +49,7 @@ def treaty_record(row: TreatyRow) -> Record:
         "instrument": treaty.instrument.value,
         "categories": [c.value for c in treaty.categories],
         "status": now.status.value,
-        "status_since": period_text(now.since, now.since_precision) if now.since else None,
+        "status_since": period_text(now.since, now.since_precision, now.since_until) if now.since else None,
         "signed": _day_of(treaty.signed),
         "opened_for_signature": _day_of(treaty.opened_for_signature),
         "entry_into_force": _day_of(treaty.entry_into_force),
@@ -236,7 +236,7 @@ def entry_record(entry: Entry) -> Record:
     """A line of a timeline (a recorded event, a key date, a derived end): the keys of
     EVENT_COLUMNS, in that order; days as ISO text, `derived` true or false."""
     return {
-        "date": period_text(entry.date, entry.precision),
+        "date": period_text(entry.date, entry.precision, entry.until),
         "id": entry.treaty.id,
         "short_name": entry.treaty.short_name,
         "name": entry.treaty.name,
@@ -310,7 +310,7 @@ def _act_of(standing: Standing, kinds: tuple[str, ...]) -> Any:
 
 def _act_day(act: Any) -> str | None:
     """An act's day, or only its month (YYYY-MM) or year (YYYY) where that is all that is recorded."""
-    return period_text(act.day, act.precision) if act is not None else None
+    return period_text(act.day, act.precision, act.until) if act is not None else None
 
 
 def _bound_text(treaty: Treaty | None, consent: Any, bound: dt.date | None) -> str | None:

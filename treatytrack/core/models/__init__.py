@@ -35,6 +35,7 @@ from treatytrack.core.models.participation import (
     check_period_start,
     period_end,
     period_text,
+    period_words,
 )
 from treatytrack.core.models.treaty import (
     ENDING_EVENTS,
@@ -88,5 +89,6 @@ __all__ = [
     "check_period_start",
     "period_end",
     "period_text",
+    "period_words",
     "rebuild",
 ]

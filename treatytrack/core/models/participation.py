@@ -13,8 +13,9 @@ from pydantic import Discriminator, Field, Tag, model_validator
 from treatytrack.core.models.fields import Day, Line, PartyCode, Text, _Strict
 from treatytrack.core.vocab import CONSENTS, ActKind, Coverage, DepositRuleKind
 
-# How precisely a recorded day is known: the day itself, or only its month or year.
-Precision = Literal["day", "month", "year"]
+# How precisely a recorded day is known: the day itself, only its month or year, or only that it
+# fell between two days (`date` and `until`: "France had ratified by 24 May 1978").
+Precision = Literal["day", "month", "year", "between"]
 
 
 class DepositElsewhere(_Strict):
@@ -36,8 +37,10 @@ class Act(_Strict):
 
     date: Day
     # A day known only to its month or year: `date` is then that period's first day (1987-04-01
-    # with `precision: month`), and no answer pretends to know the day (see `last_day`).
+    # with `precision: month`), and no answer pretends to know the day (see `last_day`). Known
+    # only to lie between two days: `precision: between`, `date` the first, `until` the last.
     precision: Precision = "day"
+    until: Day | None = None
     at: Line | None = None
     source: Line | None = None
     note: Text | None = None
@@ -45,40 +48,62 @@ class Act(_Strict):
 
     @model_validator(mode="after")
     def _period_starts_on_its_first_day(self) -> "Act":
-        check_period_start(self.date, self.precision)
+        check_period_start(self.date, self.precision, self.until)
         return self
 
     @property
     def last_day(self) -> dt.date:
-        """The last day the act may have happened on: `date` itself, or its month's or year's end."""
-        return period_end(self.date, self.precision)
+        """The last day the act may have happened on: `date` itself, its month's or year's end, or `until`."""
+        return period_end(self.date, self.precision, self.until)
 
 
-def check_period_start(first: dt.date, precision: str) -> None:
-    """A day known only to its month or year is written as that period's first day."""
+def check_period_start(first: dt.date, precision: str, until: dt.date | None = None) -> None:
+    """A day known only to its month or year is written as that period's first day; one known
+    only to lie between two days gives both, the first before the last."""
     if precision == "month" and first.day != 1:
         raise ValueError("with `precision: month`, `date` is the month's first day (YYYY-MM-01)")
     if precision == "year" and (first.month, first.day) != (1, 1):
         raise ValueError("with `precision: year`, `date` is the year's first day (YYYY-01-01)")
+    if precision == "between" and until is None:
+        raise ValueError("with `precision: between`, give `until`: the last day it can have been")
+    if precision == "between" and until is not None and until <= first:
+        raise ValueError(f"`until` ({until}) is not after `date` ({first}): the period runs from `date` to `until`")
+    if precision != "between" and until is not None:
+        raise ValueError("`until` is for a day known only to lie between two days: add `precision: between`")
 
 
-def period_text(first: dt.date, precision: str) -> str:
+def period_text(first: dt.date, precision: str, until: dt.date | None = None) -> str:
     """The day as ISO text, or only its month (YYYY-MM) or year (YYYY) where that is all that is
-    known: never the period's first day as if it were the day."""
+    known, or the two days it lies between as an ISO 8601 interval (YYYY-MM-DD/YYYY-MM-DD): never
+    the period's first day as if it were the day."""
     if precision == "month":
         return f"{first:%Y-%m}"
     if precision == "year":
         return f"{first.year:04d}"
+    if precision == "between" and until is not None:
+        return f"{first.isoformat()}/{until.isoformat()}"
     return first.isoformat()
 
 
-def period_end(first: dt.date, precision: str) -> dt.date:
-    """The last day of the day, month or year that begins on `first`."""
+def period_words(first: dt.date, precision: str, until: dt.date | None = None) -> str:
+    """The same in a sentence: "on 1985-06-19", "in 1985-06", "in 1985", "between 1967-02-14 and
+    1971-05-12"."""
+    if precision == "between" and until is not None:
+        return f"between {first} and {until}"
+    if precision in ("month", "year"):
+        return f"in {period_text(first, precision)}"
+    return f"on {first}"
+
+
+def period_end(first: dt.date, precision: str, until: dt.date | None = None) -> dt.date:
+    """The last day of the day, month or year that begins on `first`, or `until`."""
     if precision == "year":
         return dt.date(first.year, 12, 31)
     if precision == "month":
         following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
         return following - dt.timedelta(days=1)
+    if precision == "between" and until is not None:
+        return until
     return first
 
 

@@ -18,6 +18,7 @@ from treatytrack.core.models.participation import (
     check_period_start,
     period_end,
     period_text,
+    period_words,
 )
 from treatytrack.core.vocab import Category, Coverage, EventType, Instrument, Kind
 
@@ -50,28 +51,37 @@ class SourcedDate(_Strict):
 
     A date known only to its month or year (the Australia Group first met "in June 1985") is
     written as that period's first day with `precision: month` or `year`, as a participation
-    act is: the answers then never show the first day as if it were the day (see `text`).
+    act is: the answers then never show the first day as if it were the day (see `text`). A
+    date known only to lie between two days (a protocol in force by the day a later party's
+    deposit took effect under it) is `precision: between` with `until`.
     """
 
     date: Day
     precision: Precision = "day"
+    until: Day | None = None
     source: Line
     note: Text | None = None
 
     @model_validator(mode="after")
     def _period_starts_on_its_first_day(self) -> "SourcedDate":
-        check_period_start(self.date, self.precision)
+        check_period_start(self.date, self.precision, self.until)
         return self
 
     @property
     def last_day(self) -> dt.date:
-        """The last day the date may be: `date` itself, or its month's or year's end."""
-        return period_end(self.date, self.precision)
+        """The last day the date may be: `date` itself, its month's or year's end, or `until`."""
+        return period_end(self.date, self.precision, self.until)
 
     @property
     def text(self) -> str:
-        """`1985-06-19`, or `1985-06` / `1985` where only the month or year is known."""
-        return period_text(self.date, self.precision)
+        """`1985-06-19`, or `1985-06` / `1985` where only the month or year is known, or
+        `1967-02-14/1971-05-12` where only the two days it lies between are."""
+        return period_text(self.date, self.precision, self.until)
+
+    @property
+    def words(self) -> str:
+        """The date in a sentence: "on 1985-06-19", "in 1985", "between 1967-02-14 and 1971-05-12"."""
+        return period_words(self.date, self.precision, self.until)
 
 
 class Period(_Strict):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from treatytrack.core.models import Event, StateRow, Treaty, period_end
+from treatytrack.core.models import Event, StateRow, Treaty, period_end, period_words
 from treatytrack.core.standing.lives import NO_HISTORY, StateHistory
 from treatytrack.core.vocab import ActKind, EventType
 
@@ -65,20 +65,19 @@ class StateAct(NamedTuple):
     effective: dt.date | None = None  # a withdrawal notice's recorded effective day
     condition: str | None = None  # a withdrawal notice's condition
     from_treaty: bool = False  # an original party's signature and entry into force: the treaty's own dates
-    precision: str = "day"  # "month" or "year": `day` is the period's first day, the day itself unknown
+    precision: str = "day"  # "month", "year" or "between": `day` is the period's first day, the day itself unknown
+    until: dt.date | None = None  # with "between": the last day the act can have been on
 
     @property
     def last_day(self) -> dt.date:
-        return period_end(self.day, self.precision)
+        return period_end(self.day, self.precision, self.until)
 
     @property
     def when(self) -> str:
-        """The act's day, or its month or year where only that is recorded ("in 1987-04")."""
-        if self.precision == "month":
-            return f"in {self.day:%Y-%m} (day not recorded)"
-        if self.precision == "year":
-            return f"in {self.day.year} (day not recorded)"
-        return f"on {self.day}"
+        """The act's day, or its month or year where only that is recorded ("in 1987-04"), or the
+        two days it lies between."""
+        words = period_words(self.day, self.precision, self.until)
+        return words if self.precision == "day" else f"{words} (day not recorded)"
 
     def describe(self) -> str:
         text = f"{VERB[self.kind]} {self.when}"
@@ -102,6 +101,7 @@ def _row_acts(treaty: Treaty, row: StateRow, via: str | None) -> list[StateAct]:
                 via,
                 condition=condition if kind is ActKind.WITHDRAWAL_NOTICE else None,
                 precision=written.precision if written is not None else "day",
+                until=written.until if written is not None else None,
             )
         )
     if row.original:
@@ -109,7 +109,14 @@ def _row_acts(treaty: Treaty, row: StateRow, via: str | None) -> list[StateAct]:
             signed = treaty.signed
             acts.append(
                 StateAct(
-                    signed.date, ActKind.SIGNED, signed.source, None, via, from_treaty=True, precision=signed.precision
+                    signed.date,
+                    ActKind.SIGNED,
+                    signed.source,
+                    None,
+                    via,
+                    from_treaty=True,
+                    precision=signed.precision,
+                    until=signed.until,
                 )
             )
         if treaty.entry_into_force is not None:
@@ -123,6 +130,7 @@ def _row_acts(treaty: Treaty, row: StateRow, via: str | None) -> list[StateAct]:
                     via,
                     from_treaty=True,
                     precision=eif.precision,
+                    until=eif.until,
                 )
             )
     return acts

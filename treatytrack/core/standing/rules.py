@@ -90,7 +90,7 @@ def _from_entry_into_force(treaty: Treaty) -> str:
     entry = treaty.entry_into_force
     assert entry is not None
     if entry.precision != "day":  # known only to its month or year: never its first day as the day
-        return f"bound from the treaty's entry into force in {entry.text} (day not recorded)"
+        return f"bound from the treaty's entry into force {entry.words} (day not recorded)"
     return f"bound from the treaty's entry into force on {entry.date}"
 
 
@@ -117,18 +117,23 @@ def withdrawal_takes_effect(treaty: Treaty, notice: StateAct, withdrawn: dt.date
     return add_period(notice.day, treaty.withdrawal_notice)
 
 
-def bound_period(treaty: Treaty | None, consent: StateAct | None, bound: dt.date) -> tuple[dt.date, str]:
-    """The day a state was bound with its precision: the month or year it falls in when it is the
-    first day of a consent or an entry into force known only to that period (of two such periods,
-    the one that ends later, since the state was bound by the later of the two)."""
+def bound_period(
+    treaty: Treaty | None, consent: StateAct | None, bound: dt.date
+) -> tuple[dt.date, str, dt.date | None]:
+    """The day a state was bound with its precision: the month or year (or the span between two
+    days) of a consent known only to that period when the day falls in it, or of an entry into
+    force known only to a period when the state was bound from it (of two such periods, the one
+    that ends later, since the state was bound by the later of the two); with the period's last
+    day where the precision alone does not give it. A day of its own inside an entry into
+    force's period (a deposit that took effect on its day) stays a day."""
     entry = treaty.entry_into_force if treaty is not None else None
     periods = []
     if consent is not None:
         periods.append((consent.day, consent.last_day, consent.precision))
-    if entry is not None:
+    if entry is not None and bound == entry.date:  # bound from an entry into force known only to a period
         periods.append((entry.date, entry.last_day, entry.precision))
     held = [(last, first, how) for first, last, how in periods if how != "day" and first <= bound <= last]
     if not held:
-        return bound, "day"
-    _, first, how = max(held)
-    return first, how
+        return bound, "day", None
+    last, first, how = max(held)
+    return first, how, last
