@@ -519,9 +519,15 @@ def test_party_answers_not_a_party_where_a_complete_list_or_open_to_says_so() ->
         "not-party",
         "not on the list of states as of 2018-07-05",
     )
-    # Where the list itself is partial, the answer stays "not recorded" (the Kinshasa Convention's
-    # UN list of unknown date).
-    assert rows["kinshasa-convention"]["status"] == "not-recorded"
+    # An undated UN list is whole as of the latest act it dates: the Kinshasa Convention's copy
+    # dates Equatorial Guinea's ratification of 2019-12-24.
+    assert (rows["kinshasa-convention"]["status"], rows["kinshasa-convention"]["why"]) == (
+        "not-party",
+        "not on the list of states as of 2019-12-24",
+    )
+    # Where the list itself is partial, the answer stays "not recorded" (HCoC: no dated whole list
+    # of the subscribing states).
+    assert rows["hcoc"]["status"] == "not-recorded"
     shown = runner.invoke(app, ["parties", "pelindaba", "--counts", "--as-of", "2026-11-28"])
     assert "complete list as of 2026-08-22, some days not recorded" in shown.stdout
 
