@@ -52,19 +52,13 @@ def test_before_its_deposit_china_is_not_yet_named() -> None:
     assert _row("CHN", "2009-09-14")["since"] == "2009-09-14"
 
 
-@pytest.mark.parametrize("code", ["FRA", "GBR", "IND"])
-def test_an_undated_deposit_stays_not_recorded(code: str) -> None:
-    """France, the UK and India are parties by their governments' word, but no stored source
-    gives their day of deposit (data/README.md, Known gaps): the partial list says so."""
-    row = _row(code, "2026-06-01")
+def test_the_uk_amendment_deposit_stays_not_recorded() -> None:
+    """The UK is a party by its government's word, but no stored official page gives its deposit
+    (data/README.md, Known gaps): the partial list says so. France's and India's rows, known only
+    to a year or a span, are tested in test_cppnm_between.py."""
+    row = _row("GBR", "2026-06-01")
     assert row["status"] == "not-recorded"
     assert "partial" in row["why"]
-
-
-@pytest.mark.parametrize("code", ["GBR", "IND"])
-def test_the_convention_itself_stays_not_recorded_for_the_uk_and_india(code: str) -> None:
-    row = _row(code, "2026-06-01", "cppnm")
-    assert row["status"] == "not-recorded"
 
 
 @pytest.mark.parametrize(
