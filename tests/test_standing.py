@@ -359,6 +359,22 @@ def test_show_why_explains_a_treaty_not_in_force() -> None:
     assert "United States, Russian Federation, China" in flat
 
 
+def test_a_partial_list_never_claims_its_condition_met_from_the_deposits_it_happens_to_hold() -> None:
+    """The CPPNM's table is partial: its 21st recorded deposit is not the 21st deposit, so `show`
+    neither dates the condition's being met (the Convention entered into force on 1987-02-08) nor
+    says it in `--why`; a complete table (the CTBT's) is still counted."""
+    result = CliRunner().invoke(app, ["show", "cppnm", "--as-of", "2026-11-28", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    condition = json.loads(result.stdout)["entry_into_force_condition"]
+    assert (condition["counted"], condition["met_on"], condition["deposits"]) == (False, None, 21)
+    assert condition["why"] == "not counted: the list of states is partial"
+    why = CliRunner().invoke(app, ["show", "cppnm", "--as-of", "2026-11-28", "--why"], env={"COLUMNS": "120"})
+    assert "entry-into-force condition" not in why.stdout and "not in force" not in why.stdout
+    ctbt = CliRunner().invoke(app, ["show", "ctbt", "--as-of", "2026-11-28", "--format", "json"])
+    counted = json.loads(ctbt.stdout)["entry_into_force_condition"]
+    assert counted["counted"] is True and counted["why"].startswith("9 of the 44 states")
+
+
 def test_diff_reports_states_joining_and_leaving() -> None:
     _, out, _ = run("diff", "2025-01-01", "--as-of", "2026-11-28", "--format", "json")
     changes = {(c["id"], c["party"], c["after"]) for c in json.loads(out)}

@@ -360,16 +360,20 @@ def panel_record(row: dict[str, Any]) -> Record:
 
 
 def condition_record(treaty: Treaty, day: dt.date, history: StateHistory, names: dict[str, str]) -> Record | None:
-    """What the treaty's entry-into-force condition says on `day`, counted from its table."""
+    """What the treaty's entry-into-force condition says on `day`, counted from its table: only a
+    table whose list names every state can be counted (the Nth deposit of a partial list is not
+    the Nth deposit), so a partial one gives the condition uncounted (`counted: false`)."""
     derived = derived_entry_into_force(treaty, day, history)
     if derived is None:
         return None
     condition = treaty.participation.entry_into_force_condition if treaty.participation else None
     assert condition is not None
+    counted = treaty.names_every_state
     return {
-        "met_on": iso(derived.day),
-        "why": derived.why,
-        "missing": [{"code": c, "name": names.get(c, c)} for c in derived.missing],
+        "counted": counted,
+        "met_on": iso(derived.day) if counted else None,
+        "why": derived.why if counted else "not counted: the list of states is partial",
+        "missing": [{"code": c, "name": names.get(c, c)} for c in derived.missing] if counted else [],
         "deposits": condition.deposits,
         "required": list(condition.required),
         "source": condition.source,
@@ -379,7 +383,7 @@ def condition_record(treaty: Treaty, day: dt.date, history: StateHistory, names:
 def condition_line(record: Record) -> str | None:
     """`not in force: 9 of the 44 states whose ratification is required have not ratified: China, ...`."""
     condition = record.get("entry_into_force_condition")
-    if not condition:
+    if not condition or not condition["counted"]:
         return None
     if condition["met_on"] is None:
         missing = ", ".join(m["name"] for m in condition["missing"])
