@@ -208,6 +208,11 @@ def test_china_is_a_party_to_additional_protocol_2_from_a_deposit_known_to_the_m
     assert _standing("CHN", "tlatelolco-protocol-2", "1974-07-01") == ("party", None)
 
 
+def test_additional_protocol_2_is_open_to_the_nuclear_weapon_states_only() -> None:
+    row = _party("IND", "2026-06-01")["tlatelolco-protocol-2"]
+    assert (row["status"], row["why"]) == ("not-party", "open only to CHN, FRA, GBR, SUN, USA, not to IND")
+
+
 def test_russia_is_not_recorded_rather_than_a_signatory_of_additional_protocol_2() -> None:
     # The USSR signed on 18 May 1978 and ratified later; no stored official source dates or bounds
     # the ratification, so there is no row (a signature-only row would make Russia a signatory).
