@@ -363,17 +363,15 @@ def condition_record(treaty: Treaty, day: dt.date, history: StateHistory, names:
     """What the treaty's entry-into-force condition says on `day`, counted from its table: only a
     table whose list names every state can be counted (the Nth deposit of a partial list is not
     the Nth deposit), so a partial one gives the condition uncounted (`counted: false`)."""
-    derived = derived_entry_into_force(treaty, day, history)
-    if derived is None:
-        return None
     condition = treaty.participation.entry_into_force_condition if treaty.participation else None
-    assert condition is not None
-    counted = treaty.names_every_state
+    if condition is None:
+        return None
+    derived = derived_entry_into_force(treaty, day, history) if treaty.names_every_state else None
     return {
-        "counted": counted,
-        "met_on": iso(derived.day) if counted else None,
-        "why": derived.why if counted else "not counted: the list of states is partial",
-        "missing": [{"code": c, "name": names.get(c, c)} for c in derived.missing] if counted else [],
+        "counted": derived is not None,
+        "met_on": iso(derived.day) if derived else None,
+        "why": derived.why if derived else "not counted: the list of states is partial",
+        "missing": [{"code": c, "name": names.get(c, c)} for c in derived.missing] if derived else [],
         "deposits": condition.deposits,
         "required": list(condition.required),
         "source": condition.source,
