@@ -47,8 +47,8 @@ class Act(_Strict):
     also: tuple[DepositElsewhere, ...] = ()
 
     @model_validator(mode="after")
-    def _period_starts_on_its_first_day(self) -> "Act":
-        check_period_start(self.date, self.precision, self.until)
+    def _period_is_well_formed(self) -> "Act":
+        check_period(self.date, self.precision, self.until)
         return self
 
     @property
@@ -57,7 +57,7 @@ class Act(_Strict):
         return period_end(self.date, self.precision, self.until)
 
 
-def check_period_start(first: dt.date, precision: str, until: dt.date | None = None) -> None:
+def check_period(first: dt.date, precision: str, until: dt.date | None = None) -> None:
     """A day known only to its month or year is written as that period's first day; one known
     only to lie between two days gives both, the first before the last."""
     if precision == "month" and first.day != 1:

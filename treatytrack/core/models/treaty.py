@@ -15,7 +15,7 @@ from treatytrack.core.models.participation import (
     Participation,
     Precision,
     StateLife,
-    check_period_start,
+    check_period,
     period_end,
     period_text,
     period_words,
@@ -63,8 +63,8 @@ class SourcedDate(_Strict):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _period_starts_on_its_first_day(self) -> "SourcedDate":
-        check_period_start(self.date, self.precision, self.until)
+    def _period_is_well_formed(self) -> "SourcedDate":
+        check_period(self.date, self.precision, self.until)
         return self
 
     @property
