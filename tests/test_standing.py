@@ -578,3 +578,15 @@ def test_the_coverage_line_names_a_short_open_to_list_and_counts_a_long_one() ->
     long = runner.invoke(app, ["parties", "inf-treaty", "--counts", "--as-of", "2026-11-28"], env={"COLUMNS": "200"})
     assert "partial list of the 17 states it is open to" in long.stdout
     assert "USA, SUN" not in long.stdout
+
+
+def test_list_says_how_many_treaties_it_left_out_in_good_english() -> None:
+    """`list --party` leaves out the treaties where a named state's standing is undecided, and says
+    how many on stderr: "1 treaty", "3 treaties"."""
+    one = CliRunner().invoke(app, ["list", "--party", "IND", "--as-of", "2019-01-01", "--format", "json"])
+    assert one.exit_code == 0, one.output
+    assert "note: 1 treaty left out because a standing is undecided" in one.stderr
+    several = CliRunner().invoke(
+        app, ["list", "--party", "USA", "--party", "RUS", "--as-of", "2026-11-28", "--format", "json"]
+    )
+    assert "note: 3 treaties left out because a standing is undecided" in several.stderr

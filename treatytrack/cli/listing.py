@@ -29,7 +29,7 @@ from treatytrack.cli.options import (
 )
 from treatytrack.cli.program import command
 from treatytrack.core.vocab import StandingFilter
-from treatytrack.render import OutputFormat
+from treatytrack.render import OutputFormat, counted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -143,5 +143,6 @@ def _left_out(dataset: Dataset, day: dt.date, parties: list[str], shown: set[str
 
     caveats = undecided_caveats(undecided_standings(dataset, day, parties, shown))
     if caveats:
-        note(f"note: {len(caveats)} treaties left out because a standing is undecided (see the listing's end).")
+        left_out = counted(len(caveats), "treaty", "treaties")
+        note(f"note: {left_out} left out because a standing is undecided (see the listing's end).")
     return caveats
