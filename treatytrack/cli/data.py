@@ -34,24 +34,32 @@ def input_files(data: Path | None, extra: list[Path] | None) -> list[Path]:
 
 
 def load(data: Path | None, extra: list[Path] | None = None, no_cache: bool = False) -> Dataset:
-    from treatytrack.store.load import load_dataset
+    return load_keyed(data, extra, no_cache)[0]
+
+
+def load_keyed(
+    data: Path | None, extra: list[Path] | None = None, no_cache: bool = False
+) -> tuple[Dataset, str | None]:
+    """The dataset a command works on, with the cache key what is worked out from it is kept
+    under (None with --no-cache, or when --extra files change it), or exit 1 listing its problems."""
+    from treatytrack.store.load import load_keyed as load_file
     from treatytrack.store.paths import bundled_path
     from treatytrack.store.problems import LoadError
 
     path = data if data is not None else bundled_path()
     try:
-        dataset = load_dataset(path, use_cache=not no_cache, notify=note)
+        dataset, key = load_file(path, use_cache=not no_cache, notify=note)
         extras = extra_paths(extra)
         if extras:
             from treatytrack.store.overlay import apply_extras
 
-            dataset = apply_extras(dataset, os.fspath(path), extras)
+            dataset, key = apply_extras(dataset, os.fspath(path), extras), None
     except LoadError as err:
         for problem in err.problems:
             typer.echo(str(problem), err=True)
         count = len(err.problems)
         fail(f"treatytrack: the data did not load ({count} problem{'s' if count != 1 else ''}).")
-    return dataset
+    return dataset, key
 
 
 def state_names(dataset: Dataset) -> dict[str, str]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from treatytrack.cli.data import check_any_party, load, party_codes, selection, state_history
+from treatytrack.cli.data import check_any_party, load_keyed, party_codes, selection, state_history
 from treatytrack.cli.dates import day_option, shifted, span_option, today
 from treatytrack.cli.emit import emit
 from treatytrack.cli.exits import review_note
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from treatytrack.core.history import Change
-    from treatytrack.core.models import Treaty
+    from treatytrack.core.models import Dataset, Treaty
     from treatytrack.core.standing import StateHistory
 
 
@@ -73,14 +73,14 @@ def diff_command(
     last = last or day
     if last < first:  # as window_options says it, for a window given as arguments
         raise typer.BadParameter(f"TO ({last}) is before FROM ({first})", param_hint="'TO'")
-    dataset = load(data, extra, no_cache)
-    from treatytrack.core.history import changes_between
+    dataset, key = load_keyed(data, extra, no_cache)
     from treatytrack.render.records import change_record
+    from treatytrack.store.changes import changes_between
 
     party = party_codes(dataset, party)
     history = state_history(dataset)
     treaties = selection(dataset, None, party, category, kind, any_party)
-    changes = changes_between(treaties, first, last, history)
+    changes = changes_between(dataset, key, treaties, first, last, history)
     if party:
         wanted = set(party)
         changes = [c for c in changes if c.party is None or c.party in wanted]
@@ -99,7 +99,7 @@ def diff_command(
 
     empty = None
     if not records:
-        earlier = _changes_up_to(treaties, first, history)
+        earlier = _changes_up_to(dataset, key, treaties, first, history)
         hint = (
             f"the last before is {earlier[-1].treaty.short_name} on {earlier[-1].date} (try {earlier[-1].date - dt.timedelta(days=1)} as FROM)"
             if earlier
@@ -110,15 +110,20 @@ def diff_command(
     emit(output, records, columns, markdown, table, empty)
 
 
-def _changes_up_to(treaties: list[Treaty], day: dt.date, history: StateHistory) -> list[Change]:
-    """Changes up to `day`, the last of them last: looked for in the year before it, then the ten
-    years before it, then the whole record. An empty window is most often a short, recent one,
-    and reading the whole record's history costs more than the diff asked for."""
-    from treatytrack.core.history import changes_between
+def _changes_up_to(
+    dataset: Dataset, key: str | None, treaties: list[Treaty], day: dt.date, history: StateHistory
+) -> list[Change]:
+    """Changes up to `day`, the last of them last. Without the whole record in the cache, looked
+    for in the year before `day`, then the ten years before it, then the whole record: an empty
+    window is most often a short, recent one, and working out the whole record's history costs
+    more than the diff asked for."""
+    from treatytrack.store.changes import changes_between
 
+    if key is not None:
+        return changes_between(dataset, key, treaties, dt.date.min, day, history)
     for days in (366, 3660):
         if day.toordinal() > days:
-            found = changes_between(treaties, day - dt.timedelta(days=days), day, history)
+            found = changes_between(dataset, key, treaties, day - dt.timedelta(days=days), day, history)
             if found:
                 return found
-    return changes_between(treaties, dt.date.min, day, history)
+    return changes_between(dataset, key, treaties, dt.date.min, day, history)

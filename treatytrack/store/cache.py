@@ -26,7 +26,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from treatytrack import __version__
 from treatytrack.store.paths import cache_dir
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 _FORMAT = 5  # 2: records pickled by models.rebuild; 3: in chunks; 4: restricted classes, code fingerprint; 5: rows gained `consented`
 CHUNK = 1000  # treaties per pickle
 _PACKAGE = Path(__file__).resolve().parent.parent  # the whole package, every layer
+T = TypeVar("T")
 
 
 def _code_fingerprint() -> str:
@@ -143,8 +144,9 @@ def file_key(path: Path) -> str | None:
     return finish_key(digest)
 
 
-def entry_path(key: str) -> Path:
-    return cache_dir() / f"dataset-{key}.pickle"
+def entry_path(key: str, what: str = "dataset") -> Path:
+    """The entry of `what` (a dataset, or what is worked out from one: `changes`) for a key."""
+    return cache_dir() / f"{what}-{key}.pickle"
 
 
 def _only_mine(info: os.stat_result) -> bool:
@@ -195,26 +197,18 @@ def read(key: str) -> Dataset | None:
 
     if not _Unpickler.allowed:
         _Unpickler.allowed = _allowed()
-    path = entry_path(key)
-    try:
-        if unsafe_directory() is not None:
-            return None
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
-        with open(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode) or not _only_mine(info):
-                return None
-            unpickler = _Unpickler(handle)
-            values, given, count = unpickler.load()
-            treaties: list[Treaty] = []
-            while len(treaties) < count:
-                treaties += _Unpickler(handle).load()
-            if handle.read(1):
-                return None  # more than was written
-    except FileNotFoundError:
+
+    def load(handle: BinaryIO) -> tuple[Any, Any, Any, list[Treaty]]:
+        values, given, count = _Unpickler(handle).load()
+        treaties: list[Treaty] = []
+        while len(treaties) < count:
+            treaties += _Unpickler(handle).load()
+        return values, given, count, treaties
+
+    found = read_own(entry_path(key), load)
+    if found is None:
         return None
-    except Exception:  # a corrupt, foreign or forged entry: ignore it, it will be rewritten
-        return None
+    values, given, count, treaties = found
     if (
         type(values) is not dict
         or values.keys() != Dataset.model_fields.keys() - {"treaties"}
@@ -224,6 +218,29 @@ def read(key: str) -> Dataset | None:
     ):
         return None
     return rebuild(Dataset, {**values, "treaties": tuple(treaties)}, given)
+
+
+def read_own(path: Path, load: Callable[[BinaryIO], T]) -> T | None:
+    """What `load` reads from the entry at `path`, or None when there is none, it holds more than
+    `load` reads, `load` fails in any way (a corrupt, foreign or forged entry: it will be
+    rewritten), or it might have been written by someone else (the directory or the file is not
+    only the user's, or it is not a regular file: a link is not followed)."""
+    try:
+        if unsafe_directory() is not None:
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or not _only_mine(info):
+                return None
+            found = load(handle)
+            if handle.read(1):
+                return None  # more than was written
+    except FileNotFoundError:
+        return None
+    except Exception:
+        return None
+    return found
 
 
 def _dump(dataset: Dataset, handle: BinaryIO) -> None:
@@ -240,7 +257,13 @@ def _dump(dataset: Dataset, handle: BinaryIO) -> None:
 def write(key: str, dataset: Dataset, notify: Callable[[str], None] | None = None) -> None:
     """Store atomically in a directory only the user can write to; a cache that cannot be
     written (or should not be) is not an error, only slower."""
-    target = entry_path(key)
+    write_own(entry_path(key), lambda handle: _dump(dataset, handle), notify)
+
+
+def write_own(target: Path, dump: Callable[[BinaryIO], None], notify: Callable[[str], None] | None = None) -> None:
+    """Write an entry with `dump`, atomically (a temporary file, then a rename), in a directory
+    only the user can write to (made 0700); one that cannot be written, or should not be, is
+    skipped: the cache only saves time."""
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         unsafe = unsafe_directory()
@@ -254,7 +277,7 @@ def write(key: str, dataset: Dataset, notify: Callable[[str], None] | None = Non
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as handle:
-                _dump(dataset, handle)
+                dump(handle)
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -58,6 +58,14 @@ def load_dataset(
     whole-file reader; `whole_file` goes there at once. `notify` hears of anything the user should
     know that is not a problem with the file (a slow YAML parser, an unsafe cache directory).
     """
+    return load_keyed(path, use_cache=use_cache, whole_file=whole_file, notify=notify)[0]
+
+
+def load_keyed(
+    path: Path | str, *, use_cache: bool = True, whole_file: bool = False, notify: Callable[[str], None] | None = None
+) -> tuple[Dataset, str | None]:
+    """`load_dataset`, with the cache key of the bytes the dataset was read from (None without
+    `use_cache`): what is worked out from the dataset is kept under it (`store.changes`)."""
     from treatytrack.store import cache
 
     path = Path(path)
@@ -67,7 +75,7 @@ def load_dataset(
             with _collector_paused():
                 dataset = cache.read(key)
             if dataset is not None:
-                return dataset
+                return dataset, key
     from treatytrack.store import yamlstrict
     from treatytrack.store.chunked import load_in_chunks
 
@@ -79,9 +87,10 @@ def load_dataset(
         data = read_bytes(path)
         loaded = parse_dataset(data, os.fspath(path)), cache.cache_key(data)
     dataset, key = loaded  # the key of the bytes read, should the file have changed since
-    if use_cache:
-        cache.write(key, dataset, notify)
-    return dataset
+    if not use_cache:
+        return dataset, None
+    cache.write(key, dataset, notify)
+    return dataset, key
 
 
 @contextmanager
