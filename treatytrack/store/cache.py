@@ -6,7 +6,9 @@ size and modification time of each, so an edited checkout or a reinstall has new
 of the models' fields. An edited file (even one of the same size, saved in the same second) has
 a new key, and so does new code: the cache cannot serve stale data, or data shaped for other
 code. Entries are written atomically (temporary file, then rename); an entry that does not load
-cleanly, for any reason, is a miss and is rebuilt.
+cleanly, for any reason, is a miss and is rebuilt. Beside a dataset's entry, what is worked out
+from it may be kept under the same key (`store.changes`: its whole record's changes), through
+`read_own` and `write_own`, with the same guarantees.
 
 The entries are pickles of our own models, and unpickling can run code; so an entry is read
 only if it could only have been written by this user: the directory and the file must belong to
