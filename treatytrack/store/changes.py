@@ -10,8 +10,9 @@ under the dataset's own key (which covers the file's bytes and treatytrack's cod
 of either is a new entry), and every later one reads it back and keeps the window.
 
 An entry holds plain values only (dates, strings), each change as its treaty's id: its
-unpickler accepts `datetime.date` and nothing else, and a change naming a treaty the dataset
-does not hold, or of any other shape, makes the entry a miss, worked out and written again.
+unpickler accepts `datetime.date` and nothing else. An entry that is not a list of changes in
+date order, or a change read from it that names a treaty the dataset does not hold or holds
+anything but text, makes the entry a miss, worked out and written again.
 """
 
 from __future__ import annotations
