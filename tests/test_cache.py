@@ -297,3 +297,60 @@ def test_the_restricted_unpickler_reads_back_everything_the_models_hold(tmp_path
     key = cache.file_key(data)
     assert key is not None
     assert cache.read(key) == parsed
+
+
+def write_entries(home: Path, count: int, what: str = "dataset") -> list[Path]:
+    """`count` entries of `what`, each a second older than the next."""
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        path = home / f"{what}-{number:064x}.pickle"
+        path.write_bytes(pickle.dumps(number))
+        os.utime(path, (1_000_000 + number, 1_000_000 + number))
+        paths.append(path)
+    return paths
+
+
+def test_a_write_keeps_the_most_recently_used_entries_of_its_kind(tmp_path: Path, cache_home: Path) -> None:
+    old = write_entries(cache_home, cache.KEEP + 3)
+    changes = write_entries(cache_home, cache.KEEP + 3, "changes")
+    other = cache_home / "notes.txt"
+    other.write_text("mine")
+    assert cache.read_own(old[0], pickle.load) == 0  # read: used now, so kept
+    data = tmp_path / "t.yaml"
+    data.write_bytes(SMALL.read_bytes())
+    load_dataset(data)  # writes one more dataset entry
+    kept = sorted(p.name for p in cache_home.glob("dataset-*.pickle"))
+    expected = {old[0].name, cache.entry_path(cache.cache_key(data.read_bytes())).name}
+    expected |= {p.name for p in old[-(cache.KEEP - 2) :]}
+    assert len(kept) == cache.KEEP
+    assert set(kept) == expected
+    assert all(p.exists() for p in changes)  # another kind: left to its own writes
+    assert other.read_text() == "mine"  # not an entry: never removed
+
+
+def test_a_write_removes_temporary_files_a_killed_run_left(tmp_path: Path, cache_home: Path) -> None:
+    cache_home.mkdir(mode=0o700, parents=True)
+    left = cache_home / ".tmp-abandoned.pickle"
+    left.write_bytes(b"half")
+    os.utime(left, (time.time() - 2 * 86400, time.time() - 2 * 86400))
+    writing = cache_home / ".tmp-being-written.pickle"  # another run's, still at work
+    writing.write_bytes(b"half")
+    data = tmp_path / "t.yaml"
+    data.write_bytes(SMALL.read_bytes())
+    load_dataset(data)
+    assert not left.exists()
+    assert writing.exists()
+
+
+def test_pruning_follows_no_link(tmp_path: Path, cache_home: Path) -> None:
+    outside = tmp_path / "precious.pickle"
+    outside.write_bytes(b"keep me")
+    write_entries(cache_home, cache.KEEP)
+    link = cache_home / f"dataset-{'f' * 64}.pickle"
+    link.symlink_to(outside)
+    os.utime(link, (1, 1), follow_symlinks=False)
+    data = tmp_path / "t.yaml"
+    data.write_bytes(SMALL.read_bytes())
+    load_dataset(data)
+    assert outside.read_bytes() == b"keep me"

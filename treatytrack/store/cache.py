@@ -8,7 +8,8 @@ a new key, and so does new code: the cache cannot serve stale data, or data shap
 code. Entries are written atomically (temporary file, then rename); an entry that does not load
 cleanly, for any reason, is a miss and is rebuilt. Beside a dataset's entry, what is worked out
 from it may be kept under the same key (`store.changes`: its whole record's changes), through
-`read_own` and `write_own`, with the same guarantees.
+`read_own` and `write_own`, with the same guarantees. A cache keeps the KEEP most recently used
+entries of each kind: a write removes the others.
 
 The entries are pickles of our own models, and unpickling can run code; so an entry is read
 only if it could only have been written by this user: the directory and the file must belong to
@@ -19,13 +20,16 @@ so that even a forged entry cannot name `os.system`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
 import pickle
+import re
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
@@ -238,6 +242,7 @@ def read_own(path: Path, load: Callable[[BinaryIO], T]) -> T | None:
             found = load(handle)
             if handle.read(1):
                 return None  # more than was written
+            _mark_used(handle.fileno())
     except FileNotFoundError:
         return None
     except Exception:
@@ -284,5 +289,45 @@ def write_own(target: Path, dump: Callable[[BinaryIO], None], notify: Callable[[
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        _prune(target.parent, target.name.split("-", 1)[0])
     except OSError:
         return
+
+
+KEEP = 8  # entries of each kind (datasets, changes) a cache keeps: the most recently used
+_ENTRY = re.compile(r"(?P<what>[a-z]+)-[0-9a-f]{64}\.pickle")
+_LEFT_BEHIND = 24 * 3600  # seconds after which a temporary file is one a killed run left
+
+
+def _mark_used(fd: int) -> None:
+    """Set an entry's modification time to now when it is read, so that `_prune` keeps the
+    entries in use (an access time is not kept on every file system)."""
+    if os.utime in os.supports_fd:
+        with contextlib.suppress(OSError):
+            os.utime(fd)
+
+
+def _prune(directory: Path, what: str) -> None:
+    """After an entry of `what` is written, remove all but the KEEP most recently used entries
+    of that kind, and temporary files a killed run left behind: each edit of a file, and each
+    new version of treatytrack, gives its data a new key, and the entries of the old ones would
+    otherwise stay for good. Only files named as entries are removed, and no link is followed."""
+    entries: list[tuple[int, str]] = []
+    now = time.time()
+    with os.scandir(directory) as found:
+        for item in found:
+            match = _ENTRY.fullmatch(item.name)
+            if (match is None or match["what"] != what) and not item.name.startswith(".tmp-"):
+                continue
+            info = item.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if match is not None:
+                entries.append((info.st_mtime_ns, item.path))
+            elif now - info.st_mtime > _LEFT_BEHIND:
+                with contextlib.suppress(OSError):
+                    os.unlink(item.path)
+    entries.sort(reverse=True)
+    for _, path in entries[KEEP:]:
+        with contextlib.suppress(OSError):  # another run may have removed it first
+            os.unlink(path)
