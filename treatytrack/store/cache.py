@@ -29,7 +29,6 @@ import re
 import stat
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
@@ -289,7 +288,7 @@ def write_own(target: Path, dump: Callable[[BinaryIO], None], notify: Callable[[
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        _prune(target.parent, target.name.split("-", 1)[0])
+        _prune(target)
     except OSError:
         return
 
@@ -307,14 +306,16 @@ def _mark_used(fd: int) -> None:
             os.utime(fd)
 
 
-def _prune(directory: Path, what: str) -> None:
-    """After an entry of `what` is written, remove all but the KEEP most recently used entries
-    of that kind, and temporary files a killed run left behind: each edit of a file, and each
-    new version of treatytrack, gives its data a new key, and the entries of the old ones would
-    otherwise stay for good. Only files named as entries are removed, and no link is followed."""
+def _prune(written: Path) -> None:
+    """After an entry is written, remove all but the KEEP most recently used entries of its kind,
+    and temporary files a killed run left behind (a day older than the entry): each edit of a
+    file, and each new version of treatytrack, gives its data a new key, and the entries of the
+    old ones would otherwise stay for good. Only files named as entries are removed, and no link
+    is followed. Ages are read from the file system's times, not from the clock."""
+    what = written.name.split("-", 1)[0]
+    now = os.stat(written).st_mtime
     entries: list[tuple[int, str]] = []
-    now = time.time()
-    with os.scandir(directory) as found:
+    with os.scandir(written.parent) as found:
         for item in found:
             match = _ENTRY.fullmatch(item.name)
             if (match is None or match["what"] != what) and not item.name.startswith(".tmp-"):
