@@ -119,11 +119,10 @@ def _changes_up_to(
     more than the diff asked for."""
     from treatytrack.store.changes import changes_between
 
-    if key is not None:
-        return changes_between(dataset, key, treaties, dt.date.min, day, history)
-    for days in (366, 3660):
-        if day.toordinal() > days:
-            found = changes_between(dataset, key, treaties, day - dt.timedelta(days=days), day, history)
-            if found:
-                return found
+    if key is None:  # no kept record to read whole: look near `day` first
+        for days in (366, 3660):
+            if day.toordinal() > days:
+                found = changes_between(dataset, key, treaties, day - dt.timedelta(days=days), day, history)
+                if found:
+                    return found
     return changes_between(dataset, key, treaties, dt.date.min, day, history)
